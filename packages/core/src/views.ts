@@ -1,0 +1,123 @@
+/**
+ * The public shapes the API returns to the guest app, the dashboard and integrations.
+ * Plain JSON: money in integer minor units (paise for INR), times as ISO-8601 UTC strings.
+ */
+import type { OrderStatus, PaymentStatus } from "./order-status";
+
+/** A dietary tag shown on the menu (FSSAI green/brown dot plus common diets). */
+export type DietaryTag = "veg" | "non-veg" | "vegan" | "egg" | "gluten-free" | "jain" | "spicy";
+
+/** One choice inside a modifier group; `priceDelta` is added to the item's unit price (paise, may be 0). */
+export interface ModifierOptionView {
+  id: string;
+  name: string;
+  priceDelta: number;
+}
+
+/** A modifier group ("Size", "Add-ons"): the guest picks between `minSelect` and `maxSelect` options. */
+export interface ModifierGroupView {
+  id: string;
+  name: string;
+  minSelect: number;
+  maxSelect: number;
+  options: ModifierOptionView[];
+}
+
+/** A menu item as a guest sees it; `price` is the base unit price in paise. */
+export interface MenuItemView {
+  id: string;
+  categoryId: string;
+  name: string;
+  description: string;
+  price: number;
+  imageUrl: string | null;
+  dietaryTags: DietaryTag[];
+  allergens: string[];
+  /** false when the item is 86'd: shown greyed out, cannot be ordered. */
+  available: boolean;
+  modifierGroups: ModifierGroupView[];
+}
+
+export interface MenuCategoryView {
+  id: string;
+  name: string;
+  description: string;
+  items: MenuItemView[];
+}
+
+/** What `menu.forTable` returns: the restaurant, the table the QR code names, and its live menu. */
+export interface TableMenuView {
+  restaurant: {
+    id: string;
+    slug: string;
+    name: string;
+    /** ISO 4217, e.g. "INR". */
+    currency: string;
+    /** Tax (GST) in basis points: 500 = 5%. */
+    taxBps: number;
+    /** Service charge in basis points: 0 = none. */
+    serviceChargeBps: number;
+  };
+  table: { id: string; label: string };
+  categories: MenuCategoryView[];
+}
+
+/** A chosen modifier, snapshotted on the order line at order time. */
+export interface OrderModifierView {
+  groupName: string;
+  name: string;
+  priceDelta: number;
+}
+
+/** An order line, snapshotted at order time: later menu edits never change it. */
+export interface OrderLineView {
+  menuItemId: string;
+  name: string;
+  /** Base price plus modifier deltas, paise. */
+  unitPrice: number;
+  quantity: number;
+  modifiers: OrderModifierView[];
+  notes: string | null;
+  /** unitPrice × quantity, paise. */
+  lineTotal: number;
+  /** Kitchen station that prepares it ("grill", "bar", ...). */
+  station: string;
+}
+
+export interface OrderStatusChangeView {
+  status: OrderStatus;
+  /** ISO-8601 UTC. */
+  at: string;
+  reason: string | null;
+}
+
+/** An order (and, on the kitchen display, its ticket). */
+export interface OrderView {
+  id: string;
+  /** Short number staff and guests say aloud, unique per restaurant and business date ("#042"). */
+  number: string;
+  restaurantId: string;
+  tableId: string;
+  tableLabel: string;
+  status: OrderStatus;
+  statusHistory: OrderStatusChangeView[];
+  rejectionReason: string | null;
+  lines: OrderLineView[];
+  subtotal: number;
+  serviceCharge: number;
+  tax: number;
+  tip: number;
+  total: number;
+  currency: string;
+  payment: { method: "counter" | "online" | null; status: PaymentStatus };
+  /** ISO-8601 UTC. */
+  placedAt: string;
+  /** ISO-8601 UTC. */
+  updatedAt: string;
+}
+
+/** The signed-in principals of a request, as `auth.session` returns them. */
+export interface SessionView {
+  guest: { id: string; phone: string; name: string | null } | null;
+  staff: { id: string; name: string; email: string; role: "staff" | "manager"; restaurantId: string } | null;
+}
