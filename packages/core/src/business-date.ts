@@ -1,0 +1,29 @@
+/**
+ * The restaurant's business date: the calendar date in the restaurant's own time zone. Stored on
+ * each order (DESIGN.md: aggregation can't compute dates, so we store it) and used for daily order
+ * numbers and revenue reports.
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * "YYYY-MM-DD" of the instant `at` (UTC) in `timeZone` (IANA, e.g. "Asia/Kolkata"):
+ * 2024-03-31T19:00:00Z in Asia/Kolkata → "2024-04-01".
+ *
+ * @throws RangeError for an invalid Date or an unknown time zone.
+ */
+export function businessDate(at: Date, timeZone: string): string {
+  if (Number.isNaN(at.getTime())) throw new RangeError("businessDate: invalid Date");
+  const parts = formatterFor(timeZone).formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}

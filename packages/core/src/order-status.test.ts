@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import {
+  ACTIVE_ORDER_STATUSES,
+  IllegalTransitionError,
+  ORDER_STATUSES,
+  ORDER_STATUS_LABELS,
+  ORDER_TRANSITIONS,
+  PAYMENT_STATUSES,
+  assertTransition,
+  canTransition,
+  isActiveOrderStatus,
+  isOrderStatus,
+  isTerminalOrderStatus,
+  nextKitchenStatus,
+  type OrderStatus,
+} from "./order-status";
+
+const ALLOWED: ReadonlyArray<[OrderStatus, OrderStatus]> = [
+  ["placed", "accepted"],
+  ["placed", "rejected"],
+  ["placed", "cancelled"],
+  ["accepted", "preparing"],
+  ["accepted", "cancelled"],
+  ["preparing", "ready"],
+  ["preparing", "cancelled"],
+  ["ready", "served"],
+];
+const isAllowed = (from: OrderStatus, to: OrderStatus) => ALLOWED.some(([f, t]) => f === from && t === to);
+const ALL_PAIRS = ORDER_STATUSES.flatMap((from) => ORDER_STATUSES.map((to) => [from, to] as [OrderStatus, OrderStatus]));
+const ILLEGAL = ALL_PAIRS.filter(([from, to]) => !isAllowed(from, to));
+
+describe("status lists", () => {
+  it("has the statuses in order", () => {
+    expect(ORDER_STATUSES).toEqual(["placed", "accepted", "preparing", "ready", "served", "cancelled", "rejected"]);
+    expect(PAYMENT_STATUSES).toEqual(["unpaid", "pending", "paid", "failed", "refunded"]);
+    expect(ACTIVE_ORDER_STATUSES).toEqual(["placed", "accepted", "preparing", "ready"]);
+  });
+
+  it("labels every status for guests", () => {
+    expect(ORDER_STATUS_LABELS).toEqual({
+      placed: "Order placed",
+      accepted: "Accepted",
+      preparing: "Being prepared",
+      ready: "Ready",
+      served: "Served",
+      cancelled: "Cancelled",
+      rejected: "Rejected",
+    });
+  });
+
+  it("classifies statuses", () => {
+    expect(ORDER_STATUSES.filter(isTerminalOrderStatus)).toEqual(["served", "cancelled", "rejected"]);
+    expect(ORDER_STATUSES.filter(isActiveOrderStatus)).toEqual(["placed", "accepted", "preparing", "ready"]);
+    expect(isOrderStatus("ready")).toBe(true);
+    expect(isOrderStatus("done")).toBe(false);
+    expect(isOrderStatus(3)).toBe(false);
+  });
+
+  it("freezes the transition table", () => {
+    expect(Object.isFrozen(ORDER_TRANSITIONS)).toBe(true);
+    expect(Object.isFrozen(ORDER_TRANSITIONS.placed)).toBe(true);
+  });
+});
+
+describe("transitions", () => {
+  it("has exactly the allowed transitions", () => {
+    const table = ORDER_STATUSES.flatMap((from) => ORDER_TRANSITIONS[from].map((to) => [from, to]));
+    expect(table).toEqual(ALLOWED);
+  });
+
+  it.each(ALLOWED)("allows %s → %s", (from, to) => {
+    expect(canTransition(from, to)).toBe(true);
+    expect(() => assertTransition(from, to)).not.toThrow();
+  });
+
+  it.each(ILLEGAL)("rejects %s → %s", (from, to) => {
+    expect(canTransition(from, to)).toBe(false);
+    let error: unknown;
+    try {
+      assertTransition(from, to);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(IllegalTransitionError);
+    expect(error).toBeInstanceOf(Error);
+    const illegal = error as IllegalTransitionError;
+    expect(illegal.from).toBe(from);
+    expect(illegal.to).toBe(to);
+    expect(illegal.name).toBe("IllegalTransitionError");
+    expect(illegal.message.length).toBeGreaterThan(0);
+  });
+
+  it("explains illegal transitions in plain words", () => {
+    const message = (from: OrderStatus, to: OrderStatus) => new IllegalTransitionError(from, to).message;
+    expect(message("ready", "preparing")).toBe("An order that is ready can't be moved back to preparing");
+    expect(message("accepted", "placed")).toBe("An order that is accepted can't be moved back to placed");
+    expect(message("served", "ready")).toBe("This order is already served");
+    expect(message("served", "served")).toBe("This order is already served");
+    expect(message("cancelled", "accepted")).toBe("This order is already cancelled");
+    expect(message("rejected", "cancelled")).toBe("This order is already rejected");
+    expect(message("preparing", "preparing")).toBe("This order is already preparing");
+    expect(message("ready", "cancelled")).toBe("An order that is ready can't be cancelled");
+    expect(message("accepted", "rejected")).toBe(
+      "An order that is accepted can't be rejected; only a newly placed order can be",
+    );
+    expect(message("placed", "ready")).toBe("An order that is placed can't skip ahead to ready");
+  });
+});
+
+describe("nextKitchenStatus", () => {
+  it("steps forward through the kitchen", () => {
+    expect(nextKitchenStatus("placed")).toBe("accepted");
+    expect(nextKitchenStatus("accepted")).toBe("preparing");
+    expect(nextKitchenStatus("preparing")).toBe("ready");
+    expect(nextKitchenStatus("ready")).toBe("served");
+  });
+
+  it("has no step from terminal statuses", () => {
+    expect(nextKitchenStatus("served")).toBeNull();
+    expect(nextKitchenStatus("cancelled")).toBeNull();
+    expect(nextKitchenStatus("rejected")).toBeNull();
+  });
+
+  it("only ever proposes a legal transition", () => {
+    for (const status of ORDER_STATUSES) {
+      const next = nextKitchenStatus(status);
+      if (next) expect(canTransition(status, next)).toBe(true);
+    }
+  });
+});

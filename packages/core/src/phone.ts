@@ -1,0 +1,40 @@
+/**
+ * Phone numbers. Guests are identified by their phone in E.164 ("+919876543210"); numbers are
+ * parsed and validated with libphonenumber-js (Google's libphonenumber metadata).
+ */
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+import type { CountryCode } from "libphonenumber-js";
+
+export type { CountryCode };
+
+/**
+ * Normalises what a guest typed to E.164, or null when it isn't a valid number.
+ * Numbers without a "+" country code are read as numbers of `defaultRegion` (India by default):
+ * "98765 43210" → "+919876543210", "09876543210" → "+919876543210",
+ * "+1 415 555 2671" → "+14155552671", "12345" / "abc" → null.
+ */
+export function toE164(raw: string, defaultRegion: CountryCode = "IN"): string | null {
+  const parsed = parsePhoneNumberFromString(raw, defaultRegion);
+  if (!parsed || !parsed.isValid()) return null;
+  return parsed.number;
+}
+
+function maskDigitsExceptLast(text: string, keep: number): string {
+  const total = (text.match(/\d/g) ?? []).length;
+  let seen = 0;
+  return text.replace(/\d/g, (digit) => (++seen > total - keep ? digit : "•"));
+}
+
+/**
+ * Masks an E.164 number for display, keeping the country code and the last 3 digits and the
+ * country's usual grouping: "+919876543210" → "+91 ••••• ••210", "+14155552671" → "+1 ••• ••• •671".
+ * Input that doesn't parse has every digit but the last 3 masked. Never throws.
+ */
+export function maskPhone(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return maskDigitsExceptLast(e164, 3);
+  const prefix = `+${parsed.countryCallingCode}`;
+  const international = parsed.formatInternational();
+  const national = international.startsWith(prefix) ? international.slice(prefix.length).trim() : parsed.nationalNumber;
+  return `${prefix} ${maskDigitsExceptLast(national, 3)}`;
+}

@@ -1,0 +1,112 @@
+/**
+ * zod 4 schemas for the inputs of the public API (tRPC procedure inputs, forms). Messages are
+ * written for the person filling in the form. Each `*Input` schema has a matching inferred type.
+ */
+import { z } from "zod";
+import { ORDER_STATUSES } from "./order-status";
+import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "./pricing";
+
+/** A MongoDB ObjectId as 24 hex characters. */
+export const objectIdSchema = z
+  .string({ error: "Not a valid id" })
+  .regex(/^[0-9a-fA-F]{24}$/, "Not a valid id");
+
+const TABLE_CODE_MESSAGE = "This table's code isn't valid";
+/** The random token a table's QR code encodes (`/t/{code}`): 8–64 of [A-Za-z0-9_-]. */
+export const tableCodeSchema = z
+  .string({ error: TABLE_CODE_MESSAGE })
+  .min(8, TABLE_CODE_MESSAGE)
+  .max(64, TABLE_CODE_MESSAGE)
+  .regex(/^[A-Za-z0-9_-]+$/, TABLE_CODE_MESSAGE);
+
+/** A phone number as typed (normalised to E.164 by the server with `toE164`). */
+export const phoneSchema = z
+  .string({ error: "Enter your phone number" })
+  .trim()
+  .min(1, "Enter your phone number")
+  .max(32, "That phone number is too long");
+
+export const phoneInput = z.object({ phone: phoneSchema });
+export type PhoneInput = z.infer<typeof phoneInput>;
+
+/** A 6-digit one-time code; surrounding spaces from pasting are trimmed. */
+export const otpCodeSchema = z
+  .string({ error: "Enter the 6-digit code" })
+  .trim()
+  .regex(/^\d{6}$/, "Enter the 6-digit code");
+
+export const verifyOtpInput = z.object({ phone: phoneSchema, code: otpCodeSchema });
+export type VerifyOtpInput = z.infer<typeof verifyOtpInput>;
+
+/**
+ * Staff sign-in. The email is trimmed and lower-cased *before* it is validated, so
+ * " Chef@Example.com " is accepted as "chef@example.com". (A bare `z.email().trim()` would
+ * validate first and reject the surrounding spaces.)
+ */
+export const staffLoginInput = z.object({
+  email: z
+    .string({ error: "Enter a valid email" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("Enter a valid email")),
+  password: z
+    .string({ error: "Enter your password" })
+    .min(1, "Enter your password")
+    .max(200, "Password can be at most 200 characters"),
+});
+export type StaffLoginInput = z.infer<typeof staffLoginInput>;
+
+const QUANTITY_MESSAGE = `Quantity must be between ${MIN_LINE_QUANTITY} and ${MAX_LINE_QUANTITY}`;
+
+/** One cart line: item, quantity 1–50, up to 20 chosen options, optional notes (≤ 200 chars). */
+export const orderLineInput = z.object({
+  menuItemId: objectIdSchema,
+  quantity: z
+    .number({ error: QUANTITY_MESSAGE })
+    .int(QUANTITY_MESSAGE)
+    .min(MIN_LINE_QUANTITY, QUANTITY_MESSAGE)
+    .max(MAX_LINE_QUANTITY, QUANTITY_MESSAGE),
+  optionIds: z.array(objectIdSchema).max(20, "At most 20 choices per item").optional(),
+  notes: z.string().trim().max(200, "Notes can be at most 200 characters").optional(),
+});
+export type OrderLineInput = z.infer<typeof orderLineInput>;
+
+/** The client's idempotency key for placing an order (e.g. a UUID): 8–100 of [A-Za-z0-9_-]. */
+export const idempotencyKeySchema = z
+  .string()
+  .min(8, "Invalid idempotency key")
+  .max(100, "Invalid idempotency key")
+  .regex(/^[A-Za-z0-9_-]+$/, "Invalid idempotency key");
+
+export const placeOrderInput = z.object({
+  tableCode: tableCodeSchema,
+  idempotencyKey: idempotencyKeySchema,
+  items: z
+    .array(orderLineInput)
+    .min(1, "Your cart is empty")
+    .max(100, "An order can have at most 100 lines"),
+});
+export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
+
+export const tableMenuInput = z.object({ tableCode: tableCodeSchema });
+export type TableMenuInput = z.infer<typeof tableMenuInput>;
+
+export const orderIdInput = z.object({ orderId: objectIdSchema });
+export type OrderIdInput = z.infer<typeof orderIdInput>;
+
+/** `lastEventId` is the tracked() id a reconnecting SSE client resumes after. */
+const lastEventIdSchema = z.string().max(64).nullish();
+
+export const orderSubscriptionInput = z.object({ orderId: objectIdSchema, lastEventId: lastEventIdSchema });
+export type OrderSubscriptionInput = z.infer<typeof orderSubscriptionInput>;
+
+export const ticketSubscriptionInput = z.object({ lastEventId: lastEventIdSchema });
+export type TicketSubscriptionInput = z.infer<typeof ticketSubscriptionInput>;
+
+/** Staff moving an order to `to` (checked against the state machine by the API). */
+export const advanceOrderInput = z.object({
+  orderId: objectIdSchema,
+  to: z.enum(ORDER_STATUSES, { error: "Not a valid order status" }),
+  reason: z.string().trim().max(200, "Reason can be at most 200 characters").optional(),
+});
+export type AdvanceOrderInput = z.infer<typeof advanceOrderInput>;
