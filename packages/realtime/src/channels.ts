@@ -1,0 +1,9 @@
+/**
+ * Channel names. Each channel is backed by the Redis stream and pub/sub channel `rt:<channel>`.
+ * - `kitchen(restaurantId)`: every order change of a restaurant, for the kitchen display.
+ * - `order(orderId)`: the changes of one order, for the guest's tracking page.
+ */
+export const channels = {
+  kitchen: (restaurantId: string) => `kitchen:${restaurantId}`,
+  order: (orderId: string) => `order:${orderId}`,
+} as const;
