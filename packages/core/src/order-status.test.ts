@@ -107,6 +107,13 @@ describe("transitions", () => {
   });
 });
 
+describe("unknown statuses", () => {
+  it("never allows a transition from or to a status that doesn't exist", () => {
+    expect(canTransition("done" as OrderStatus, "served")).toBe(false);
+    expect(canTransition("placed", "done" as OrderStatus)).toBe(false);
+  });
+});
+
 describe("nextKitchenStatus", () => {
   it("steps forward through the kitchen", () => {
     expect(nextKitchenStatus("placed")).toBe("accepted");

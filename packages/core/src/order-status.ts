@@ -70,9 +70,13 @@ export function isTerminalOrderStatus(status: OrderStatus): boolean {
   return ORDER_TRANSITIONS[status].length === 0;
 }
 
-/** True when an order in `from` may move to `to`. Moving to the same status is never allowed. */
+/**
+ * True when an order in `from` may move to `to`. Moving to the same status is never allowed.
+ * Safe for unchecked strings (e.g. read from the database): an unknown status gives false.
+ */
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  return ORDER_TRANSITIONS[from].includes(to);
+  const allowed: readonly OrderStatus[] | undefined = (ORDER_TRANSITIONS as Partial<Record<string, readonly OrderStatus[]>>)[from];
+  return allowed?.includes(to) ?? false;
 }
 
 /** The normal forward path, used to tell "moving back" from "skipping ahead". */

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { OrderLineView, OrderView } from "./views";
 import { PricingError, priceOrder, type CartLine, type PricingErrorCode, type PricingMenuItem } from "./pricing";
 
 const dosa: PricingMenuItem = {
@@ -140,6 +141,12 @@ describe("priceOrder: lines", () => {
       ["dosa", 1],
       ["lassi", 2],
     ]);
+  });
+
+  it("produces lines and totals that fit the public OrderView shape", () => {
+    const order = price([{ menuItemId: "dosa", quantity: 1, optionIds: ["regular"] }]);
+    expectTypeOf(order.lines).toExtend<OrderLineView[]>();
+    expectTypeOf(order).toExtend<Pick<OrderView, "lines" | "subtotal" | "serviceCharge" | "tax" | "tip" | "total">>();
   });
 
   it("accepts quantities 1 and 50", () => {
