@@ -1,0 +1,5 @@
+export * from "./cookies";
+export * from "./env";
+export * from "./otp-store";
+export * from "./password";
+export * from "./tokens";

@@ -1,0 +1,6 @@
+export * from "./connection";
+export * from "./env";
+export * from "./models";
+export * from "./orders";
+export * from "./outbox";
+export * from "./seed";

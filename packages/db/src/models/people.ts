@@ -1,0 +1,32 @@
+import type { Types } from "mongoose";
+import { Schema, model, models, type InferSchemaType, type Model } from "mongoose";
+
+/** A guest, identified by a verified phone number in E.164. Not tenant-scoped: one guest, many restaurants. */
+const customerSchema = new Schema(
+  {
+    phone: { type: String, required: true, unique: true },
+    name: { type: String, default: null, trim: true },
+    email: { type: String, default: null, trim: true, lowercase: true },
+    lastSeenAt: { type: Date, default: () => new Date() },
+  },
+  { timestamps: true },
+);
+
+/** A staff account of one restaurant; `passwordHash` is bcrypt. */
+const staffSchema = new Schema(
+  {
+    restaurantId: { type: Schema.Types.ObjectId, required: true, ref: "Restaurant" },
+    email: { type: String, required: true, unique: true, lowercase: true, trim: true },
+    name: { type: String, required: true, trim: true },
+    role: { type: String, enum: ["staff", "manager"], required: true, default: "staff" },
+    passwordHash: { type: String, required: true },
+    active: { type: Boolean, required: true, default: true },
+  },
+  { timestamps: true },
+);
+
+export type CustomerDoc = InferSchemaType<typeof customerSchema> & { _id: Types.ObjectId };
+export type StaffDoc = InferSchemaType<typeof staffSchema> & { _id: Types.ObjectId };
+export const Customer: Model<CustomerDoc> =
+  (models.Customer as Model<CustomerDoc>) ?? model("Customer", customerSchema);
+export const Staff: Model<StaffDoc> = (models.Staff as Model<StaffDoc>) ?? model("Staff", staffSchema);

@@ -1,0 +1,23 @@
+import type { Types } from "mongoose";
+import { Schema, model, models, type InferSchemaType, type Model } from "mongoose";
+
+/**
+ * A dining table. `code` is the unguessable token the table's QR code encodes (`/t/{code}`).
+ * `openSessionId` points at the table session orders currently join (at most one at a time,
+ * enforced by a conditional single-document update).
+ */
+const tableSchema = new Schema(
+  {
+    restaurantId: { type: Schema.Types.ObjectId, required: true, ref: "Restaurant" },
+    label: { type: String, required: true, trim: true },
+    seats: { type: Number, required: true, min: 1, max: 50, default: 4 },
+    code: { type: String, required: true, unique: true },
+    active: { type: Boolean, required: true, default: true },
+    openSessionId: { type: Schema.Types.ObjectId, default: null },
+  },
+  { timestamps: true },
+);
+tableSchema.index({ restaurantId: 1, label: 1 }, { unique: true });
+
+export type TableDoc = InferSchemaType<typeof tableSchema> & { _id: Types.ObjectId };
+export const Table: Model<TableDoc> = (models.Table as Model<TableDoc>) ?? model("Table", tableSchema);

@@ -1,0 +1,102 @@
+import { assertTransition, type OrderStatus, type OrderView } from "@tabletap/core";
+import type { Types } from "mongoose";
+import { Order, OrderCounter, type OrderDoc } from "./models";
+
+/** Thrown when an order does not exist in the given restaurant. */
+export class OrderNotFoundError extends Error {
+  constructor(orderId: string) {
+    super(`Order ${orderId} was not found`);
+    this.name = "OrderNotFoundError";
+  }
+}
+
+/** Maps a stored order to the public `OrderView` (ISO-8601 UTC times, paise amounts). */
+export function toOrderView(order: OrderDoc): OrderView {
+  return {
+    id: order._id.toString(),
+    number: `#${String(order.number).padStart(3, "0")}`,
+    restaurantId: order.restaurantId.toString(),
+    tableId: order.tableId.toString(),
+    tableLabel: order.tableLabel,
+    status: order.status,
+    statusHistory: order.statusHistory.map((change) => ({
+      status: change.status,
+      at: change.at.toISOString(),
+      reason: change.reason ?? null,
+    })),
+    rejectionReason: order.rejectionReason ?? null,
+    lines: order.lines.map((line) => ({
+      menuItemId: line.menuItemId.toString(),
+      name: line.name,
+      unitPrice: line.unitPrice,
+      quantity: line.quantity,
+      modifiers: line.modifiers.map(({ groupName, name, priceDelta }) => ({ groupName, name, priceDelta })),
+      notes: line.notes ?? null,
+      lineTotal: line.lineTotal,
+      station: line.station,
+    })),
+    subtotal: order.subtotal,
+    serviceCharge: order.serviceCharge,
+    tax: order.tax,
+    tip: order.tip,
+    total: order.total,
+    currency: order.currency,
+    payment: { method: order.payment?.method ?? null, status: order.payment?.status ?? "unpaid" },
+    placedAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Reserves the next daily order number (1, 2, ...) for a restaurant and business date with one
+ * atomic upsert-and-increment, so concurrent orders never share a number.
+ */
+export async function nextOrderNumber(restaurantId: Types.ObjectId, businessDate: string): Promise<number> {
+  const counter = await OrderCounter.findOneAndUpdate(
+    { restaurantId, businessDate },
+    { $inc: { seq: 1 } },
+    { upsert: true, returnDocument: "after" },
+  ).lean();
+  if (!counter) throw new Error("Order counter upsert returned nothing");
+  return counter.seq;
+}
+
+/**
+ * Moves an order to `to` if the state machine in `@tabletap/core` allows it from its current
+ * status. The write is a single conditional update on the status it read, so two staff members
+ * (or staff and the worker) racing on the same ticket cannot both win: the loser re-reads and
+ * gets a clear `IllegalTransitionError`.
+ *
+ * @param input.by who changes it: "system", "staff:{id}" or "guest:{id}".
+ * @param input.expectedFrom when set, only this current status is acceptable (idempotent worker
+ *   steps pass "placed"); otherwise any status the machine allows.
+ * @returns `{ order, changed }`: `changed` is false when `expectedFrom` did not match (already done).
+ * @throws OrderNotFoundError if no such order in the restaurant; IllegalTransitionError if not allowed.
+ */
+export async function transitionOrder(input: {
+  orderId: string;
+  restaurantId?: string;
+  to: OrderStatus;
+  by: string;
+  reason?: string | null;
+  expectedFrom?: OrderStatus;
+}): Promise<{ order: OrderDoc; changed: boolean }> {
+  const filter = { _id: input.orderId, ...(input.restaurantId ? { restaurantId: input.restaurantId } : {}) };
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const current = await Order.findOne(filter).lean<OrderDoc>();
+    if (!current) throw new OrderNotFoundError(input.orderId);
+    if (input.expectedFrom && current.status !== input.expectedFrom) return { order: current, changed: false };
+    assertTransition(current.status, input.to);
+    const reason = input.reason ?? null;
+    const updated = await Order.findOneAndUpdate(
+      { ...filter, status: current.status },
+      {
+        $set: { status: input.to, ...(input.to === "rejected" || input.to === "cancelled" ? { rejectionReason: reason } : {}) },
+        $push: { statusHistory: { status: input.to, at: new Date(), by: input.by, reason } },
+      },
+      { returnDocument: "after" },
+    ).lean<OrderDoc>();
+    if (updated) return { order: updated, changed: true };
+  }
+  throw new Error(`Order ${input.orderId} kept changing; try again`);
+}

@@ -1,0 +1,17 @@
+/**
+ * `pnpm --filter @tabletap/db seed`: seeds the demo restaurant into `MONGODB_URI` and prints the
+ * table links and dev credentials. `GUEST_APP_URL` (default http://127.0.0.1:3000) builds the links.
+ */
+import { z } from "zod";
+import { connectDb, disconnectDb } from "./connection";
+import { dbEnvSchema } from "./env";
+import { seedDemo } from "./seed";
+
+const env = dbEnvSchema.extend({ GUEST_APP_URL: z.string().url().default("http://127.0.0.1:3000") }).parse(process.env);
+await connectDb(env.MONGODB_URI);
+const result = await seedDemo();
+await disconnectDb();
+
+console.log(`Seeded "${result.slug}": ${result.itemCount} menu items, ${result.tables.length} tables.`);
+for (const table of result.tables) console.log(`  ${table.label.padEnd(4)} ${env.GUEST_APP_URL}/t/${table.code}`);
+for (const account of result.staff) console.log(`  ${account.role.padEnd(8)} ${account.email} / ${account.password}`);
