@@ -1,0 +1,31 @@
+import type { SessionAudience } from "@tabletap/auth";
+import { readDevOutbox } from "@tabletap/notify";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { appRouter } from "./root";
+import { getServices } from "./services";
+import { createContext } from "./trpc";
+
+/**
+ * A Next.js route handler (GET and POST, Node runtime) that serves the API at `/api/trpc` for
+ * one app: `audience` decides which session cookies `auth.refresh` and `auth.logout` act on.
+ */
+export function createTrpcRouteHandler(audience: SessionAudience) {
+  return (req: Request) =>
+    fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req,
+      router: appRouter,
+      createContext: ({ resHeaders }) => createContext({ headers: req.headers, resHeaders, audience }),
+    });
+}
+
+/**
+ * `GET /api/dev/outbox`: the SMS messages the local SMS driver recorded (JSON array, newest
+ * first, at most 50), so a developer or a test can read a sign-in code without a phone.
+ * Answers 404 in production, where SMS go through Twilio.
+ */
+export async function devOutboxRouteHandler(): Promise<Response> {
+  const services = getServices();
+  if (services.env.NODE_ENV === "production") return new Response("Not found", { status: 404 });
+  return Response.json(await readDevOutbox(services.redis, 50), { headers: { "cache-control": "no-store" } });
+}

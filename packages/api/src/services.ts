@@ -1,0 +1,59 @@
+import { OtpStore, TokenService } from "@tabletap/auth";
+import { connectDb, flushOrderOutbox } from "@tabletap/db";
+import { createEmailSender, createSmsSender, type EmailSender, type SmsSender } from "@tabletap/notify";
+import { createSqsClient, publishOrderEvent, resolveQueueUrl, type OrderEvent } from "@tabletap/queue";
+import { createEventBus, type EventBus } from "@tabletap/realtime";
+import { createRedis, type Redis } from "@tabletap/redis";
+import { pino, type Logger } from "pino";
+import { loadServerEnv, type ServerEnv } from "./env";
+
+/** The process-wide clients the procedures use, created once from the environment. */
+export interface Services {
+  env: ServerEnv;
+  log: Logger;
+  redis: Redis;
+  tokens: TokenService;
+  otp: OtpStore;
+  sms: SmsSender;
+  email: EmailSender;
+  bus: EventBus;
+  /** Publishes the order's pending outbox events to SQS; never throws (the relay retries). */
+  flushOutbox(orderId: string): Promise<void>;
+  /** Resolves once MongoDB is connected. */
+  ready: Promise<unknown>;
+}
+
+function createServices(env: ServerEnv): Services {
+  const log = pino({ name: "api", level: env.LOG_LEVEL });
+  const redis = createRedis(env.REDIS_URL, { name: "tabletap-api" });
+  const sqs = createSqsClient(env);
+  return {
+    env,
+    log,
+    redis,
+    tokens: new TokenService(redis, { access: env.JWT_ACCESS_SECRET, refresh: env.JWT_REFRESH_SECRET }),
+    otp: new OtpStore(redis, env.OTP_PEPPER),
+    sms: createSmsSender(env, redis),
+    email: createEmailSender(env),
+    bus: createEventBus({ redis, createSubscriber: () => createRedis(env.REDIS_URL, { name: "tabletap-api-sub" }) }),
+    async flushOutbox(orderId) {
+      try {
+        const url = await resolveQueueUrl(sqs, env.SQS_ORDERS_QUEUE);
+        await flushOrderOutbox(orderId, (event) => publishOrderEvent(sqs, url, event as OrderEvent));
+      } catch (error) {
+        log.warn({ err: error, orderId }, "order event not published yet; the outbox relay will retry");
+      }
+    },
+    ready: connectDb(env.MONGODB_URI),
+  };
+}
+
+/**
+ * The services of this process, created on first use. Kept on `globalThis` so Next.js dev
+ * hot reloads don't open new connections. @throws Error when the environment is invalid.
+ */
+export function getServices(): Services {
+  const globalRef = globalThis as { __tabletapServices?: Services };
+  globalRef.__tabletapServices ??= createServices(loadServerEnv());
+  return globalRef.__tabletapServices;
+}
