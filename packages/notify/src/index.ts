@@ -1,0 +1,15 @@
+export { notifyEnvSchema } from "./env";
+export type { NotifyEnv } from "./env";
+export {
+  TwilioSmsSender,
+  DevOutboxSmsSender,
+  DEV_SMS_OUTBOX_KEY,
+  DEV_SMS_OUTBOX_MAX,
+  readDevOutbox,
+  createSmsSender,
+} from "./sms";
+export type { SmsSender, TwilioSmsSenderOptions, DevSmsMessage, DevOutboxOptions } from "./sms";
+export { SesEmailSender, createEmailSender } from "./email";
+export type { EmailSender, EmailMessage, SesEmailSenderOptions } from "./email";
+export { otpSms, orderAcceptedSms, orderRejectedSms, orderConfirmationEmail, escapeHtml } from "./templates";
+export type { EmailContent, OrderEmailOptions } from "./templates";

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { formatMoney } from "@tabletap/core";
+import { escapeHtml, orderAcceptedSms, orderConfirmationEmail, orderRejectedSms, otpSms } from "./templates";
+import { sampleOrder } from "./test/order";
+
+describe("otpSms", () => {
+  it("puts the code first and states expiry and the warning", () => {
+    expect(otpSms("123456")).toBe("123456 is your Tabletap code. It expires in 5 minutes. Don't share it.");
+    expect(otpSms("004271", "Spice Route")).toBe(
+      "004271 is your Tabletap code for Spice Route. It expires in 5 minutes. Don't share it.",
+    );
+  });
+});
+
+describe("order SMS", () => {
+  it("accepted: restaurant, order number, table and total in the order's currency", () => {
+    const sms = orderAcceptedSms(sampleOrder(), "Spice Route");
+    expect(sms).toContain("Spice Route accepted your order #042");
+    expect(sms).toContain(formatMoney(77_000, "INR"));
+    expect(sms).toContain("₹770.00");
+    expect(sms).toContain("table T12");
+  });
+
+  it("does not double the # when the number already has one", () => {
+    expect(orderAcceptedSms(sampleOrder({ number: "#007" }), "X")).toContain("order #007 ");
+  });
+
+  it("formats other currencies by their own minor units", () => {
+    const sms = orderAcceptedSms(sampleOrder({ currency: "JPY", total: 1500 }), "Sushi Go");
+    expect(sms).toContain(formatMoney(1500, "JPY"));
+    expect(sms).not.toContain("15.00");
+  });
+
+  it("rejected: gives the reason, and a refund note only when paid", () => {
+    const unpaid = orderRejectedSms(
+      sampleOrder({ status: "rejected", rejectionReason: "Kitchen closing" }),
+      "Spice Route",
+    );
+    expect(unpaid).toBe(
+      "Sorry, Spice Route couldn't accept your order #042. Reason: Kitchen closing. Please ask a member of staff if you need help.",
+    );
+    const paid = orderRejectedSms(
+      sampleOrder({ status: "rejected", rejectionReason: "Out of paneer.", payment: { method: "online", status: "paid" } }),
+      "Spice Route",
+    );
+    expect(paid).toContain("Reason: Out of paneer. ");
+    expect(paid).toContain("Your payment of ₹770.00 will be refunded.");
+    const noReason = orderRejectedSms(sampleOrder({ status: "rejected" }), "Spice Route");
+    expect(noReason).toBe("Sorry, Spice Route couldn't accept your order #042. Please ask a member of staff if you need help.");
+  });
+});
+
+describe("orderConfirmationEmail", () => {
+  it("is an itemised receipt in text", () => {
+    const { subject, text } = orderConfirmationEmail(sampleOrder(), "Spice Route", { timeZone: "Asia/Kolkata" });
+    expect(subject).toBe("Your order #042 at Spice Route");
+    expect(text).toContain("Order #042 · Table T12");
+    expect(text).toContain("2 × Paneer Tikka  ₹640.00");
+    expect(text).toContain("    Large, Extra mint chutney");
+    expect(text).toContain("    Note: No onions please");
+    expect(text).toContain("1 × Masala Chai  ₹60.00");
+    expect(text).toContain("Subtotal: ₹700.00");
+    expect(text).toContain("Service charge: ₹35.00");
+    expect(text).toContain("Tax: ₹35.00");
+    expect(text).not.toContain("Tip:");
+    expect(text).toContain("Total: ₹770.00");
+    expect(text).toContain("Payment: To pay at the counter");
+    // 13:40 UTC is 19:10 in India.
+    expect(text).toMatch(/Placed 21 Nov 2025, 7:10\s?pm IST/i);
+  });
+
+  it("shows tip and omits a zero service charge", () => {
+    const { text, html } = orderConfirmationEmail(
+      sampleOrder({ serviceCharge: 0, tip: 5_000, total: 78_500, payment: { method: "online", status: "paid" } }),
+      "Spice Route",
+    );
+    expect(text).not.toContain("Service charge");
+    expect(text).toContain("Tip: ₹50.00");
+    expect(text).toContain("Total: ₹785.00");
+    expect(text).toContain("Payment: Paid online");
+    expect(html).toContain("₹785.00");
+    expect(html).toContain("Paid online");
+  });
+
+  it("escapes every interpolated value in the HTML", () => {
+    const evil = `<script>alert("x")</script>`;
+    const order = sampleOrder({
+      number: "<b>1</b>",
+      tableLabel: `T1" onclick="x`,
+      lines: [
+        {
+          menuItemId: "i",
+          name: evil,
+          unitPrice: 100,
+          quantity: 1,
+          modifiers: [{ groupName: "g", name: "<img src=x onerror=alert(1)>", priceDelta: 0 }],
+          notes: "Tom & Jerry's <special>",
+          lineTotal: 100,
+          station: "grill",
+        },
+      ],
+    });
+    const { html, text } = orderConfirmationEmail(order, "Bar & <Grill>");
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("<b>1</b>");
+    expect(html).not.toContain(`T1" onclick`);
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(html).toContain("Tom &amp; Jerry&#39;s &lt;special&gt;");
+    expect(html).toContain("Bar &amp; &lt;Grill&gt;");
+    // The plain-text part is not HTML and stays as written.
+    expect(text).toContain(evil);
+  });
+
+  it("escapeHtml covers the five special characters", () => {
+    expect(escapeHtml(`&<>"'`)).toBe("&amp;&lt;&gt;&quot;&#39;");
+  });
+});

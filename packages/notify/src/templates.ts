@@ -1,0 +1,180 @@
+/**
+ * Message templates: short, plain and friendly. Money is formatted with `formatMoney` from
+ * @tabletap/core in the order's currency; every value interpolated into HTML is escaped.
+ */
+import { OTP_POLICY, formatMoney } from "@tabletap/core";
+import type { OrderView } from "@tabletap/core";
+
+/** Escapes `& < > " '` for use in HTML text and attribute values. */
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/** "#042" whether or not the stored number already carries the "#". */
+function orderLabel(order: Pick<OrderView, "number">): string {
+  return order.number.startsWith("#") ? order.number : `#${order.number}`;
+}
+
+const money = (order: Pick<OrderView, "currency">, minor: number) => formatMoney(minor, order.currency);
+
+const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
+/**
+ * The sign-in code SMS: "123456 is your Tabletap code. It expires in 5 minutes. Don't share it."
+ * With `restaurantName`: "123456 is your Tabletap code for Spice Route. ...". The code comes
+ * first so phones can offer it for autofill.
+ */
+export function otpSms(code: string, restaurantName?: string): string {
+  const minutes = Math.round(OTP_POLICY.ttlSeconds / 60);
+  const forWhom = restaurantName ? ` for ${restaurantName}` : "";
+  return `${code} is your Tabletap code${forWhom}. It expires in ${minutes} minutes. Don't share it.`;
+}
+
+/** SMS when the restaurant accepts an order: who, which order, the total, and what happens next. */
+export function orderAcceptedSms(order: OrderView, restaurantName: string): string {
+  return (
+    `${restaurantName} accepted your order ${orderLabel(order)} (${money(order, order.total)}) ` +
+    `for table ${order.tableLabel}. The kitchen is on it. We'll bring it to your table as soon as it's ready.`
+  );
+}
+
+/**
+ * SMS when the restaurant declines an order: the reason when there is one, a refund note when
+ * it was already paid, and where to get help.
+ */
+export function orderRejectedSms(order: OrderView, restaurantName: string): string {
+  const reason = order.rejectionReason?.trim() ? ` ${sentence(`Reason: ${order.rejectionReason}`)}` : "";
+  const refund =
+    order.payment.status === "paid" || order.payment.status === "refunded"
+      ? ` Your payment of ${money(order, order.total)} will be refunded.`
+      : "";
+  return (
+    `Sorry, ${restaurantName} couldn't accept your order ${orderLabel(order)}.${reason}${refund} ` +
+    "Please ask a member of staff if you need help."
+  );
+}
+
+function paymentSummary(order: OrderView): string {
+  const { method, status } = order.payment;
+  switch (status) {
+    case "paid":
+      return method === "online" ? "Paid online" : method === "counter" ? "Paid at the counter" : "Paid";
+    case "refunded":
+      return "Refunded";
+    case "pending":
+      return "Payment in progress";
+    case "failed":
+      return "Payment failed: please pay at the counter";
+    case "unpaid":
+    default:
+      return method === "counter" ? "To pay at the counter" : "Not paid yet";
+  }
+}
+
+function formatPlacedAt(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat("en-IN", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(date);
+}
+
+export interface EmailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface OrderEmailOptions {
+  /** IANA time zone for the order time (the restaurant's); default "UTC". */
+  timeZone?: string;
+}
+
+/**
+ * The order confirmation email: an itemised receipt (quantity × item, chosen modifiers, notes,
+ * line totals; subtotal, service charge and tip when non-zero, tax, total; payment state), as
+ * plain text and as simple inline-styled HTML with every interpolated value escaped.
+ */
+export function orderConfirmationEmail(order: OrderView, restaurantName: string, opts: OrderEmailOptions = {}): EmailContent {
+  const label = orderLabel(order);
+  const placedAt = formatPlacedAt(order.placedAt, opts.timeZone ?? "UTC");
+  const subject = `Your order ${label} at ${restaurantName}`;
+
+  const totals: [string, number, boolean][] = [
+    ["Subtotal", order.subtotal, false],
+    ...(order.serviceCharge ? ([["Service charge", order.serviceCharge, false]] as [string, number, boolean][]) : []),
+    ["Tax", order.tax, false],
+    ...(order.tip ? ([["Tip", order.tip, false]] as [string, number, boolean][]) : []),
+    ["Total", order.total, true],
+  ];
+  const payment = paymentSummary(order);
+
+  const textLines = [
+    `Thanks for your order at ${restaurantName}!`,
+    "",
+    `Order ${label} · Table ${order.tableLabel}`,
+    `Placed ${placedAt}`,
+    "",
+  ];
+  for (const line of order.lines) {
+    textLines.push(`${line.quantity} × ${line.name}  ${money(order, line.lineTotal)}`);
+    if (line.modifiers.length) textLines.push(`    ${line.modifiers.map((m) => m.name).join(", ")}`);
+    if (line.notes) textLines.push(`    Note: ${line.notes}`);
+  }
+  textLines.push("");
+  for (const [name, amount] of totals) textLines.push(`${name}: ${money(order, amount)}`);
+  textLines.push("", `Payment: ${payment}`, "", "You can follow your order live on your phone. Enjoy your meal!", `— ${restaurantName}`);
+  const text = textLines.join("\n");
+
+  const e = escapeHtml;
+  const cell = "padding:6px 0;vertical-align:top;";
+  const itemRows = order.lines
+    .map((line) => {
+      const details = [
+        line.modifiers.length ? e(line.modifiers.map((m) => m.name).join(", ")) : "",
+        line.notes ? `Note: ${e(line.notes)}` : "",
+      ]
+        .filter(Boolean)
+        .map((d) => `<div style="color:#666;font-size:13px;">${d}</div>`)
+        .join("");
+      return (
+        `<tr><td style="${cell}width:36px;">${line.quantity}&nbsp;×</td>` +
+        `<td style="${cell}">${e(line.name)}${details}</td>` +
+        `<td style="${cell}text-align:right;white-space:nowrap;">${e(money(order, line.lineTotal))}</td></tr>`
+      );
+    })
+    .join("");
+  const totalRows = totals
+    .map(([name, amount, strong]) => {
+      const style = `${cell}text-align:right;${strong ? "font-weight:bold;border-top:1px solid #ddd;" : ""}`;
+      return `<tr><td></td><td style="${style}">${e(name)}</td><td style="${style}white-space:nowrap;">${e(money(order, amount))}</td></tr>`;
+    })
+    .join("");
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${e(subject)}</title></head>
+<body style="margin:0;padding:24px;background:#f6f6f6;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#222;">
+<div style="max-width:520px;margin:0 auto;background:#fff;border-radius:8px;padding:24px;">
+<h1 style="font-size:20px;margin:0 0 4px;">Thanks for your order!</h1>
+<p style="margin:0 0 16px;color:#444;">${e(restaurantName)} · Order <strong>${e(label)}</strong> · Table ${e(order.tableLabel)}<br><span style="color:#666;font-size:13px;">Placed ${e(placedAt)}</span></p>
+<table role="presentation" style="width:100%;border-collapse:collapse;font-size:15px;">
+${itemRows}
+${totalRows}
+</table>
+<p style="margin:16px 0 0;"><strong>Payment:</strong> ${e(payment)}</p>
+<p style="margin:16px 0 0;color:#444;">You can follow your order live on your phone. Enjoy your meal!</p>
+</div>
+</body></html>`;
+
+  return { subject, text, html };
+}
