@@ -1,0 +1,119 @@
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  SQSClient,
+  SetQueueAttributesCommand,
+} from "@aws-sdk/client-sqs";
+import type { SQSClientConfig } from "@aws-sdk/client-sqs";
+import type { QueueEnv } from "./env";
+
+type SqsEnv = Pick<QueueEnv, "AWS_REGION" | "SQS_ENDPOINT" | "AWS_ACCESS_KEY_ID" | "AWS_SECRET_ACCESS_KEY">;
+
+/**
+ * Creates the SQS client. With `SQS_ENDPOINT` (ElasticMQ) every request goes to that endpoint,
+ * whatever host the queue URLs name, with placeholder credentials unless explicit ones are set.
+ * Without it: real SQS in `AWS_REGION`, credentials from the env values when both are set,
+ * else from the SDK's default chain.
+ */
+export function createSqsClient(env: SqsEnv): SQSClient {
+  const config: SQSClientConfig = { region: env.AWS_REGION };
+  if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
+    config.credentials = { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY };
+  }
+  if (env.SQS_ENDPOINT) {
+    config.endpoint = env.SQS_ENDPOINT;
+    config.useQueueUrlAsEndpoint = false;
+    config.credentials ??= { accessKeyId: "local", secretAccessKey: "local" };
+  }
+  return new SQSClient(config);
+}
+
+const urlCache = new WeakMap<SQSClient, Map<string, Promise<string>>>();
+
+/**
+ * The URL of queue `name` (GetQueueUrl), cached per client for the life of the process. A full
+ * URL ("https://...") is returned as is. Rejects with `QueueDoesNotExist` when there is no such
+ * queue (failures are not cached).
+ */
+export function resolveQueueUrl(client: SQSClient, name: string): Promise<string> {
+  if (/^https?:\/\//.test(name)) return Promise.resolve(name);
+  let cache = urlCache.get(client);
+  if (!cache) urlCache.set(client, (cache = new Map()));
+  const cached = cache.get(name);
+  if (cached) return cached;
+  const lookup = client.send(new GetQueueUrlCommand({ QueueName: name })).then((out) => {
+    if (!out.QueueUrl) throw new Error(`GetQueueUrl returned no URL for queue "${name}"`);
+    return out.QueueUrl;
+  });
+  cache.set(name, lookup);
+  lookup.catch(() => cache.delete(name));
+  return lookup;
+}
+
+export interface EnsureQueueOptions {
+  /** Dead-letter queue to create (if missing) and redrive to. */
+  deadLetterQueueName?: string;
+  /** Receives before a message moves to the dead-letter queue. Default 5. */
+  maxReceiveCount?: number;
+  /** How long a received message stays hidden from other consumers, seconds. Default 30. */
+  visibilityTimeoutSeconds?: number;
+}
+
+/**
+ * Creates queue `name` if it does not exist (and, with `deadLetterQueueName`, its dead-letter
+ * queue plus a RedrivePolicy after `maxReceiveCount` receives), or updates the attributes of the
+ * existing one. Names ending in ".fifo" become FIFO queues. Idempotent; for tests and for
+ * setting up a fresh AWS account. Resolves to the queue URL.
+ */
+export async function ensureQueue(client: SQSClient, name: string, opts: EnsureQueueOptions = {}): Promise<string> {
+  const attributes: Record<string, string> = {
+    VisibilityTimeout: String(opts.visibilityTimeoutSeconds ?? 30),
+  };
+  if (opts.deadLetterQueueName) {
+    const dlqUrl = await createOrUpdate(client, opts.deadLetterQueueName, {});
+    const out = await client.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ["QueueArn"] }));
+    const arn = out.Attributes?.QueueArn;
+    if (!arn) throw new Error(`Could not read the ARN of dead-letter queue "${opts.deadLetterQueueName}"`);
+    attributes.RedrivePolicy = JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: String(opts.maxReceiveCount ?? 5) });
+  }
+  return createOrUpdate(client, name, attributes);
+}
+
+async function createOrUpdate(client: SQSClient, name: string, attributes: Record<string, string>): Promise<string> {
+  const all = name.endsWith(".fifo") ? { FifoQueue: "true", ...attributes } : attributes;
+  let url: string;
+  try {
+    const out = await client.send(new CreateQueueCommand({ QueueName: name, Attributes: all }));
+    if (!out.QueueUrl) throw new Error(`CreateQueue returned no URL for queue "${name}"`);
+    url = out.QueueUrl;
+  } catch (err) {
+    // SQS refuses CreateQueue for an existing queue whose attributes differ: update them instead.
+    if ((err as { name?: string }).name !== "QueueNameExists") throw err;
+    url = await resolveQueueUrl(client, name);
+    if (Object.keys(attributes).length) {
+      await client.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: attributes }));
+    }
+  }
+  let cache = urlCache.get(client);
+  if (!cache) urlCache.set(client, (cache = new Map()));
+  cache.set(name, Promise.resolve(url));
+  return url;
+}
+
+/**
+ * Creates (or updates) the order-events queue and its dead-letter queue from the environment:
+ * `SQS_ORDERS_QUEUE` with a 30 s visibility timeout, redriving to `SQS_ORDERS_DLQ` after 5
+ * receives. For a fresh AWS account or a worker that provisions at start. Resolves to both URLs.
+ */
+export async function ensureOrderQueues(
+  client: SQSClient,
+  env: Pick<QueueEnv, "SQS_ORDERS_QUEUE" | "SQS_ORDERS_DLQ">,
+): Promise<{ queueUrl: string; deadLetterQueueUrl: string }> {
+  const queueUrl = await ensureQueue(client, env.SQS_ORDERS_QUEUE, {
+    deadLetterQueueName: env.SQS_ORDERS_DLQ,
+    maxReceiveCount: 5,
+    visibilityTimeoutSeconds: 30,
+  });
+  return { queueUrl, deadLetterQueueUrl: await resolveQueueUrl(client, env.SQS_ORDERS_DLQ) };
+}

@@ -1,0 +1,10 @@
+export { queueEnvSchema } from "./env";
+export type { QueueEnv } from "./env";
+export { ORDER_EVENT_TYPES, orderEventTypeSchema, orderEventSchema, createOrderEvent } from "./events";
+export type { OrderEvent, OrderEventType } from "./events";
+export { createSqsClient, resolveQueueUrl, ensureQueue, ensureOrderQueues } from "./client";
+export type { EnsureQueueOptions } from "./client";
+export { publishOrderEvent } from "./publish";
+export { createOrderEventConsumer, InvalidOrderEventError } from "./consumer";
+export type { OrderEventConsumerOptions, OrderEventMeta, QueueLogger } from "./consumer";
+export type { Consumer } from "sqs-consumer";

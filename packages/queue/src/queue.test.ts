@@ -1,0 +1,207 @@
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  DeleteQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+} from "@aws-sdk/client-sqs";
+import type { Message } from "@aws-sdk/client-sqs";
+import {
+  createOrderEvent,
+  createOrderEventConsumer,
+  createSqsClient,
+  ensureOrderQueues,
+  ensureQueue,
+  publishOrderEvent,
+  queueEnvSchema,
+  resolveQueueUrl,
+} from "./index";
+import type { Consumer, OrderEvent, OrderEventMeta, QueueLogger } from "./index";
+
+const env = queueEnvSchema.parse(process.env);
+const client = createSqsClient(env);
+
+const created: string[] = [];
+const consumers: Consumer[] = [];
+afterAll(async () => {
+  for (const c of consumers) c.stop({ abort: true });
+  await Promise.all(created.map((QueueUrl) => client.send(new DeleteQueueCommand({ QueueUrl })).catch(() => {})));
+  client.destroy();
+});
+
+/** A throwaway queue pair: visibility 1 s, dead-lettered after 2 receives. */
+async function queuePair() {
+  const name = `test-${crypto.randomUUID()}`;
+  const dlqName = `${name}-dlq`;
+  const queueUrl = await ensureQueue(client, name, { deadLetterQueueName: dlqName, maxReceiveCount: 2, visibilityTimeoutSeconds: 1 });
+  const dlqUrl = await resolveQueueUrl(client, dlqName);
+  created.push(queueUrl, dlqUrl);
+  return { name, dlqName, queueUrl, dlqUrl };
+}
+
+function recordingLog() {
+  const entries: { level: string; obj: Record<string, unknown>; msg: string }[] = [];
+  const log: QueueLogger = {
+    info: (obj, msg) => entries.push({ level: "info", obj, msg }),
+    warn: (obj, msg) => entries.push({ level: "warn", obj, msg }),
+    error: (obj, msg) => entries.push({ level: "error", obj, msg }),
+  };
+  return { log, entries };
+}
+
+function start(consumer: Consumer) {
+  consumers.push(consumer);
+  consumer.start();
+  return consumer;
+}
+
+/** Long-polls `queueUrl` until a message arrives or `ms` pass. */
+async function receiveOne(queueUrl: string, ms = 15_000): Promise<Message | undefined> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const out = await client.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 1, MaxNumberOfMessages: 1, MessageAttributeNames: ["All"] }),
+    );
+    if (out.Messages?.length) return out.Messages[0];
+  }
+  return undefined;
+}
+
+async function queueDepth(queueUrl: string): Promise<number> {
+  const out = await client.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+    }),
+  );
+  return Number(out.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+}
+
+const newEvent = () => createOrderEvent("order.placed", { orderId: crypto.randomUUID(), restaurantId: crypto.randomUUID() });
+
+describe("order events through SQS", () => {
+  it("the consumer hands each published event to the handler and deletes it", async () => {
+    const { queueUrl } = await queuePair();
+    const { log } = recordingLog();
+    const events = [newEvent(), newEvent()];
+    const handled: { event: OrderEvent; meta: OrderEventMeta }[] = [];
+    const done = new Promise<void>((resolve) => {
+      start(
+        createOrderEventConsumer({
+          client,
+          queueUrl,
+          log,
+          waitTimeSeconds: 1,
+          handle: async (event, meta) => {
+            handled.push({ event, meta });
+            if (handled.length === events.length) resolve();
+          },
+        }),
+      );
+    });
+    for (const e of events) await publishOrderEvent(client, queueUrl, e);
+    await done;
+    expect(handled.map((h) => h.event).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...events].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(handled[0]!.meta.receiveCount).toBe(1);
+    expect(handled[0]!.meta.messageId).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await queueDepth(queueUrl)).toBe(0);
+  });
+
+  it("publishes JSON with a `type` message attribute and validates before sending", async () => {
+    const { queueUrl } = await queuePair();
+    const event = newEvent();
+    await publishOrderEvent(client, queueUrl, event);
+    const message = await receiveOne(queueUrl);
+    expect(JSON.parse(message!.Body!)).toEqual(event);
+    expect(message!.MessageAttributes?.type).toMatchObject({ DataType: "String", StringValue: "order.placed" });
+    await expect(publishOrderEvent(client, queueUrl, { ...event, type: "nope" as never })).rejects.toThrow();
+  });
+
+  it("a handler that keeps failing sends the message to the dead-letter queue after maxReceiveCount", async () => {
+    const { queueUrl, dlqUrl } = await queuePair();
+    const { log, entries } = recordingLog();
+    const attempts: number[] = [];
+    start(
+      createOrderEventConsumer({
+        client,
+        queueUrl,
+        log,
+        waitTimeSeconds: 1,
+        handle: async (_event, meta) => {
+          attempts.push(meta.receiveCount);
+          throw new Error("kitchen printer on fire");
+        },
+      }),
+    );
+    const event = newEvent();
+    await publishOrderEvent(client, queueUrl, event);
+
+    const dead = await receiveOne(dlqUrl, 20_000);
+    expect(dead, "message should reach the DLQ").toBeDefined();
+    expect(JSON.parse(dead!.Body!)).toEqual(event);
+    expect(attempts).toEqual([1, 2]);
+    const failures = entries.filter((e) => e.level === "error");
+    expect(failures).toHaveLength(2);
+    expect(failures[0]!.obj).toMatchObject({ eventId: event.id, orderId: event.orderId, receiveCount: 1 });
+    expect((failures[0]!.obj.err as Error).message).toBe("kitchen printer on fire");
+  });
+
+  it("a message that is not an order event lands in the dead-letter queue without reaching the handler", async () => {
+    const { queueUrl, dlqUrl } = await queuePair();
+    const { log, entries } = recordingLog();
+    let called = 0;
+    start(
+      createOrderEventConsumer({
+        client,
+        queueUrl,
+        log,
+        waitTimeSeconds: 1,
+        handle: async () => {
+          called++;
+        },
+      }),
+    );
+    const badId = crypto.randomUUID();
+    const badBody = JSON.stringify({ id: badId, type: "order.teleported", orderId: "o1" });
+    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: badBody }));
+    await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "not json at all" }));
+
+    const bodies = [(await receiveOne(dlqUrl, 20_000))?.Body, (await receiveOne(dlqUrl, 20_000))?.Body];
+    expect(bodies.sort()).toEqual([badBody, "not json at all"].sort());
+    expect(called).toBe(0);
+    expect(entries.some((e) => e.level === "error" && e.obj.eventId === badId && e.msg.includes("invalid"))).toBe(true);
+    expect(entries.some((e) => e.level === "error" && e.msg.includes("not JSON"))).toBe(true);
+  });
+});
+
+describe("queue setup", () => {
+  it("ensureQueue is idempotent and sets the redrive policy", async () => {
+    const { name, dlqName, queueUrl } = await queuePair();
+    const again = await ensureQueue(client, name, { deadLetterQueueName: dlqName, maxReceiveCount: 3, visibilityTimeoutSeconds: 2 });
+    expect(again).toBe(queueUrl);
+    const attrs = await client.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["All"] }));
+    expect(attrs.Attributes?.VisibilityTimeout).toBe("2");
+    const redrive = JSON.parse(attrs.Attributes!.RedrivePolicy!) as { deadLetterTargetArn: string; maxReceiveCount: number | string };
+    expect(redrive.deadLetterTargetArn).toContain(dlqName);
+    expect(Number(redrive.maxReceiveCount)).toBe(3);
+  });
+
+  it("resolveQueueUrl finds, caches and passes through URLs; unknown queues reject", async () => {
+    const { name, queueUrl } = await queuePair();
+    const fresh = createSqsClient(env);
+    expect(await resolveQueueUrl(fresh, name)).toBe(queueUrl);
+    expect(resolveQueueUrl(fresh, name)).toBe(resolveQueueUrl(fresh, name));
+    expect(await resolveQueueUrl(fresh, "https://sqs.ap-south-1.amazonaws.com/1/x")).toBe("https://sqs.ap-south-1.amazonaws.com/1/x");
+    await expect(resolveQueueUrl(fresh, `missing-${crypto.randomUUID()}`)).rejects.toThrow();
+    fresh.destroy();
+  });
+
+  it("the stack's orders queue and DLQ resolve from the environment", async () => {
+    const { queueUrl, deadLetterQueueUrl } = await ensureOrderQueues(client, env);
+    expect(queueUrl).toContain(env.SQS_ORDERS_QUEUE);
+    expect(deadLetterQueueUrl).toContain(env.SQS_ORDERS_DLQ);
+  });
+});
