@@ -1,4 +1,5 @@
 import { authEnvSchema } from "@tabletap/auth";
+import { parseEnv } from "@tabletap/core";
 import { dbEnvSchema } from "@tabletap/db";
 import { notifyEnvSchema } from "@tabletap/notify";
 import { queueEnvSchema } from "@tabletap/queue";
@@ -12,28 +13,14 @@ const appEnvSchema = z.object({
   TRUST_PROXY: z.stringbool().default(false),
 });
 
-const schemas = [appEnvSchema, dbEnvSchema, authEnvSchema, redisEnvSchema, queueEnvSchema, notifyEnvSchema] as const;
-
-export type ServerEnv = z.infer<typeof appEnvSchema> &
-  z.infer<typeof dbEnvSchema> &
-  z.infer<typeof authEnvSchema> &
-  z.infer<typeof redisEnvSchema> &
-  z.infer<typeof queueEnvSchema> &
-  z.infer<typeof notifyEnvSchema>;
+const serverEnvSchemas = [appEnvSchema, dbEnvSchema, authEnvSchema, redisEnvSchema, queueEnvSchema, notifyEnvSchema] as const;
 
 /**
- * Parses the server environment with every package's schema (the one place the API reads
+ * Parses the API server's environment with every package's schema (the one place the API reads
  * `process.env`). @throws Error listing every missing or invalid variable, so a production
  * deployment with a missing or default secret refuses to start.
  */
-export function loadServerEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
-  const problems: string[] = [];
-  const merged: Record<string, unknown> = {};
-  for (const schema of schemas) {
-    const result = schema.safeParse(source);
-    if (result.success) Object.assign(merged, result.data);
-    else for (const issue of result.error.issues) problems.push(`${issue.path.join(".")}: ${issue.message}`);
-  }
-  if (problems.length > 0) throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
-  return merged as ServerEnv;
+export function loadServerEnv(source: Record<string, string | undefined> = process.env) {
+  return parseEnv(serverEnvSchemas, source);
 }
+export type ServerEnv = ReturnType<typeof loadServerEnv>;

@@ -1,8 +1,9 @@
 import { OtpStore, TokenService } from "@tabletap/auth";
 import { connectDb, flushOrderOutbox } from "@tabletap/db";
 import { createEmailSender, createSmsSender, type EmailSender, type SmsSender } from "@tabletap/notify";
-import { createSqsClient, publishOrderEvent, resolveQueueUrl, type OrderEvent } from "@tabletap/queue";
-import { createEventBus, type EventBus } from "@tabletap/realtime";
+import { createSqsClient, orderEventSchema, publishOrderEvent, resolveQueueUrl } from "@tabletap/queue";
+import type { OrderView } from "@tabletap/core";
+import { createEventBus, publishOrderChange, type EventBus } from "@tabletap/realtime";
 import { createRedis, type Redis } from "@tabletap/redis";
 import { pino, type Logger } from "pino";
 import { loadServerEnv, type ServerEnv } from "./env";
@@ -39,7 +40,7 @@ function createServices(env: ServerEnv): Services {
     async flushOutbox(orderId) {
       try {
         const url = await resolveQueueUrl(sqs, env.SQS_ORDERS_QUEUE);
-        await flushOrderOutbox(orderId, (event) => publishOrderEvent(sqs, url, event as OrderEvent));
+        await flushOrderOutbox(orderId, (event) => publishOrderEvent(sqs, url, orderEventSchema.parse(event)));
       } catch (error) {
         log.warn({ err: error, orderId }, "order event not published yet; the outbox relay will retry");
       }
@@ -56,4 +57,9 @@ export function getServices(): Services {
   const globalRef = globalThis as { __tabletapServices?: Services };
   globalRef.__tabletapServices ??= createServices(loadServerEnv());
   return globalRef.__tabletapServices;
+}
+
+/** Broadcasts an order change to kitchen and guest screens; a Redis hiccup is logged, never fails the request. */
+export async function broadcastOrderChange(services: Pick<Services, "bus" | "log">, view: OrderView): Promise<void> {
+  await publishOrderChange(services.bus, view).catch((error: unknown) => services.log.warn({ err: error, orderId: view.id }, "order change not broadcast"));
 }

@@ -1,6 +1,6 @@
 import { SESSION_COOKIES, readCookies, InvalidTokenError, type Principal, type SessionAudience } from "@tabletap/auth";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
 import { getServices, type Services } from "./services";
 
 /**
@@ -40,30 +40,37 @@ const t = initTRPC.context<Context>().create({
     client: { reconnectAfterInactivityMs: 20_000 },
   },
   errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : null;
-    return {
-      ...shape,
-      // A human message for bad input: the first problem, not a JSON dump of all of them.
-      message: zodError?.issues[0]?.message ?? shape.message,
-      data: { ...shape.data, fieldErrors: zodError ? zodError.flatten().fieldErrors : null },
-    };
+    // Field-level messages for forms; the top-level message is already human (errorHandling).
+    const fieldErrors = error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null;
+    // Unexpected errors are logged in full (errorHandling); clients get no internals.
+    const message = error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side. Please try again." : shape.message;
+    return { ...shape, message, data: { ...shape.data, fieldErrors } };
   },
 });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Logs unexpected errors; known (typed) errors pass through untouched. */
-const logErrors = t.middleware(async ({ ctx, path, next }) => {
+/**
+ * Turns bad input into BAD_REQUEST with a human message (the first validation issue, e.g.
+ * "Quantity must be between 1 and 50") for HTTP clients and server-side callers alike, and logs
+ * unexpected errors; other typed errors pass through untouched.
+ */
+const errorHandling = t.middleware(async ({ ctx, path, next }) => {
   const result = await next();
-  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+  if (result.ok) return result;
+  const issues = (result.error.cause as { issues?: { message?: string }[] } | undefined)?.issues;
+  if (result.error.code === "BAD_REQUEST" && Array.isArray(issues)) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: issues[0]?.message ?? "That request isn't valid.", cause: result.error.cause });
+  }
+  if (result.error.code === "INTERNAL_SERVER_ERROR") {
     ctx.services.log.error({ err: result.error.cause ?? result.error, path }, "procedure failed");
   }
   return result;
 });
 
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(logErrors);
+export const publicProcedure = t.procedure.use(errorHandling);
 
 function principalFrom(ctx: Context, audience: SessionAudience): Principal {
   try {

@@ -6,3 +6,4 @@ export * from "./phone";
 export * from "./business-date";
 export * from "./schemas";
 export * from "./views";
+export * from "./env";

@@ -2,7 +2,7 @@ import { ACTIVE_ORDER_STATUSES, advanceOrderInput, IllegalTransitionError, ticke
 import { Order, OrderNotFoundError, toOrderView, transitionOrder, type OrderDoc } from "@tabletap/db";
 import { channels } from "@tabletap/realtime";
 import { tracked, TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import { publishOrderChange } from "../events";
+import { broadcastOrderChange } from "../services";
 import { staffProcedure } from "../trpc";
 
 /** The kitchen display: tickets of the staff member's restaurant only. */
@@ -41,7 +41,7 @@ export const kitchenRouter = {
         reason: input.reason ?? null,
       });
       const view = toOrderView(order);
-      await publishOrderChange(ctx.services, view);
+      await broadcastOrderChange(ctx.services, view);
       return view;
     } catch (error) {
       if (error instanceof OrderNotFoundError) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that ticket." });

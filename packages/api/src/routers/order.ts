@@ -3,7 +3,7 @@ import { businessDate, orderIdInput, orderSubscriptionInput, placeOrderInput, pr
 import { MenuItem, nextOrderNumber, Order, Restaurant, toOrderView, type OrderDoc } from "@tabletap/db";
 import { channels } from "@tabletap/realtime";
 import { tracked, TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import { publishOrderChange } from "../events";
+import { broadcastOrderChange } from "../services";
 import { findActiveTable, openTableSession } from "../tables";
 import { guestProcedure } from "../trpc";
 
@@ -107,7 +107,7 @@ export const orderRouter = {
     }
 
     const view = toOrderView(order);
-    await Promise.all([publishOrderChange(ctx.services, view), ctx.services.flushOutbox(view.id)]);
+    await Promise.all([broadcastOrderChange(ctx.services, view), ctx.services.flushOutbox(view.id)]);
     return view;
   }),
 

@@ -1,0 +1,77 @@
+import { Customer, MenuItem, Order, Restaurant, toOrderView, transitionOrder, type OrderDoc } from "@tabletap/db";
+import { orderAcceptedSms, orderConfirmationEmail, orderRejectedSms, type EmailSender, type SmsSender } from "@tabletap/notify";
+import { publishOrderChange, type EventBus } from "@tabletap/realtime";
+import type { Logger } from "pino";
+
+/** What the handler needs from the outside world. */
+export interface OrderPlacedDeps {
+  sms: SmsSender;
+  email: EmailSender;
+  bus: Pick<EventBus, "publish">;
+  log: Logger;
+}
+
+/** Lines whose menu item was 86'd (or deleted) since the order was placed, by name. */
+async function unavailableLines(order: OrderDoc): Promise<string[]> {
+  const ids = order.lines.map((line) => line.menuItemId);
+  const available = await MenuItem.find({ _id: { $in: ids }, restaurantId: order.restaurantId, available: true }, { _id: 1 }).lean();
+  const availableIds = new Set(available.map((item) => item._id.toString()));
+  return [...new Set(order.lines.filter((line) => !availableIds.has(line.menuItemId.toString())).map((line) => line.name))];
+}
+
+/**
+ * Runs `send` at most once per order for the notification `field`: the claim is a conditional
+ * update (`notifiedAt.<field>` still null), released again if sending fails so a retry of the
+ * event sends it then.
+ */
+async function notifyOnce(orderId: OrderDoc["_id"], field: "statusSms" | "confirmationEmail", send: () => Promise<unknown>): Promise<void> {
+  const path = `notifiedAt.${field}`;
+  const claimed = await Order.updateOne({ _id: orderId, [path]: null }, { $set: { [path]: new Date() } });
+  if (claimed.modifiedCount === 0) return;
+  try {
+    await send();
+  } catch (error) {
+    await Order.updateOne({ _id: orderId }, { $set: { [path]: null } });
+    throw error;
+  }
+}
+
+/**
+ * Handles `order.placed` (DESIGN.md, flow 3): accepts the order, or rejects it with a reason
+ * when an item was 86'd since it was placed; broadcasts the change to the kitchen and the guest;
+ * texts the guest and, when the guest has an email, sends the confirmation through SES.
+ *
+ * Idempotent: the status moves only from `placed` (a redelivered event finds it moved and
+ * changes nothing), and each notification is claimed once on the order. Throws on transient
+ * failures (database, SMS, email) so SQS redelivers the event after the visibility timeout and,
+ * after the queue's maxReceiveCount, moves it to the dead-letter queue.
+ */
+export async function handleOrderPlaced(deps: OrderPlacedDeps, orderId: string): Promise<void> {
+  const order = await Order.findById(orderId).lean<OrderDoc>();
+  if (!order) {
+    deps.log.warn({ orderId }, "order.placed for an unknown order; ignoring");
+    return;
+  }
+  let current = order;
+  if (order.status === "placed") {
+    const missing = await unavailableLines(order);
+    const reason = missing.length > 0 ? `Sorry, ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} no longer available.` : null;
+    const result = await transitionOrder({ orderId, to: reason ? "rejected" : "accepted", by: "system", reason, expectedFrom: "placed" });
+    current = result.order;
+    if (result.changed) {
+      deps.log.info({ orderId, status: current.status }, "order processed");
+      await publishOrderChange(deps.bus, toOrderView(current));
+    }
+  }
+
+  const [restaurant, customer] = await Promise.all([Restaurant.findById(current.restaurantId).lean(), Customer.findById(current.customerId).lean()]);
+  if (!restaurant || !customer) return;
+  const view = toOrderView(current);
+  await notifyOnce(current._id, "statusSms", () =>
+    deps.sms.send(customer.phone, current.status === "rejected" ? orderRejectedSms(view, restaurant.name) : orderAcceptedSms(view, restaurant.name)),
+  );
+  if (customer.email && current.status !== "rejected") {
+    const email = customer.email;
+    await notifyOnce(current._id, "confirmationEmail", () => deps.email.send({ to: email, ...orderConfirmationEmail(view, restaurant.name, { timeZone: restaurant.timeZone }) }));
+  }
+}

@@ -1,0 +1,59 @@
+import { connectDb } from "@tabletap/db";
+import { createEmailSender, createSmsSender } from "@tabletap/notify";
+import { createOrderEventConsumer, createSqsClient, orderEventSchema, publishOrderEvent, resolveQueueUrl } from "@tabletap/queue";
+import { createEventBus } from "@tabletap/realtime";
+import { createRedis } from "@tabletap/redis";
+import type { Logger } from "pino";
+import type { WorkerEnv } from "./env";
+import { handleOrderPlaced } from "./order-placed";
+import { startOutboxRelay } from "./relay";
+
+/** A running worker; `stop()` lets in-flight messages finish, then closes its connections (not MongoDB's). */
+export interface RunningWorker {
+  queueUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the worker: an sqs-consumer on the orders queue that processes `order.placed` events
+ * (see `handleOrderPlaced`), and the outbox relay. Connects to MongoDB if not yet connected.
+ * @param opts.waitTimeSeconds SQS long-poll wait (default 20 s; tests use less to stop quickly).
+ */
+export async function startWorker(env: WorkerEnv, log: Logger, opts: { waitTimeSeconds?: number } = {}): Promise<RunningWorker> {
+  await connectDb(env.MONGODB_URI);
+  const redis = createRedis(env.REDIS_URL, { name: "tabletap-worker" });
+  const bus = createEventBus({ redis, createSubscriber: () => createRedis(env.REDIS_URL, { name: "tabletap-worker-sub" }) });
+  const deps = { sms: createSmsSender(env, redis), email: createEmailSender(env), bus, log };
+  const sqs = createSqsClient(env);
+  const queueUrl = await resolveQueueUrl(sqs, env.SQS_ORDERS_QUEUE);
+
+  const consumer = createOrderEventConsumer({
+    client: sqs,
+    queueUrl,
+    log,
+    waitTimeSeconds: opts.waitTimeSeconds ?? 20,
+    handle: async (event) => {
+      if (event.type === "order.placed") await handleOrderPlaced(deps, event.orderId);
+    },
+  });
+  const stopped = new Promise<void>((resolve) => consumer.once("stopped", () => resolve()));
+  consumer.start();
+  const stopRelay = startOutboxRelay({
+    publish: (event) => publishOrderEvent(sqs, queueUrl, orderEventSchema.parse(event)),
+    log,
+    intervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
+    graceMs: env.OUTBOX_RELAY_GRACE_MS,
+  });
+  log.info({ queueUrl }, "worker started");
+
+  return {
+    queueUrl,
+    async stop() {
+      consumer.stop({ abort: false });
+      await Promise.all([stopped, stopRelay()]);
+      await bus.close();
+      await redis.quit();
+      sqs.destroy();
+    },
+  };
+}

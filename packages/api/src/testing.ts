@@ -1,0 +1,83 @@
+/**
+ * Test support for router tests: callers with real cookies against the real local services.
+ * Each test seeds its own restaurant under a random slug, so tests never see each other's data.
+ */
+import { randomBytes, randomInt } from "node:crypto";
+import type { SessionAudience } from "@tabletap/auth";
+import { MenuItem, seedDemo, type DemoSeedResult } from "@tabletap/db";
+import { readDevOutbox } from "@tabletap/notify";
+import { appRouter } from "./root";
+import { getServices } from "./services";
+import { createCallerFactory, createContext } from "./trpc";
+
+const createCaller = createCallerFactory(appRouter);
+type Caller = ReturnType<typeof createCaller>;
+
+/** A browser-like client: keeps the cookies the API sets, like a browser would. */
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+  readonly ip = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
+
+  constructor(readonly audience: SessionAudience) {}
+
+  /** Runs `fn` with a caller for one request, then stores the cookies the API set, as a browser would. */
+  async call<T>(fn: (caller: Caller) => Promise<T>, opts: { signal?: AbortSignal } = {}): Promise<T> {
+    const headers = new Headers({ cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ") });
+    const resHeaders = new Headers();
+    const ctx = await createContext({ headers, resHeaders, audience: this.audience, ip: this.ip });
+    try {
+      return await fn(createCaller(ctx, { signal: opts.signal }));
+    } finally {
+      for (const cookie of resHeaders.getSetCookie()) {
+        const [name = "", value = ""] = (cookie.split(";")[0] ?? "").split("=");
+        if (value === "") this.cookies.delete(name);
+        else this.cookies.set(name, value);
+      }
+    }
+  }
+}
+
+/** A random valid Indian mobile number in E.164, so rate limits of one test never hit another. */
+export function randomPhone(): string {
+  return `+919${String(randomInt(100_000_000, 999_999_999))}`;
+}
+
+/** The newest sign-in code texted to `phone`, read from the dev SMS outbox. */
+export async function latestOtp(phone: string): Promise<string> {
+  const messages = await readDevOutbox(getServices().redis, 200);
+  const message = messages.find((m) => m.to === phone);
+  const code = message?.body.match(/\b(\d{6})\b/)?.[1];
+  if (!code) throw new Error(`No OTP SMS found for ${phone}`);
+  return code;
+}
+
+/** A guest signed in through the real OTP flow. */
+export async function signedInGuest(phone = randomPhone()): Promise<TestClient> {
+  const client = new TestClient("guest");
+  await client.call((api) => api.auth.requestOtp({ phone }));
+  const code = await latestOtp(phone);
+  await client.call((api) => api.auth.verifyOtp({ phone, code }));
+  return client;
+}
+
+/** A fresh demo restaurant under a random slug, with its staff accounts. */
+export async function seedRestaurant(): Promise<DemoSeedResult & { items: Awaited<ReturnType<typeof menuItemsByName>> }> {
+  await getServices().ready;
+  const slug = `t-${randomBytes(6).toString("hex")}`;
+  const seeded = await seedDemo({ slug, staffEmailDomain: `${slug}.test` });
+  return { ...seeded, items: await menuItemsByName(seeded.restaurantId) };
+}
+
+async function menuItemsByName(restaurantId: string) {
+  const items = await MenuItem.find({ restaurantId }).lean();
+  return new Map(items.map((item) => [item.name, item]));
+}
+
+/** A staff client of the restaurant, signed in with its seeded password. */
+export async function signedInStaff(seeded: DemoSeedResult, role: "staff" | "manager" = "staff"): Promise<TestClient> {
+  const account = seeded.staff.find((s) => s.role === role);
+  if (!account) throw new Error(`No ${role} seeded`);
+  const client = new TestClient("staff");
+  await client.call((api) => api.auth.staffLogin({ email: account.email, password: account.password }));
+  return client;
+}
