@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { localServices, redactUrl, stackEnv } from "./env";
+import { repoRoot } from "./paths";
+import { elasticmqConf } from "./services/sqs";
+
+describe("localServices", () => {
+  it("starts everything when nothing is configured", () => {
+    expect(localServices({})).toEqual(["mongodb", "redis", "sqs", "ses"]);
+  });
+
+  it("treats AWS_REGION without endpoints as real SQS and SES", () => {
+    expect(localServices({ AWS_REGION: "ap-south-1" })).toEqual(["mongodb", "redis"]);
+    expect(localServices({ AWS_REGION: "ap-south-1", SES_ENDPOINT: "http://x" })).toEqual(["mongodb", "redis"]);
+  });
+
+  it("starts nothing when every URL is set", () => {
+    expect(localServices({ MONGODB_URI: "mongodb://db", REDIS_URL: "redis://r", SQS_ENDPOINT: "http://q", SES_ENDPOINT: "http://s" })).toEqual([]);
+  });
+});
+
+describe("stackEnv", () => {
+  it("gives local URLs, queue names and local AWS credentials for the test profile", () => {
+    expect(stackEnv("test", {}, ["mongodb", "redis", "sqs", "ses"])).toEqual({
+      MONGODB_URI: "mongodb://127.0.0.1:27117/tabletap_test",
+      REDIS_URL: "redis://127.0.0.1:6479",
+      SQS_ENDPOINT: "http://127.0.0.1:9424",
+      SES_ENDPOINT: "http://127.0.0.1:8105",
+      SQS_ORDERS_QUEUE: "orders",
+      SQS_ORDERS_DLQ: "orders-dlq",
+      AWS_REGION: "ap-south-1",
+      AWS_ACCESS_KEY_ID: "local",
+      AWS_SECRET_ACCESS_KEY: "local",
+    });
+  });
+
+  it("passes configured services through and keeps existing AWS credentials", () => {
+    const env = stackEnv("dev", { MONGODB_URI: "mongodb://atlas/x", SES_ENDPOINT: "http://ses", AWS_ACCESS_KEY_ID: "mine" }, ["redis", "sqs"]);
+    expect(env.MONGODB_URI).toBe("mongodb://atlas/x");
+    expect(env.SES_ENDPOINT).toBe("http://ses");
+    expect(env.REDIS_URL).toBe("redis://127.0.0.1:6379");
+    expect(env.AWS_ACCESS_KEY_ID).toBe("mine");
+    expect(env.AWS_SECRET_ACCESS_KEY).toBe("local");
+  });
+});
+
+describe("helpers", () => {
+  it("redacts passwords in URLs", () => {
+    expect(redactUrl("mongodb+srv://app:s3cret@cluster.example/db")).toBe("mongodb+srv://app:***@cluster.example/db");
+  });
+
+  it("binds ElasticMQ to loopback and defines the orders queues", () => {
+    const conf = elasticmqConf("127.0.0.1", 9424);
+    expect(conf).toContain('bind-hostname = "127.0.0.1", bind-port = 9424');
+    expect(conf).toContain('deadLettersQueue { name = "orders-dlq", maxReceiveCount = 5 }');
+  });
+
+  it("defines the same queues for docker-compose", () => {
+    const queues = (conf: string) => conf.slice(conf.indexOf("queues {"));
+    const docker = readFileSync(join(repoRoot, "tooling", "elasticmq", "elasticmq.docker.conf"), "utf8");
+    expect(queues(docker)).toBe(queues(elasticmqConf("127.0.0.1", 9324)));
+  });
+});

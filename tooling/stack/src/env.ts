@@ -1,0 +1,73 @@
+import { HOST, LOCAL_AWS, ORDERS_DLQ, ORDERS_QUEUE, PROFILES, type ServiceName, type StackProfile } from "./profiles";
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Which services must be provided locally: those whose real endpoint is not configured.
+ * `AWS_REGION` without `SQS_ENDPOINT` / `SES_ENDPOINT` means real AWS for that service.
+ */
+export function localServices(env: Env): ServiceName[] {
+  const set = (key: string) => Boolean(env[key]);
+  const wanted: [ServiceName, boolean][] = [
+    ["mongodb", !set("MONGODB_URI")],
+    ["redis", !set("REDIS_URL")],
+    ["sqs", !set("SQS_ENDPOINT") && !set("AWS_REGION")],
+    ["ses", !set("SES_ENDPOINT") && !set("AWS_REGION")],
+  ];
+  return wanted.filter(([, local]) => local).map(([name]) => name);
+}
+
+/** The URL apps use to reach a local service of a profile. */
+export function localUrl(profile: StackProfile, name: ServiceName): string {
+  const { ports, database } = PROFILES[profile];
+  switch (name) {
+    case "mongodb":
+      return `mongodb://${HOST}:${ports.mongodb}/${database}`;
+    case "redis":
+      return `redis://${HOST}:${ports.redis}`;
+    case "sqs":
+    case "ses":
+      return `http://${HOST}:${ports[name]}`;
+  }
+}
+
+/** Where a service that is *not* local lives, for display (AWS when only a region is set). */
+export function externalUrl(name: ServiceName, env: Env): string {
+  switch (name) {
+    case "mongodb":
+      return env.MONGODB_URI ?? "";
+    case "redis":
+      return env.REDIS_URL ?? "";
+    case "sqs":
+      return env.SQS_ENDPOINT ?? `https://sqs.${env.AWS_REGION}.amazonaws.com`;
+    case "ses":
+      return env.SES_ENDPOINT ?? `https://email.${env.AWS_REGION}.amazonaws.com`;
+  }
+}
+
+/**
+ * The environment apps need: the inputs that pointed at real services, passed through, plus
+ * the outputs for local ones (URLs, queue names, and local AWS region/credentials unless set).
+ */
+export function stackEnv(profile: StackProfile, env: Env, local: ServiceName[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ["MONGODB_URI", "REDIS_URL", "SQS_ENDPOINT", "SES_ENDPOINT", "AWS_REGION", "SQS_ORDERS_QUEUE", "SQS_ORDERS_DLQ"]) {
+    const value = env[key];
+    if (value) out[key] = value;
+  }
+  const keys: Record<ServiceName, string> = { mongodb: "MONGODB_URI", redis: "REDIS_URL", sqs: "SQS_ENDPOINT", ses: "SES_ENDPOINT" };
+  for (const name of local) out[keys[name]] = localUrl(profile, name);
+  if (local.includes("sqs")) {
+    out.SQS_ORDERS_QUEUE = ORDERS_QUEUE;
+    out.SQS_ORDERS_DLQ = ORDERS_DLQ;
+  }
+  if (local.includes("sqs") || local.includes("ses")) {
+    for (const [key, value] of Object.entries(LOCAL_AWS)) out[key] = env[key] || value;
+  }
+  return out;
+}
+
+/** A URL with any password replaced by `***`, for printing. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]+)@/, "//$1:***@");
+}

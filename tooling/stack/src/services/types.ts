@@ -1,0 +1,33 @@
+import type { ServiceName, StackProfile } from "../profiles";
+
+/** Everything a service needs to know about where it runs. */
+export interface ServiceContext {
+  profile: StackProfile;
+  port: number;
+  /** The URL apps use, e.g. `redis://127.0.0.1:6379`. */
+  url: string;
+  /** `.data/<profile>/<service>/`: the service's own files (wiped by the test profile). */
+  dataDir: string;
+  /** `.data/<profile>/logs/<service>.log`: the child's stdout and stderr. */
+  logFile: string;
+  log: (line: string) => void;
+}
+
+/** How to run a local stand-in. */
+export interface LaunchCommand {
+  command: string;
+  args: string[];
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A local stand-in for one production service. */
+export interface ServiceSpec {
+  name: ServiceName;
+  /** How long to wait for a freshly started process to answer, in milliseconds. */
+  startTimeoutMs: number;
+  /** Resolves true if the service answers correctly at `ctx.url`; never rejects. */
+  probe(ctx: ServiceContext): Promise<boolean>;
+  /** Installs or builds what is missing (cached), writes config, and says how to run it. */
+  prepare(ctx: ServiceContext): Promise<LaunchCommand>;
+}

@@ -1,0 +1,97 @@
+/**
+ * Integration test of the local stack with the production clients: runs against the services
+ * named in the environment (started by vitest-setup when absent), only when they are local.
+ */
+import { randomUUID } from "node:crypto";
+import { SESClient, SendEmailCommand } from "@aws-sdk/client-ses";
+import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { Redis } from "ioredis";
+import { MongoClient } from "mongodb";
+import { afterAll, describe, expect, it } from "vitest";
+
+const env = process.env;
+const isLocal = (url = "") => /\/\/(127\.0\.0\.1|localhost)[:/]/.test(url);
+const aws = { region: env.AWS_REGION ?? "ap-south-1", credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? "local", secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? "local" } };
+const run = randomUUID().slice(0, 8);
+
+describe.skipIf(!isLocal(env.MONGODB_URI))("mongodb (FerretDB)", () => {
+  it("reports MongoDB 7 and stores documents", async () => {
+    const client = await new MongoClient(env.MONGODB_URI ?? "").connect();
+    try {
+      const info = await client.db().admin().command({ buildInfo: 1 });
+      expect(String(info.version)).toMatch(/^7\./);
+      const col = client.db().collection(`stack_check_${run}`);
+      await col.insertOne({ run, n: 1 });
+      expect(await col.findOne({ run })).toMatchObject({ run, n: 1 });
+      await col.drop();
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe.skipIf(!isLocal(env.REDIS_URL))("redis", () => {
+  it("sets and gets", async () => {
+    const client = new Redis(env.REDIS_URL ?? "");
+    try {
+      await client.set(`stack:check:${run}`, "ok", "EX", 60);
+      expect(await client.get(`stack:check:${run}`)).toBe("ok");
+    } finally {
+      client.disconnect();
+    }
+  });
+});
+
+describe.skipIf(!isLocal(env.SQS_ENDPOINT))("sqs (ElasticMQ)", () => {
+  const sqs = new SQSClient({ endpoint: env.SQS_ENDPOINT, ...aws });
+  const created: string[] = [];
+  afterAll(async () => {
+    await Promise.all(created.map((QueueUrl) => sqs.send(new DeleteQueueCommand({ QueueUrl }))));
+    sqs.destroy();
+  });
+
+  it("has the orders queue with a 30 s visibility timeout and dead letters after 5 receives", async () => {
+    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: env.SQS_ORDERS_QUEUE ?? "orders" }));
+    const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["All"] }));
+    expect(Attributes?.VisibilityTimeout).toBe("30");
+    const redrive = JSON.parse(Attributes?.RedrivePolicy ?? "{}") as { deadLetterTargetArn?: string; maxReceiveCount?: number | string };
+    expect(redrive.deadLetterTargetArn).toMatch(/:orders-dlq$/);
+    expect(Number(redrive.maxReceiveCount)).toBe(5);
+  });
+
+  it("moves a message that failed 5 receives to the dead-letter queue", async () => {
+    const dlq = (await sqs.send(new CreateQueueCommand({ QueueName: `check-${run}-dlq` }))).QueueUrl ?? "";
+    created.push(dlq);
+    const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq, AttributeNames: ["QueueArn"] }));
+    const RedrivePolicy = JSON.stringify({ deadLetterTargetArn: Attributes?.QueueArn, maxReceiveCount: 5 });
+    const queue = (await sqs.send(new CreateQueueCommand({ QueueName: `check-${run}`, Attributes: { VisibilityTimeout: "1", RedrivePolicy } }))).QueueUrl ?? "";
+    created.push(queue);
+
+    await sqs.send(new SendMessageCommand({ QueueUrl: queue, MessageBody: "poison" }));
+    for (let receive = 1; receive <= 5; receive++) {
+      const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue, VisibilityTimeout: 0, WaitTimeSeconds: 1 }));
+      expect(got.Messages?.[0]?.Body).toBe("poison"); // received and not deleted: a failure
+    }
+    const sixth = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue, WaitTimeSeconds: 1 }));
+    expect(sixth.Messages ?? []).toHaveLength(0);
+    const dead = await sqs.send(new ReceiveMessageCommand({ QueueUrl: dlq, WaitTimeSeconds: 2 }));
+    expect(dead.Messages?.[0]?.Body).toBe("poison");
+  });
+});
+
+describe.skipIf(!isLocal(env.SES_ENDPOINT))("ses (aws-ses-v2-local)", () => {
+  it("accepts SendEmail and shows the mail in its store", async () => {
+    const ses = new SESClient({ endpoint: env.SES_ENDPOINT, ...aws });
+    const subject = `Stack check ${run}`;
+    await ses.send(
+      new SendEmailCommand({
+        Source: "orders@tabletap.local",
+        Destination: { ToAddresses: ["guest@example.com"] },
+        Message: { Subject: { Data: subject }, Body: { Text: { Data: "Your order is confirmed." } } },
+      }),
+    );
+    ses.destroy();
+    const store = (await (await fetch(`${env.SES_ENDPOINT}/store`)).json()) as { emails: { subject: string }[] };
+    expect(store.emails.map((e) => e.subject)).toContain(subject);
+  });
+});
