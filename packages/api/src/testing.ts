@@ -81,3 +81,11 @@ export async function signedInStaff(seeded: DemoSeedResult, role: "staff" | "man
   await client.call((api) => api.auth.staffLogin({ email: account.email, password: account.password }));
   return client;
 }
+
+/** The next event of a subscription as `{ id, data }` (tRPC yields `tracked()` events as `[id, data, symbol]`). */
+export async function nextEvent<T>(iterator: AsyncIterator<unknown>): Promise<{ id: string; data: T }> {
+  const { value, done } = await iterator.next();
+  if (done) throw new Error("The subscription ended");
+  const [id, data] = value as [string, T];
+  return { id, data };
+}

@@ -19,7 +19,7 @@ export function toOrderView(order: OrderDoc): OrderView {
     tableId: order.tableId.toString(),
     tableLabel: order.tableLabel,
     status: order.status,
-    statusHistory: order.statusHistory.map((change) => ({
+    statusHistory: (order.statusHistory ?? []).map((change) => ({
       status: change.status,
       at: change.at.toISOString(),
       reason: change.reason ?? null,
@@ -30,7 +30,7 @@ export function toOrderView(order: OrderDoc): OrderView {
       name: line.name,
       unitPrice: line.unitPrice,
       quantity: line.quantity,
-      modifiers: line.modifiers.map(({ groupName, name, priceDelta }) => ({ groupName, name, priceDelta })),
+      modifiers: (line.modifiers ?? []).map(({ groupName, name, priceDelta }) => ({ groupName, name, priceDelta })),
       notes: line.notes ?? null,
       lineTotal: line.lineTotal,
       station: line.station,

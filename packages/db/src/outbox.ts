@@ -29,7 +29,8 @@ export async function flushOrderOutbox(orderId: string, publish: (event: OutboxE
       restaurantId: order.restaurantId.toString(),
       occurredAt: event.occurredAt.toISOString(),
     });
-    await Order.updateOne({ _id: order._id }, { $pull: { outbox: { id: event.id } } });
+    // $pull with the whole stored event: FerretDB v1 supports value matches, not conditions.
+    await Order.updateOne({ _id: order._id }, { $pull: { outbox: { id: event.id, type: event.type, occurredAt: event.occurredAt } } });
     published += 1;
   }
   return published;

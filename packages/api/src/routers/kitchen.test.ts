@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Order } from "@tabletap/db";
 import { describe, expect, it } from "vitest";
-import { seedRestaurant, signedInGuest, signedInStaff, TestClient } from "../testing";
+import { nextEvent, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "../testing";
 
 async function placeOrder(seeded: Awaited<ReturnType<typeof seedRestaurant>>, guest: TestClient, table = 0) {
   const rasmalai = seeded.items.get("Rasmalai")!;
@@ -64,12 +64,12 @@ describe("kitchen", () => {
     const guest = await signedInGuest();
     const controller = new AbortController();
     const stream = (await staff.call((api) => api.kitchen.onTicket({}), { signal: controller.signal }))[Symbol.asyncIterator]();
-    const next = stream.next();
+    const next = nextEvent(stream);
     await placeOrder(theirs, guest);
     const order = await placeOrder(mine, guest, 2);
-    expect((await next).value).toMatchObject({ data: { id: order.id, status: "placed", tableLabel: "T3" } });
+    expect(await next).toMatchObject({ data: { id: order.id, status: "placed", tableLabel: "T3" } });
     await staff.call((api) => api.kitchen.advance({ orderId: order.id, to: "accepted" }));
-    expect((await stream.next()).value).toMatchObject({ data: { id: order.id, status: "accepted" } });
+    expect(await nextEvent(stream)).toMatchObject({ data: { id: order.id, status: "accepted" } });
     controller.abort();
   });
 });

@@ -43,16 +43,16 @@ export const menuRouter = {
             description: item.description ?? "",
             price: item.price,
             imageUrl: item.imageUrl ?? null,
-            dietaryTags: item.dietaryTags as DietaryTag[],
-            allergens: item.allergens,
+            dietaryTags: (item.dietaryTags ?? []) as DietaryTag[],
+            allergens: item.allergens ?? [],
             available: item.available,
-            modifierGroups: item.modifierGroups
+            modifierGroups: (item.modifierGroups ?? [])
               .map((group) => ({
                 id: group._id.toString(),
                 name: group.name,
                 minSelect: group.minSelect,
                 maxSelect: group.maxSelect,
-                options: group.options
+                options: (group.options ?? [])
                   .filter((option) => option.available)
                   .map((option) => ({ id: option._id.toString(), name: option.name, priceDelta: option.priceDelta })),
               })),

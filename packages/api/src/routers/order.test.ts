@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { MenuItem, Order, Table } from "@tabletap/db";
 import { describe, expect, it } from "vitest";
-import { seedRestaurant, signedInGuest, signedInStaff, TestClient } from "../testing";
+import { nextEvent, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "../testing";
 
 type Seeded = Awaited<ReturnType<typeof seedRestaurant>>;
 
@@ -135,7 +135,7 @@ describe("order.get and order.onUpdate", () => {
     const order = await alice.call((api) => api.order.place({ tableCode: seeded.tables[0]!.code, idempotencyKey: randomUUID(), items: [{ menuItemId: item(seeded, "Rasmalai")._id.toString(), quantity: 1 }] }));
     await expect(alice.call((api) => api.order.get({ orderId: order.id }))).resolves.toMatchObject({ id: order.id });
     await expect(bob.call((api) => api.order.get({ orderId: order.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(bob.call(async (api) => (await api.order.onUpdate({ orderId: order.id }))[Symbol.asyncIterator]().next())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(bob.call(async (api) => nextEvent((await api.order.onUpdate({ orderId: order.id }))[Symbol.asyncIterator]()))).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(bob.call((api) => api.order.get({ orderId: "not-an-id" }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Not a valid id" });
   });
 
@@ -147,19 +147,18 @@ describe("order.get and order.onUpdate", () => {
     const controller = new AbortController();
     const stream = await guest.call((api) => api.order.onUpdate({ orderId: order.id }), { signal: controller.signal });
     const iterator = stream[Symbol.asyncIterator]();
-    const first = await iterator.next();
-    expect(first.value).toMatchObject({ data: { id: order.id, status: "placed" } });
+    expect(await nextEvent(iterator)).toMatchObject({ data: { id: order.id, status: "placed" } });
     await staff.call((api) => api.kitchen.advance({ orderId: order.id, to: "accepted" }));
-    const second = await iterator.next();
-    expect(second.value).toMatchObject({ data: { status: "accepted" } });
+    const second = await nextEvent(iterator);
+    expect(second).toMatchObject({ data: { status: "accepted" } });
     controller.abort();
 
     // While disconnected the ticket moves on; resuming from the last seen id delivers just that.
     await staff.call((api) => api.kitchen.advance({ orderId: order.id, to: "preparing" }));
     const resumed = new AbortController();
-    const lastEventId = (second.value as { id: string }).id;
+    const lastEventId = second.id;
     const again = (await guest.call((api) => api.order.onUpdate({ orderId: order.id, lastEventId }), { signal: resumed.signal }))[Symbol.asyncIterator]();
-    expect((await again.next()).value).toMatchObject({ data: { status: "preparing" } });
+    expect(await nextEvent(again)).toMatchObject({ data: { status: "preparing" } });
     resumed.abort();
   });
 });

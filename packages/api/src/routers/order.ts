@@ -55,12 +55,12 @@ export const orderRouter = {
           price: item.price,
           available: item.available,
           station: item.station,
-          modifierGroups: item.modifierGroups.map((group) => ({
+          modifierGroups: (item.modifierGroups ?? []).map((group) => ({
             id: group._id.toString(),
             name: group.name,
             minSelect: group.minSelect,
             maxSelect: group.maxSelect,
-            options: group.options.map((option) => ({ id: option._id.toString(), name: option.name, priceDelta: option.priceDelta, available: option.available })),
+            options: (group.options ?? []).map((option) => ({ id: option._id.toString(), name: option.name, priceDelta: option.priceDelta, available: option.available })),
           })),
         },
       ]),

@@ -1,5 +1,4 @@
-import type { Types } from "mongoose";
-import { Schema, model, models, type InferSchemaType, type Model } from "mongoose";
+import mongoose, { Schema, type InferSchemaType, type Model, type Types } from "mongoose";
 
 /** A menu category ("Starters"), shown in `sortOrder`. */
 const menuCategorySchema = new Schema(
@@ -54,6 +53,6 @@ menuItemSchema.index({ restaurantId: 1, categoryId: 1 });
 export type MenuCategoryDoc = InferSchemaType<typeof menuCategorySchema> & { _id: Types.ObjectId };
 export type MenuItemDoc = InferSchemaType<typeof menuItemSchema> & { _id: Types.ObjectId };
 export const MenuCategory: Model<MenuCategoryDoc> =
-  (models.MenuCategory as Model<MenuCategoryDoc>) ?? model("MenuCategory", menuCategorySchema);
+  (mongoose.models.MenuCategory as Model<MenuCategoryDoc>) ?? mongoose.model("MenuCategory", menuCategorySchema);
 export const MenuItem: Model<MenuItemDoc> =
-  (models.MenuItem as Model<MenuItemDoc>) ?? model("MenuItem", menuItemSchema);
+  (mongoose.models.MenuItem as Model<MenuItemDoc>) ?? mongoose.model("MenuItem", menuItemSchema);

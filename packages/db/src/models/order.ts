@@ -1,5 +1,4 @@
-import type { Types } from "mongoose";
-import { Schema, model, models, type InferSchemaType, type Model } from "mongoose";
+import mongoose, { Schema, type InferSchemaType, type Model, type Types } from "mongoose";
 import { ORDER_STATUSES, PAYMENT_STATUSES } from "@tabletap/core";
 
 const orderModifierSchema = new Schema(
@@ -96,7 +95,7 @@ orderSchema.index({ restaurantId: 1, businessDate: 1, number: 1 }, { unique: tru
 orderSchema.index({ "outbox.occurredAt": 1 });
 
 export type OrderDoc = InferSchemaType<typeof orderSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
-export const Order: Model<OrderDoc> = (models.Order as Model<OrderDoc>) ?? model("Order", orderSchema);
+export const Order: Model<OrderDoc> = (mongoose.models.Order as Model<OrderDoc>) ?? mongoose.model("Order", orderSchema);
 
 /** Per-restaurant, per-business-date order number sequence. */
 const orderCounterSchema = new Schema({
@@ -108,4 +107,4 @@ orderCounterSchema.index({ restaurantId: 1, businessDate: 1 }, { unique: true })
 
 export type OrderCounterDoc = InferSchemaType<typeof orderCounterSchema>;
 export const OrderCounter: Model<OrderCounterDoc> =
-  (models.OrderCounter as Model<OrderCounterDoc>) ?? model("OrderCounter", orderCounterSchema);
+  (mongoose.models.OrderCounter as Model<OrderCounterDoc>) ?? mongoose.model("OrderCounter", orderCounterSchema);

@@ -1,5 +1,4 @@
-import type { Types } from "mongoose";
-import { Schema, model, models, type InferSchemaType, type Model } from "mongoose";
+import mongoose, { Schema, type InferSchemaType, type Model, type Types } from "mongoose";
 
 /** A guest, identified by a verified phone number in E.164. Not tenant-scoped: one guest, many restaurants. */
 const customerSchema = new Schema(
@@ -28,5 +27,5 @@ const staffSchema = new Schema(
 export type CustomerDoc = InferSchemaType<typeof customerSchema> & { _id: Types.ObjectId };
 export type StaffDoc = InferSchemaType<typeof staffSchema> & { _id: Types.ObjectId };
 export const Customer: Model<CustomerDoc> =
-  (models.Customer as Model<CustomerDoc>) ?? model("Customer", customerSchema);
-export const Staff: Model<StaffDoc> = (models.Staff as Model<StaffDoc>) ?? model("Staff", staffSchema);
+  (mongoose.models.Customer as Model<CustomerDoc>) ?? mongoose.model("Customer", customerSchema);
+export const Staff: Model<StaffDoc> = (mongoose.models.Staff as Model<StaffDoc>) ?? mongoose.model("Staff", staffSchema);

@@ -1,4 +1,4 @@
-import { Schema, model, models, type InferSchemaType, type Model } from "mongoose";
+import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 
 /** A restaurant (tenant). Money settings are basis points: 500 = 5%. */
 const restaurantSchema = new Schema(
@@ -19,4 +19,4 @@ const restaurantSchema = new Schema(
 
 export type RestaurantDoc = InferSchemaType<typeof restaurantSchema>;
 export const Restaurant: Model<RestaurantDoc> =
-  (models.Restaurant as Model<RestaurantDoc>) ?? model("Restaurant", restaurantSchema);
+  (mongoose.models.Restaurant as Model<RestaurantDoc>) ?? mongoose.model("Restaurant", restaurantSchema);

@@ -1,4 +1,4 @@
-import { Schema, model, models, type InferSchemaType, type Model } from "mongoose";
+import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 
 /** A table session: one sitting at a table, from the first order until staff close the bill. */
 const tableSessionSchema = new Schema(
@@ -15,4 +15,4 @@ tableSessionSchema.index({ restaurantId: 1, tableId: 1, status: 1 });
 
 export type TableSessionDoc = InferSchemaType<typeof tableSessionSchema>;
 export const TableSession: Model<TableSessionDoc> =
-  (models.TableSession as Model<TableSessionDoc>) ?? model("TableSession", tableSessionSchema);
+  (mongoose.models.TableSession as Model<TableSessionDoc>) ?? mongoose.model("TableSession", tableSessionSchema);

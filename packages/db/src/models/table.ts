@@ -1,5 +1,4 @@
-import type { Types } from "mongoose";
-import { Schema, model, models, type InferSchemaType, type Model } from "mongoose";
+import mongoose, { Schema, type InferSchemaType, type Model, type Types } from "mongoose";
 
 /**
  * A dining table. `code` is the unguessable token the table's QR code encodes (`/t/{code}`).
@@ -20,4 +19,4 @@ const tableSchema = new Schema(
 tableSchema.index({ restaurantId: 1, label: 1 }, { unique: true });
 
 export type TableDoc = InferSchemaType<typeof tableSchema> & { _id: Types.ObjectId };
-export const Table: Model<TableDoc> = (models.Table as Model<TableDoc>) ?? model("Table", tableSchema);
+export const Table: Model<TableDoc> = (mongoose.models.Table as Model<TableDoc>) ?? mongoose.model("Table", tableSchema);
