@@ -1,0 +1,38 @@
+"use client";
+import { describeAge, formatAge, urgencyOf } from "@/lib/tickets";
+import { useNow } from "@/lib/use-clock";
+
+const timeOfDay = new Intl.DateTimeFormat("en-IN", { hour: "numeric", minute: "2-digit" });
+
+/** How long ago the order was placed, ticking every second: amber after 10 min, red after 20. */
+export function AgeTimer({ placedAt, serverNow }: { placedAt: string; serverNow: number }) {
+  const now = useNow(serverNow);
+  const placed = Date.parse(placedAt);
+  const age = now - placed;
+  const urgency = urgencyOf(age);
+  return (
+    <span className={`age age--${urgency}`} title={`Placed at ${timeOfDay.format(placed)}`} suppressHydrationWarning>
+      <time dateTime={placedAt} aria-hidden="true" className="age-digits">
+        {formatAge(age)}
+      </time>
+      {urgency === "late" ? (
+        <span className="age-flag" aria-hidden="true">
+          Late
+        </span>
+      ) : null}
+      <span className="sr-only">
+        {urgency === "late" ? "Late: " : ""}waiting {describeAge(age)}
+      </span>
+    </span>
+  );
+}
+
+/** The wall clock in the header. */
+export function WallClock({ serverNow }: { serverNow: number }) {
+  const now = useNow(serverNow);
+  return (
+    <time className="wall-clock" dateTime={new Date(now).toISOString()} suppressHydrationWarning>
+      {timeOfDay.format(now)}
+    </time>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * Pure kitchen-display logic: keeping the ticket list in step with live events, the status
+ * columns, station filtering, ticket age. No React, no I/O (unit-tested in tickets.test.ts).
+ */
+import type { OrderLineView, OrderStatus, OrderView } from "@tabletap/core";
+import { isActiveOrderStatus, nextKitchenStatus } from "@tabletap/core/order-status";
+
+export type Ticket = OrderView;
+
+/** Board columns, left to right: "New" holds placed (awaiting accept) and accepted tickets. */
+export const COLUMNS = [
+  { id: "new", title: "New", statuses: ["placed", "accepted"] },
+  { id: "preparing", title: "Preparing", statuses: ["preparing"] },
+  { id: "ready", title: "Ready", statuses: ["ready"] },
+] as const satisfies readonly { id: string; title: string; statuses: readonly OrderStatus[] }[];
+export type ColumnId = (typeof COLUMNS)[number]["id"];
+
+/** Tickets oldest first (by when the order was placed), the order the kitchen works them in. */
+export function byPlacedAt(a: Ticket, b: Ticket): number {
+  return Date.parse(a.placedAt) - Date.parse(b.placedAt) || a.number.localeCompare(b.number);
+}
+
+/**
+ * Applies one live change to the board: a new ticket is added, a changed one replaced, and a
+ * ticket that is no longer active (served, cancelled, rejected) dropped. A change older than
+ * what the board already shows (events can cross a refetch or a mutation's own answer) is
+ * ignored. Returns the same array when nothing changed.
+ */
+export function applyTicketChange(tickets: readonly Ticket[], change: Ticket): Ticket[] {
+  const index = tickets.findIndex((ticket) => ticket.id === change.id);
+  const current = index >= 0 ? tickets[index] : undefined;
+  if (current && Date.parse(current.updatedAt) > Date.parse(change.updatedAt)) return tickets as Ticket[];
+  if (!isActiveOrderStatus(change.status)) return current ? tickets.filter((ticket) => ticket.id !== change.id) : (tickets as Ticket[]);
+  const next = current ? tickets.map((ticket, i) => (i === index ? change : ticket)) : [...tickets, change];
+  return next.sort(byPlacedAt);
+}
+
+/** Every station named on the board's lines, sorted, "kitchen" first when present. */
+export function stationsOf(tickets: readonly Ticket[]): string[] {
+  const stations = new Set<string>();
+  for (const ticket of tickets) for (const line of ticket.lines) stations.add(line.station);
+  return [...stations].sort((a, b) => (a === "kitchen" ? -1 : b === "kitchen" ? 1 : a.localeCompare(b)));
+}
+
+/** A ticket as one station sees it: its lines for that station, and how many lines it hides. */
+export interface StationTicket {
+  ticket: Ticket;
+  lines: OrderLineView[];
+  hiddenLines: number;
+}
+
+/** Tickets with at least one line for `station` (every ticket for null), trimmed to those lines. */
+export function filterByStation(tickets: readonly Ticket[], station: string | null): StationTicket[] {
+  const result: StationTicket[] = [];
+  for (const ticket of tickets) {
+    const lines = station ? ticket.lines.filter((line) => line.station === station) : ticket.lines;
+    if (station && lines.length === 0) continue;
+    result.push({ ticket, lines, hiddenLines: ticket.lines.length - lines.length });
+  }
+  return result;
+}
+
+/** Groups (already filtered) tickets into the board's columns, oldest first. */
+export function toColumns<T extends { ticket: Ticket }>(items: readonly T[]): Record<ColumnId, T[]> {
+  const columns: Record<ColumnId, T[]> = { new: [], preparing: [], ready: [] };
+  for (const item of items) {
+    const column = COLUMNS.find((c) => (c.statuses as readonly OrderStatus[]).includes(item.ticket.status));
+    if (column) columns[column.id].push(item);
+  }
+  for (const list of Object.values(columns)) list.sort((a, b) => byPlacedAt(a.ticket, b.ticket));
+  return columns;
+}
+
+/** How late a ticket is: amber after 10 minutes, red after 20. */
+export type Urgency = "ok" | "warn" | "late";
+export const WARN_AFTER_MS = 10 * 60_000;
+export const LATE_AFTER_MS = 20 * 60_000;
+
+export function urgencyOf(ageMs: number): Urgency {
+  return ageMs >= LATE_AFTER_MS ? "late" : ageMs >= WARN_AFTER_MS ? "warn" : "ok";
+}
+
+/** Elapsed time as m:ss → "04:07", "12:30", "1:05:09" past an hour; never negative (clock skew). */
+export function formatAge(ageMs: number): string {
+  const total = Math.max(0, Math.floor(ageMs / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const mm = String(minutes).padStart(2, "0");
+  const ss = String(seconds).padStart(2, "0");
+  return hours > 0 ? `${hours}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+/** Elapsed time in words for screen readers: "12 minutes", "1 hour 5 minutes", "under a minute". */
+export function describeAge(ageMs: number): string {
+  const minutes = Math.floor(Math.max(0, ageMs) / 60_000);
+  if (minutes < 1) return "under a minute";
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const m = `${rest} minute${rest === 1 ? "" : "s"}`;
+  if (hours === 0) return m;
+  return `${hours} hour${hours === 1 ? "" : "s"}${rest ? ` ${m}` : ""}`;
+}
+
+/** The staff action that moves a ticket forward, with its button text and accessible name. */
+export interface ForwardAction {
+  to: OrderStatus;
+  label: string;
+  pendingLabel: string;
+  accessibleName: string;
+}
+
+/** "#001" / "T3" → the words every control of one ticket is named with: "order #001 for T3". */
+export function ticketName(ticket: Pick<Ticket, "number" | "tableLabel">): string {
+  return `order ${ticket.number} for ${ticket.tableLabel}`;
+}
+
+/**
+ * The one big button of a ticket: Accept (placed), Start (accepted), Ready (preparing), Served
+ * (ready). Accessible names repeat the order and table, e.g. "Start order #001 for T3".
+ */
+export function forwardActionOf(ticket: Pick<Ticket, "status" | "number" | "tableLabel">): ForwardAction | null {
+  const to = nextKitchenStatus(ticket.status);
+  const words = FORWARD_WORDS[ticket.status];
+  if (!to || !words) return null;
+  return { to, label: words.label, pendingLabel: words.pending, accessibleName: words.name(ticketName(ticket)) };
+}
+
+const FORWARD_WORDS: Partial<Record<OrderStatus, { label: string; pending: string; name: (ticket: string) => string }>> = {
+  placed: { label: "Accept", pending: "Accepting…", name: (t) => `Accept ${t}` },
+  accepted: { label: "Start", pending: "Starting…", name: (t) => `Start ${t}` },
+  preparing: { label: "Ready", pending: "Marking ready…", name: (t) => `Mark ${t} ready` },
+  ready: { label: "Served", pending: "Marking served…", name: (t) => `Mark ${t} served` },
+};
