@@ -52,14 +52,14 @@ export function KitchenDisplay({ staff, initialTickets, renderedAt, initialStati
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const ticketsKey = trpc.kitchen.tickets.queryKey();
+  const ticketsKey = useMemo(() => trpc.kitchen.tickets.queryKey(), [trpc]);
 
   // ---- Signed out (the refresh cookie ran out too): back to the sign-in page.
   const signedOut = useRef(false);
   const goToLogin = useCallback(() => {
     if (signedOut.current) return;
     signedOut.current = true;
-    router.replace("/login?next=%2Fkitchen");
+    router.replace(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
   }, [router]);
 
   useSessionKeepAlive();
