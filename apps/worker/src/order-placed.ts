@@ -1,6 +1,7 @@
 import { Customer, MenuItem, Order, Restaurant, toOrderView, transitionOrder, type OrderDoc } from "@tabletap/db";
 import { orderAcceptedSms, orderConfirmationEmail, orderRejectedSms, type EmailSender, type SmsSender } from "@tabletap/notify";
 import { publishOrderChange, type EventBus } from "@tabletap/realtime";
+import { withLock, type Redis } from "@tabletap/redis";
 import type { Logger } from "pino";
 
 /** What the handler needs from the outside world. */
@@ -8,6 +9,7 @@ export interface OrderPlacedDeps {
   sms: SmsSender;
   email: EmailSender;
   bus: Pick<EventBus, "publish">;
+  redis: Redis;
   log: Logger;
 }
 
@@ -20,20 +22,18 @@ async function unavailableLines(order: OrderDoc): Promise<string[]> {
 }
 
 /**
- * Runs `send` at most once per order for the notification `field`: the claim is a conditional
- * update (`notifiedAt.<field>` still null), released again if sending fails so a retry of the
- * event sends it then.
+ * Runs `send` at most once per order for the notification `field`: under the order's
+ * notification lock, it sends only while `notifiedAt.<field>` is unset and records the time
+ * after a successful send, so a redelivered event sends nothing twice and a failed send is
+ * retried with the event.
  */
-async function notifyOnce(orderId: OrderDoc["_id"], field: "statusSms" | "confirmationEmail", send: () => Promise<unknown>): Promise<void> {
+async function notifyOnce(redis: Redis, orderId: OrderDoc["_id"], field: "statusSms" | "confirmationEmail", send: () => Promise<unknown>): Promise<void> {
   const path = `notifiedAt.${field}`;
-  const claimed = await Order.updateOne({ _id: orderId, [path]: null }, { $set: { [path]: new Date() } });
-  if (claimed.modifiedCount === 0) return;
-  try {
+  await withLock(redis, `order-notify:${orderId.toString()}:${field}`, async () => {
+    if (await Order.exists({ _id: orderId, [path]: { $ne: null } })) return;
     await send();
-  } catch (error) {
-    await Order.updateOne({ _id: orderId }, { $set: { [path]: null } });
-    throw error;
-  }
+    await Order.updateOne({ _id: orderId }, { $set: { [path]: new Date() } });
+  });
 }
 
 /**
@@ -56,7 +56,7 @@ export async function handleOrderPlaced(deps: OrderPlacedDeps, orderId: string):
   if (order.status === "placed") {
     const missing = await unavailableLines(order);
     const reason = missing.length > 0 ? `Sorry, ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} no longer available.` : null;
-    const result = await transitionOrder({ orderId, to: reason ? "rejected" : "accepted", by: "system", reason, expectedFrom: "placed" });
+    const result = await transitionOrder(deps.redis, { orderId, to: reason ? "rejected" : "accepted", by: "system", reason, expectedFrom: "placed" });
     current = result.order;
     if (result.changed) {
       deps.log.info({ orderId, status: current.status }, "order processed");
@@ -67,11 +67,11 @@ export async function handleOrderPlaced(deps: OrderPlacedDeps, orderId: string):
   const [restaurant, customer] = await Promise.all([Restaurant.findById(current.restaurantId).lean(), Customer.findById(current.customerId).lean()]);
   if (!restaurant || !customer) return;
   const view = toOrderView(current);
-  await notifyOnce(current._id, "statusSms", () =>
+  await notifyOnce(deps.redis, current._id, "statusSms", () =>
     deps.sms.send(customer.phone, current.status === "rejected" ? orderRejectedSms(view, restaurant.name) : orderAcceptedSms(view, restaurant.name)),
   );
   if (customer.email && current.status !== "rejected") {
     const email = customer.email;
-    await notifyOnce(current._id, "confirmationEmail", () => deps.email.send({ to: email, ...orderConfirmationEmail(view, restaurant.name, { timeZone: restaurant.timeZone }) }));
+    await notifyOnce(deps.redis, current._id, "confirmationEmail", () => deps.email.send({ to: email, ...orderConfirmationEmail(view, restaurant.name, { timeZone: restaurant.timeZone }) }));
   }
 }

@@ -93,7 +93,7 @@ describe("worker", () => {
 
   it("is idempotent: the same event handled twice changes and sends nothing more", async () => {
     const { order, phone } = await placedOrder();
-    const deps = { sms: { send: async (to: string, body: string) => ({ id: (await redis.lpush("dev:sms-outbox", JSON.stringify({ id: randomUUID(), to, body, sentAt: new Date().toISOString() }))).toString() }) }, email: { send: async () => ({ id: "x" }) }, bus, log };
+    const deps = { sms: { send: async (to: string, body: string) => ({ id: (await redis.lpush("dev:sms-outbox", JSON.stringify({ id: randomUUID(), to, body, sentAt: new Date().toISOString() }))).toString() }) }, email: { send: async () => ({ id: "x" }) }, bus, redis, log };
     await handleOrderPlaced(deps, order.id);
     await handleOrderPlaced(deps, order.id);
     const stored = await Order.findById(order.id).lean<OrderDoc>();

@@ -23,7 +23,7 @@ export async function startWorker(env: WorkerEnv, log: Logger, opts: { waitTimeS
   await connectDb(env.MONGODB_URI);
   const redis = createRedis(env.REDIS_URL, { name: "tabletap-worker" });
   const bus = createEventBus({ redis, createSubscriber: () => createRedis(env.REDIS_URL, { name: "tabletap-worker-sub" }) });
-  const deps = { sms: createSmsSender(env, redis), email: createEmailSender(env), bus, log };
+  const deps = { sms: createSmsSender(env, redis), email: createEmailSender(env), bus, redis, log };
   const sqs = createSqsClient(env);
   const queueUrl = await resolveQueueUrl(sqs, env.SQS_ORDERS_QUEUE);
 

@@ -1,4 +1,5 @@
 import { Table, TableSession, type TableDoc } from "@tabletap/db";
+import { withLock, type Redis } from "@tabletap/redis";
 import { TRPCError } from "@trpc/server";
 import type { Types } from "mongoose";
 
@@ -14,16 +15,16 @@ export async function findActiveTable(code: string): Promise<TableDoc> {
 
 /**
  * The table's open table session, opening one if there is none. At most one is open per table:
- * the claim is a conditional update on `Table.openSessionId`, and a loser of the race joins the
- * winner's session (no multi-document transaction needed).
+ * the check and the claim (`Table.openSessionId`) run under the table's Redis lock, so guests
+ * ordering at the same moment join one session (no multi-document transaction needed).
  */
-export async function openTableSession(table: TableDoc): Promise<Types.ObjectId> {
+export async function openTableSession(redis: Redis, table: TableDoc): Promise<Types.ObjectId> {
   if (table.openSessionId) return table.openSessionId;
-  const session = await TableSession.create({ restaurantId: table.restaurantId, tableId: table._id });
-  const claimed = await Table.updateOne({ _id: table._id, openSessionId: null }, { $set: { openSessionId: session._id } });
-  if (claimed.modifiedCount === 1) return session._id;
-  await TableSession.deleteOne({ _id: session._id });
-  const current = await Table.findById(table._id).lean<TableDoc>();
-  if (!current?.openSessionId) throw new Error(`Table ${table._id.toString()} lost its session claim`);
-  return current.openSessionId;
+  return withLock(redis, `table:${table._id.toString()}`, async () => {
+    const current = await Table.findById(table._id).lean<TableDoc>();
+    if (current?.openSessionId) return current.openSessionId;
+    const session = await TableSession.create({ restaurantId: table.restaurantId, tableId: table._id });
+    await Table.updateOne({ _id: table._id }, { $set: { openSessionId: session._id } });
+    return session._id;
+  });
 }

@@ -1,4 +1,5 @@
 import { assertTransition, type OrderStatus, type OrderView } from "@tabletap/core";
+import { withLock, type Redis } from "@tabletap/redis";
 import type { Types } from "mongoose";
 import { Order, OrderCounter, type OrderDoc } from "./models";
 
@@ -48,24 +49,23 @@ export function toOrderView(order: OrderDoc): OrderView {
 }
 
 /**
- * Reserves the next daily order number (1, 2, ...) for a restaurant and business date with one
- * atomic upsert-and-increment, so concurrent orders never share a number.
+ * Reserves the next daily order number (1, 2, ...) for a restaurant and business date: an
+ * upsert-and-increment of the day's counter under a Redis lock (see `withLock`), so concurrent
+ * orders never share a number, on MongoDB and on the FerretDB stand-in alike.
  */
-export async function nextOrderNumber(restaurantId: Types.ObjectId, businessDate: string): Promise<number> {
-  const counter = await OrderCounter.findOneAndUpdate(
-    { restaurantId, businessDate },
-    { $inc: { seq: 1 } },
-    { upsert: true, returnDocument: "after" },
-  ).lean();
-  if (!counter) throw new Error("Order counter upsert returned nothing");
-  return counter.seq;
+export async function nextOrderNumber(redis: Redis, restaurantId: Types.ObjectId, businessDate: string): Promise<number> {
+  return withLock(redis, `order-number:${restaurantId.toString()}:${businessDate}`, async () => {
+    const counter = await OrderCounter.findOneAndUpdate({ restaurantId, businessDate }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: "after" }).lean();
+    if (!counter) throw new Error("Order counter upsert returned nothing");
+    return counter.seq;
+  });
 }
 
 /**
  * Moves an order to `to` if the state machine in `@tabletap/core` allows it from its current
- * status. The write is a single conditional update on the status it read, so two staff members
- * (or staff and the worker) racing on the same ticket cannot both win: the loser re-reads and
- * gets a clear `IllegalTransitionError`.
+ * status. The read and the conditional write run under the order's Redis lock, so two staff
+ * members (or staff and the worker) racing on the same ticket cannot both win: the second one
+ * sees the new status and gets a clear `IllegalTransitionError` (or `changed: false`).
  *
  * @param input.by who changes it: "system", "staff:{id}" or "guest:{id}".
  * @param input.expectedFrom when set, only this current status is acceptable (idempotent worker
@@ -73,16 +73,12 @@ export async function nextOrderNumber(restaurantId: Types.ObjectId, businessDate
  * @returns `{ order, changed }`: `changed` is false when `expectedFrom` did not match (already done).
  * @throws OrderNotFoundError if no such order in the restaurant; IllegalTransitionError if not allowed.
  */
-export async function transitionOrder(input: {
-  orderId: string;
-  restaurantId?: string;
-  to: OrderStatus;
-  by: string;
-  reason?: string | null;
-  expectedFrom?: OrderStatus;
-}): Promise<{ order: OrderDoc; changed: boolean }> {
+export async function transitionOrder(
+  redis: Redis,
+  input: { orderId: string; restaurantId?: string; to: OrderStatus; by: string; reason?: string | null; expectedFrom?: OrderStatus },
+): Promise<{ order: OrderDoc; changed: boolean }> {
   const filter = { _id: input.orderId, ...(input.restaurantId ? { restaurantId: input.restaurantId } : {}) };
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  return withLock(redis, `order:${input.orderId}`, async () => {
     const current = await Order.findOne(filter).lean<OrderDoc>();
     if (!current) throw new OrderNotFoundError(input.orderId);
     if (input.expectedFrom && current.status !== input.expectedFrom) return { order: current, changed: false };
@@ -96,7 +92,7 @@ export async function transitionOrder(input: {
       },
       { returnDocument: "after" },
     ).lean<OrderDoc>();
-    if (updated) return { order: updated, changed: true };
-  }
-  throw new Error(`Order ${input.orderId} kept changing; try again`);
+    if (!updated) throw new Error(`Order ${input.orderId} changed while locked`);
+    return { order: updated, changed: true };
+  });
 }

@@ -33,7 +33,7 @@ export const kitchenRouter = {
    */
   advance: staffProcedure.input(advanceOrderInput).mutation(async ({ ctx, input }): Promise<OrderView> => {
     try {
-      const { order } = await transitionOrder({
+      const { order } = await transitionOrder(ctx.services.redis, {
         orderId: input.orderId,
         restaurantId: ctx.staff.restaurantId,
         to: input.to,

@@ -74,7 +74,7 @@ export const orderRouter = {
 
     const now = new Date();
     const date = businessDate(now, restaurant.timeZone);
-    const [tableSessionId, number] = await Promise.all([openTableSession(table), nextOrderNumber(restaurant._id, date)]);
+    const [tableSessionId, number] = await Promise.all([openTableSession(ctx.services.redis, table), nextOrderNumber(ctx.services.redis, restaurant._id, date)]);
     let order: OrderDoc;
     try {
       const created = await Order.create({

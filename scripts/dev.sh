@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Starts the whole system on the local service stack: MongoDB (FerretDB), Redis, SQS
+# (ElasticMQ) and SES (aws-ses-v2-local) unless their URLs are set, seeds the demo restaurant,
+# then runs the guest app (:3000), the dashboard (:3001) and the worker. Ctrl-C stops it all.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+
+exec pnpm exec tsx tooling/stack/src/cli.ts --profile dev -- bash -c '
+  set -e
+  pnpm --filter @tabletap/db seed
+  cat <<BANNER
+
+  Tabletap is starting (first page loads compile for a few seconds):
+    Guest app        http://127.0.0.1:3000   (open a table link above)
+    Kitchen display  http://127.0.0.1:3001/kitchen
+    Dev SMS outbox   http://127.0.0.1:3000/api/dev/outbox   (sign-in codes)
+    Sent email       ${SES_ENDPOINT:-AWS SES}
+
+BANNER
+  exec pnpm turbo run dev --filter=@tabletap/guest --filter=@tabletap/dashboard --filter=@tabletap/worker
+'
