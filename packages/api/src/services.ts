@@ -24,9 +24,21 @@ export interface Services {
   ready: Promise<unknown>;
 }
 
+/**
+ * One value per process for connections, kept on `globalThis`: Next.js loads this module once per
+ * bundle (route handlers, server components) and again on every dev hot reload, and all of those
+ * should share one Redis connection. Everything else is created per module instance, so that
+ * `instanceof` checks on errors see their own classes.
+ */
+function processWide<T>(key: string, create: () => T): T {
+  const store = globalThis as unknown as Record<string, T | undefined>;
+  store[key] ??= create();
+  return store[key];
+}
+
 function createServices(env: ServerEnv): Services {
   const log = pino({ name: "api", level: env.LOG_LEVEL });
-  const redis = createRedis(env.REDIS_URL, { name: "tabletap-api" });
+  const redis = processWide("__tabletapApiRedis", () => createRedis(env.REDIS_URL, { name: "tabletap-api" }));
   const sqs = createSqsClient(env);
   return {
     env,
@@ -49,14 +61,12 @@ function createServices(env: ServerEnv): Services {
   };
 }
 
-/**
- * The services of this process, created on first use. Kept on `globalThis` so Next.js dev
- * hot reloads don't open new connections. @throws Error when the environment is invalid.
- */
+let services: Services | undefined;
+
+/** The services, created on first use. @throws Error when the environment is invalid. */
 export function getServices(): Services {
-  const globalRef = globalThis as { __tabletapServices?: Services };
-  globalRef.__tabletapServices ??= createServices(loadServerEnv());
-  return globalRef.__tabletapServices;
+  services ??= createServices(loadServerEnv());
+  return services;
 }
 
 /** Broadcasts an order change to kitchen and guest screens; a Redis hiccup is logged, never fails the request. */
