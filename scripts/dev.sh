@@ -7,7 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 
 exec pnpm exec tsx tooling/stack/src/cli.ts --profile dev -- bash -c '
   set -e
-  pnpm --filter @tabletap/db seed
+  pnpm seed
   cat <<BANNER
 
   Tabletap is starting (first page loads compile for a few seconds):
@@ -17,5 +17,5 @@ exec pnpm exec tsx tooling/stack/src/cli.ts --profile dev -- bash -c '
     Sent email       ${SES_ENDPOINT:-AWS SES}
 
 BANNER
-  exec pnpm turbo run dev --filter=@tabletap/guest --filter=@tabletap/dashboard --filter=@tabletap/worker
+  exec pnpm dev
 '

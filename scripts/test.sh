@@ -21,7 +21,7 @@ pnpm --filter @tabletap/guest first-load-js
 pnpm exec tsx tooling/stack/src/cli.ts --profile test -- bash -c '
   set -e
   echo "› unit and integration tests"
-  pnpm turbo run test --concurrency=1
+  pnpm test
   echo "› end-to-end tests"
-  pnpm --filter @tabletap/e2e test
+  pnpm test:e2e
 '
