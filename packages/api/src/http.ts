@@ -29,3 +29,13 @@ export async function devOutboxRouteHandler(): Promise<Response> {
   if (services.env.NODE_ENV === "production") return new Response("Not found", { status: 404 });
   return Response.json(await readDevOutbox(services.redis, 50), { headers: { "cache-control": "no-store" } });
 }
+
+/**
+ * The Next.js instrumentation hook of both apps (`export { register } from "@tabletap/api/http"`
+ * in `src/instrumentation.ts`): builds the services at server start, so a production deployment
+ * with a missing or default secret, or without Twilio credentials, fails to start instead of
+ * failing its first request.
+ */
+export async function register(): Promise<void> {
+  getServices();
+}
