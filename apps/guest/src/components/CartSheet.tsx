@@ -1,0 +1,141 @@
+"use client";
+import type { TableMenuView } from "@tabletap/core";
+import { useId } from "react";
+import { MAX_QUANTITY, MIN_QUANTITY, type Cart, type CartEstimate } from "@/lib/cart";
+import { money, percent } from "@/lib/format";
+import { DietaryMark } from "./DietaryMark";
+import { Sheet } from "./Sheet";
+import { Stepper } from "./Stepper";
+
+/** The cart: lines with modifiers and notes, quantities, the estimated bill and "Place order". */
+export function CartSheet({
+  open,
+  onClose,
+  menu,
+  cart,
+  estimate,
+  signedIn,
+  placing,
+  error,
+  onPlaceOrder,
+  onSignIn,
+}: {
+  open: boolean;
+  onClose: () => void;
+  menu: TableMenuView;
+  cart: Cart;
+  estimate: CartEstimate;
+  signedIn: boolean;
+  placing: boolean;
+  error: string | null;
+  onPlaceOrder: () => void;
+  onSignIn: () => void;
+}) {
+  const titleId = useId();
+  const { currency, taxBps, serviceChargeBps } = menu.restaurant;
+  const empty = estimate.lines.length === 0;
+
+  const footer = empty ? (
+    <button type="button" className="button button--secondary button--block" onClick={onClose}>
+      Browse the menu
+    </button>
+  ) : (
+    <>
+      {error && (
+        <p role="alert" className="alert alert--error">
+          {error}
+        </p>
+      )}
+      {estimate.hasProblems && !error && (
+        <p role="alert" className="alert alert--warning">
+          Some items in your cart can&apos;t be ordered right now. Remove them to place your order.
+        </p>
+      )}
+      {signedIn ? (
+        <button type="button" className="button button--primary button--block button--large" onClick={onPlaceOrder} disabled={placing || estimate.hasProblems} aria-describedby={`${titleId}-total`}>
+          {placing ? "Placing order…" : "Place order"}
+        </button>
+      ) : (
+        <button type="button" className="button button--primary button--block button--large" onClick={onSignIn}>
+          Sign in to place order
+        </button>
+      )}
+    </>
+  );
+
+  return (
+    <Sheet open={open} onClose={onClose} title="Your cart" titleId={titleId} footer={footer}>
+      {empty ? (
+        <div className="empty">
+          <svg className="empty__icon" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true">
+            <path d="M8 10h5l5 22h20l4-15H16" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" />
+            <circle cx="20" cy="39" r="2.5" fill="currentColor" />
+            <circle cx="35" cy="39" r="2.5" fill="currentColor" />
+          </svg>
+          <p className="empty__title">Your cart is empty</p>
+          <p>Add something tasty from the menu.</p>
+        </div>
+      ) : (
+        <>
+          <p className="cart__table">
+            {menu.restaurant.name} · Table {menu.table.label}
+          </p>
+          <ul className="cart-lines" aria-label="Cart items">
+            {estimate.lines.map((line) => (
+              <li key={line.key} className={`cart-line${line.problem ? " cart-line--problem" : ""}`}>
+                <div className="cart-line__main">
+                  <p className="cart-line__name">
+                    {line.item && <DietaryMark tags={line.item.dietaryTags} />}
+                    <span>{line.name}</span>
+                  </p>
+                  {line.modifiers.length > 0 && <p className="cart-line__modifiers">{line.modifiers.map((m) => m.name).join(" · ")}</p>}
+                  {line.notes && <p className="cart-line__notes">Note: {line.notes}</p>}
+                  {line.problem && <p className="cart-line__problem">{line.problem}</p>}
+                  <div className="cart-line__controls">
+                    {!line.problem && (
+                      <Stepper
+                        size="small"
+                        value={line.quantity}
+                        min={MIN_QUANTITY}
+                        max={MAX_QUANTITY}
+                        onChange={(q) => cart.setQuantity(line.key, q)}
+                        label={`Quantity of ${line.name}`}
+                      />
+                    )}
+                    <button type="button" className="link-button link-button--danger" onClick={() => cart.remove(line.key)} aria-label={`Remove ${line.name}`}>
+                      Remove
+                    </button>
+                  </div>
+                </div>
+                <p className="cart-line__total price">{money(line.lineTotal, currency)}</p>
+              </li>
+            ))}
+          </ul>
+          <dl className="totals" aria-label="Estimated bill">
+            <div className="totals__row">
+              <dt>Subtotal</dt>
+              <dd>{money(estimate.subtotal, currency)}</dd>
+            </div>
+            {serviceChargeBps > 0 && (
+              <div className="totals__row">
+                <dt>Service charge ({percent(serviceChargeBps)})</dt>
+                <dd>{money(estimate.serviceCharge, currency)}</dd>
+              </div>
+            )}
+            {taxBps > 0 && (
+              <div className="totals__row">
+                <dt>GST ({percent(taxBps)})</dt>
+                <dd>{money(estimate.tax, currency)}</dd>
+              </div>
+            )}
+            <div className="totals__row totals__row--total" id={`${titleId}-total`}>
+              <dt>Estimated total</dt>
+              <dd>{money(estimate.total, currency)}</dd>
+            </div>
+          </dl>
+          <p className="fine-print">This is an estimate. The restaurant confirms the final price when you place your order.</p>
+        </>
+      )}
+    </Sheet>
+  );
+}

@@ -1,0 +1,160 @@
+"use client";
+import type { MenuItemView, TableMenuView } from "@tabletap/core";
+import { useEffect, useRef, useState } from "react";
+import { money } from "@/lib/format";
+import { DietaryMark, DietaryTags } from "./DietaryMark";
+
+const sectionId = (categoryId: string) => `category-${categoryId}`;
+
+/** Sticky category chips that scroll to their section and follow the one in view. */
+function CategoryNav({ categories }: { categories: TableMenuView["categories"] }) {
+  const [active, setActive] = useState(categories[0]?.id ?? null);
+  const navRef = useRef<HTMLElement>(null);
+  const scrollingTo = useRef<string | null>(null);
+
+  useEffect(() => {
+    const sections = categories.map((c) => document.getElementById(sectionId(c.id))).filter((el): el is HTMLElement => !!el);
+    if (sections.length === 0 || typeof IntersectionObserver === "undefined") return;
+    const visible = new Map<string, boolean>();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) visible.set(entry.target.id, entry.isIntersecting);
+        if (scrollingTo.current) return;
+        const first = sections.find((s) => visible.get(s.id));
+        if (first) setActive(first.id.slice("category-".length));
+      },
+      // The band just below the sticky header and chips.
+      { rootMargin: "-120px 0px -55% 0px" },
+    );
+    for (const section of sections) observer.observe(section);
+    return () => observer.disconnect();
+  }, [categories]);
+
+  useEffect(() => {
+    // Keep the active chip in view inside the horizontally scrolling strip.
+    const chip = navRef.current?.querySelector<HTMLElement>(`[data-category="${active}"]`);
+    const strip = navRef.current?.querySelector<HTMLElement>(".chips");
+    if (!chip || !strip) return;
+    const left = chip.offsetLeft - 16;
+    const right = chip.offsetLeft + chip.offsetWidth + 16 - strip.clientWidth;
+    if (strip.scrollLeft > left) strip.scrollTo({ left, behavior: "smooth" });
+    else if (strip.scrollLeft < right) strip.scrollTo({ left: right, behavior: "smooth" });
+  }, [active]);
+
+  return (
+    <nav ref={navRef} className="category-nav" aria-label="Menu categories">
+      <ul className="chips">
+        {categories.map((category) => (
+          <li key={category.id}>
+            <a
+              href={`#${sectionId(category.id)}`}
+              data-category={category.id}
+              className={`chip${active === category.id ? " chip--active" : ""}`}
+              aria-current={active === category.id ? "true" : undefined}
+              onClick={(event) => {
+                const target = document.getElementById(sectionId(category.id));
+                if (!target) return;
+                event.preventDefault();
+                setActive(category.id);
+                scrollingTo.current = category.id;
+                const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+                target.scrollIntoView({ behavior: reduce ? "auto" : "smooth", block: "start" });
+                target.focus({ preventScroll: true });
+                window.setTimeout(() => (scrollingTo.current = null), 700);
+                history.replaceState(null, "", `#${sectionId(category.id)}`);
+              }}
+            >
+              {category.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function ItemCard({
+  item,
+  currency,
+  inCart,
+  onAdd,
+}: {
+  item: MenuItemView;
+  currency: string;
+  inCart: number;
+  onAdd: (item: MenuItemView) => void;
+}) {
+  const titleId = `item-${item.id}`;
+  const customisable = item.modifierGroups.length > 0;
+  return (
+    <article className={`item${item.available ? "" : " item--sold-out"}`} aria-labelledby={titleId}>
+      <div className="item__body">
+        <h3 id={titleId} className="item__name">
+          <DietaryMark tags={item.dietaryTags} />
+          <span>{item.name}</span>
+        </h3>
+        <p className="item__price price">{money(item.price, currency)}</p>
+        {item.description && <p className="item__description">{item.description}</p>}
+        <DietaryTags tags={item.dietaryTags} />
+        {item.allergens.length > 0 && <p className="allergens">Contains: {item.allergens.join(", ")}</p>}
+      </div>
+      <div className="item__action">
+        {item.available ? (
+          <>
+            <button type="button" className="button button--add" aria-label={`Add ${item.name}`} aria-haspopup={customisable ? "dialog" : undefined} onClick={() => onAdd(item)}>
+              Add
+              <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+                <path d="M12 5v14M5 12h14" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />
+              </svg>
+            </button>
+            {customisable && <span className="item__note">Customisable</span>}
+            {inCart > 0 && <span className="item__in-cart">{inCart} in cart</span>}
+          </>
+        ) : (
+          <span className="sold-out">Sold out</span>
+        )}
+      </div>
+    </article>
+  );
+}
+
+/** The menu by category, with the sticky category chips. */
+export function MenuView({
+  menu,
+  quantities,
+  onAdd,
+}: {
+  menu: TableMenuView;
+  quantities: ReadonlyMap<string, number>;
+  onAdd: (item: MenuItemView) => void;
+}) {
+  const categories = menu.categories.filter((c) => c.items.length > 0);
+  if (categories.length === 0) {
+    return (
+      <div className="empty">
+        <p className="empty__title">The menu is being updated</p>
+        <p>There&apos;s nothing to order just yet. Please ask a member of staff, or try again in a few minutes.</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <CategoryNav categories={categories} />
+      <div className="menu">
+        {categories.map((category) => (
+          <section key={category.id} id={sectionId(category.id)} className="menu-section" aria-labelledby={`${sectionId(category.id)}-title`} tabIndex={-1}>
+            <h2 id={`${sectionId(category.id)}-title`} className="menu-section__title">
+              {category.name}
+            </h2>
+            {category.description && <p className="menu-section__description">{category.description}</p>}
+            <div className="menu-section__items">
+              {category.items.map((item) => (
+                <ItemCard key={item.id} item={item} currency={menu.restaurant.currency} inCart={quantities.get(item.id) ?? 0} onAdd={onAdd} />
+              ))}
+            </div>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}

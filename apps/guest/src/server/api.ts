@@ -1,0 +1,34 @@
+import { appRouter, createCallerFactory, createContext } from "@tabletap/api";
+import { SESSION_COOKIES } from "@tabletap/auth";
+import type { SessionView, TableMenuView } from "@tabletap/core";
+import { TRPCError } from "@trpc/server";
+import { cookies, headers } from "next/headers";
+import { cache } from "react";
+
+const createCaller = createCallerFactory(appRouter);
+
+/** A server-side caller of the API as the requesting guest (their cookies), once per request. */
+export const getCaller = cache(async () =>
+  createCaller(await createContext({ headers: await headers(), resHeaders: new Headers(), audience: "guest" })),
+);
+
+/**
+ * The table's menu, or null when the code is unknown, inactive or malformed (the API answers
+ * NOT_FOUND, or BAD_REQUEST for a code that can't be one). Shared by the page and its metadata.
+ */
+export const loadTableMenu = cache(async (tableCode: string): Promise<TableMenuView | null> => {
+  try {
+    return await (await getCaller()).menu.forTable({ tableCode });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
+    throw error;
+  }
+});
+
+export async function loadSession(): Promise<{ session: SessionView; canRefresh: boolean }> {
+  const session = await (await getCaller()).auth.session();
+  // The access cookie lasts 15 minutes, the refresh cookie 7 days: the client renews the session
+  // when only the latter is left.
+  const canRefresh = !session.guest && (await cookies()).has(SESSION_COOKIES.guest.refresh);
+  return { session, canRefresh };
+}
