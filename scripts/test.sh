@@ -16,7 +16,7 @@ pnpm turbo run lint typecheck --output-logs=errors-only
 
 echo "› build the apps"
 pnpm turbo run build --filter=@tabletap/guest --filter=@tabletap/dashboard --output-logs=errors-only
-pnpm --filter @tabletap/guest first-load-js
+pnpm --filter @tabletap/guest check:first-load
 
 pnpm exec tsx tooling/stack/src/cli.ts --profile test -- bash -c '
   set -e

@@ -1,0 +1,82 @@
+import { devices, expect, test, type Page } from "@playwright/test";
+import { DASHBOARD_URL, GUEST_URL, otpFor, randomMobile, STAFF, tableCode } from "./support";
+
+async function signInGuest(page: Page, code: string) {
+  const phone = randomMobile();
+  await page.goto(`${GUEST_URL}/t/${code}`);
+  await page.getByLabel("Mobile number").fill(phone.typed);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(page.getByLabel("6-digit code")).toBeVisible();
+  return phone;
+}
+
+test("a guest's order crosses live to the kitchen and the kitchen's moves cross live back", async ({ browser }) => {
+  const code = await tableCode("T4");
+
+  // The kitchen: a staff member signs in on a wide screen and waits for tickets.
+  const kitchenContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const kitchen = await kitchenContext.newPage();
+  await kitchen.goto(`${DASHBOARD_URL}/kitchen`);
+  await expect(kitchen).toHaveURL(/\/login/);
+  await kitchen.getByLabel("Email").fill(STAFF.email);
+  await kitchen.getByLabel("Password").fill(STAFF.password);
+  await kitchen.getByRole("button", { name: "Sign in" }).click();
+  await expect(kitchen).toHaveURL(/\/kitchen/);
+  await expect(kitchen.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+
+  // The guest, on a phone: sign in with the texted code.
+  const guestContext = await browser.newContext(devices["Pixel 7"]);
+  const guest = await guestContext.newPage();
+  const phone = await signInGuest(guest, code);
+  await guest.getByLabel("6-digit code").fill(await otpFor(guest.request, phone.e164));
+  await guest.getByRole("button", { name: "Verify" }).click();
+
+  // Order a plain item and one with a modifier.
+  await guest.getByRole("button", { name: "Add Garlic Naan" }).click();
+  await guest.getByRole("button", { name: "Add Masala Chai" }).click();
+  const sheet = guest.getByRole("dialog", { name: "Masala Chai" });
+  await sheet.getByLabel(/Large/).check();
+  await sheet.getByRole("button", { name: /Add to cart/ }).click();
+  await guest.getByRole("button", { name: /View cart/ }).click();
+  await guest.getByRole("button", { name: "Place order" }).click();
+  await expect(guest).toHaveURL(/\/orders\/[a-f0-9]{24}$/);
+  const orderNumber = (await guest.getByRole("heading", { level: 1 }).textContent())?.match(/#\d+/)?.[0];
+  expect(orderNumber).toBeTruthy();
+  // Server-priced: Garlic Naan ₹70 + Masala Chai Large ₹80 = ₹150, GST 5% = ₹7.50.
+  await expect(guest.getByLabel("Bill")).toContainText("₹157.50");
+
+  // The ticket appears on the kitchen display without a reload, and the worker accepts it.
+  const ticketName = `order ${orderNumber} for T4`;
+  const ticket = kitchen.getByRole("article", { name: `Order ${orderNumber} for T4` });
+  await expect(ticket).toBeVisible();
+  await expect(ticket).toContainText("Garlic Naan");
+  await expect(ticket).toContainText("Large");
+  await expect(guest.getByTestId("order-status")).toHaveText("Accepted");
+
+  // Each move in the kitchen shows on the guest's phone live.
+  await kitchen.getByRole("button", { name: `Start ${ticketName}` }).click();
+  await expect(guest.getByTestId("order-status")).toHaveText("Being prepared");
+  await kitchen.getByRole("button", { name: `Mark ${ticketName} ready` }).click();
+  await expect(guest.getByTestId("order-status")).toHaveText("Ready");
+  await kitchen.getByRole("button", { name: `Mark ${ticketName} served` }).click();
+  await expect(guest.getByTestId("order-status")).toHaveText("Served");
+  await expect(ticket).toBeHidden();
+
+  await kitchenContext.close();
+  await guestContext.close();
+});
+
+test("a wrong code is refused with the attempts left, and an unknown table says so", async ({ browser }) => {
+  const context = await browser.newContext(devices["Pixel 7"]);
+  const page = await context.newPage();
+  const phone = await signInGuest(page, await tableCode("T5"));
+  const right = await otpFor(page.request, phone.e164);
+  await page.getByLabel("6-digit code").fill(right === "000000" ? "111111" : "000000");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "That code isn't right. 2 tries left." })).toBeVisible();
+
+  const response = await page.goto(`${GUEST_URL}/t/not-a-real-table-code`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: /isn't valid/ })).toBeVisible();
+  await context.close();
+});

@@ -1,0 +1,31 @@
+import { randomInt } from "node:crypto";
+import type { APIRequestContext } from "@playwright/test";
+import { connectDb, Restaurant, Table } from "@tabletap/db";
+
+export const GUEST_URL = "http://127.0.0.1:3100";
+export const DASHBOARD_URL = "http://127.0.0.1:3101";
+export const STAFF = { email: "staff@demo.tabletap.local", password: "tabletap-staff" };
+
+/** The QR code of a seeded demo table ("T4"), read from the test database. */
+export async function tableCode(label: string): Promise<string> {
+  await connectDb(process.env.MONGODB_URI ?? "");
+  const restaurant = await Restaurant.findOne({ slug: "demo" }).lean();
+  const table = await Table.findOne({ restaurantId: restaurant?._id, label }).lean();
+  if (!table) throw new Error(`No demo table ${label}: did global setup seed?`);
+  return table.code;
+}
+
+/** A random valid Indian mobile number as a guest would type it ("98765 43210"). */
+export function randomMobile(): { typed: string; e164: string } {
+  const digits = `9${randomInt(100_000_000, 999_999_999)}`;
+  return { typed: `${digits.slice(0, 5)} ${digits.slice(5)}`, e164: `+91${digits}` };
+}
+
+/** The newest sign-in code texted to `e164`, from the guest app's dev SMS outbox. */
+export async function otpFor(request: APIRequestContext, e164: string): Promise<string> {
+  const response = await request.get(`${GUEST_URL}/api/dev/outbox`);
+  const messages = (await response.json()) as { to: string; body: string }[];
+  const code = messages.find((m) => m.to === e164)?.body.match(/\b(\d{6})\b/)?.[1];
+  if (!code) throw new Error(`No code texted to ${e164}`);
+  return code;
+}
