@@ -7,6 +7,9 @@ import { defineConfig } from "@playwright/test";
  */
 const GUEST_URL = "http://127.0.0.1:3100";
 const DASHBOARD_URL = "http://127.0.0.1:3101";
+// Production builds, test configuration: dev secrets and the dev SMS outbox (NODE_ENV=production
+// would rightly refuse both), on the test stack whose env the test command provides.
+const SERVER_ENV = { NODE_ENV: "test", LOG_LEVEL: "warn" };
 
 export default defineConfig({
   testDir: "tests",
@@ -26,9 +29,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: [
-    { command: "pnpm --filter @tabletap/guest exec next start --port 3100 --hostname 127.0.0.1", url: `${GUEST_URL}/`, reuseExistingServer: false, timeout: 120_000, cwd: "..", env: { LOG_LEVEL: "warn" } },
-    { command: "pnpm --filter @tabletap/dashboard exec next start --port 3101 --hostname 127.0.0.1", url: `${DASHBOARD_URL}/login`, reuseExistingServer: false, timeout: 120_000, cwd: "..", env: { LOG_LEVEL: "warn" } },
-    { command: "pnpm --filter @tabletap/worker start", wait: { stdout: /worker started/ }, gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 }, reuseExistingServer: false, timeout: 120_000, cwd: "..", env: { LOG_LEVEL: "info" } },
+    { command: "pnpm --filter @tabletap/guest exec next start --port 3100 --hostname 127.0.0.1", url: `${GUEST_URL}/`, reuseExistingServer: false, timeout: 120_000, cwd: "..", env: SERVER_ENV },
+    { command: "pnpm --filter @tabletap/dashboard exec next start --port 3101 --hostname 127.0.0.1", url: `${DASHBOARD_URL}/login`, reuseExistingServer: false, timeout: 120_000, cwd: "..", env: SERVER_ENV },
+    { command: "pnpm --filter @tabletap/worker start", wait: { stdout: /worker started/ }, gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 }, reuseExistingServer: false, timeout: 120_000, cwd: "..", env: { ...SERVER_ENV, LOG_LEVEL: "info" } },
   ],
   metadata: { GUEST_URL, DASHBOARD_URL },
 });
