@@ -1,4 +1,4 @@
-import { OtpStore, TokenService } from "@tabletap/auth";
+import { LoginThrottle, OtpStore, TokenService } from "@tabletap/auth";
 import { connectDb, flushOrderOutbox } from "@tabletap/db";
 import { createEmailSender, createSmsSender, type EmailSender, type SmsSender } from "@tabletap/notify";
 import { createSqsClient, orderEventSchema, publishOrderEvent, resolveQueueUrl } from "@tabletap/queue";
@@ -15,6 +15,7 @@ export interface Services {
   redis: Redis;
   tokens: TokenService;
   otp: OtpStore;
+  loginThrottle: LoginThrottle;
   sms: SmsSender;
   email: EmailSender;
   bus: EventBus;
@@ -46,6 +47,7 @@ function createServices(env: ServerEnv): Services {
     redis,
     tokens: new TokenService(redis, { access: env.JWT_ACCESS_SECRET, refresh: env.JWT_REFRESH_SECRET }),
     otp: new OtpStore(redis, env.OTP_PEPPER),
+    loginThrottle: new LoginThrottle(redis),
     sms: createSmsSender(env, redis),
     email: createEmailSender(env),
     bus: createEventBus({ redis, createSubscriber: () => createRedis(env.REDIS_URL, { name: "tabletap-api-sub" }) }),

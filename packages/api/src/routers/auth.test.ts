@@ -1,3 +1,4 @@
+import { STAFF_LOGIN_ATTEMPTS } from "@tabletap/auth";
 import { OTP_POLICY } from "@tabletap/core";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
@@ -107,5 +108,18 @@ describe("staff sign-in", () => {
     await expect(other.call((api) => api.auth.staffLogin({ email: account.email, password: "wrong-password" }))).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "Wrong email or password." });
     await expect(other.call((api) => api.auth.staffLogin({ email: "nobody@example.com", password: "x" }))).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "Wrong email or password." });
     await expect(other.call((api) => api.auth.staffLogin({ email: "not-an-email", password: "x" }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Enter a valid email" });
+  });
+
+  it("throttles password guessing per email and IP, even for the right password", async () => {
+    const seeded = await seedRestaurant();
+    const account = seeded.staff.find((s) => s.role === "manager")!;
+    const attacker = new TestClient("staff");
+    for (let i = 0; i < STAFF_LOGIN_ATTEMPTS; i += 1) {
+      await expect(attacker.call((api) => api.auth.staffLogin({ email: account.email, password: `guess-${i}` }))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    }
+    await expect(attacker.call((api) => api.auth.staffLogin({ email: account.email, password: account.password }))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/Too many sign-in attempts/) });
+    expect(attacker.cookies.size).toBe(0);
+    // The manager at another terminal is not locked out.
+    await expect(new TestClient("staff").call((api) => api.auth.staffLogin({ email: account.email, password: account.password }))).resolves.toMatchObject({ staff: { role: "manager" } });
   });
 });

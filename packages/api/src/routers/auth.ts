@@ -5,6 +5,7 @@ import {
   sessionCookies,
   verifyPassword,
   InvalidTokenError,
+  LoginThrottledError,
   type Principal,
   type SessionAudience,
 } from "@tabletap/auth";
@@ -79,13 +80,19 @@ export const authRouter = {
 
   /**
    * Staff sign-in with email and password (bcrypt); sets the staff session cookies.
-   * Errors: UNAUTHORIZED "Wrong email or password" (the same for an unknown email, in the same time).
+   * Errors: UNAUTHORIZED "Wrong email or password" (the same for an unknown email, in the same
+   * time); TOO_MANY_REQUESTS after 10 attempts for an email from one IP in 15 minutes.
    */
   staffLogin: publicProcedure.input(staffLoginInput).mutation(async ({ ctx, input }) => {
+    await ctx.services.loginThrottle.attempt(input.email, ctx.ip).catch((error: unknown) => {
+      if (error instanceof LoginThrottledError) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message });
+      throw error;
+    });
     const staff = await Staff.findOne({ email: input.email, active: true }).lean();
     if (!(await verifyPassword(input.password, staff?.passwordHash)) || !staff) {
       throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong email or password." });
     }
+    await ctx.services.loginThrottle.succeeded(input.email, ctx.ip);
     await startSession(ctx, "staff", { kind: "staff", staffId: staff._id.toString(), restaurantId: staff.restaurantId.toString(), role: staff.role });
     return { staff: { id: staff._id.toString(), name: staff.name, email: staff.email, role: staff.role, restaurantId: staff.restaurantId.toString() } };
   }),
