@@ -11,13 +11,14 @@ import type { QueueEnv } from "./env";
 type SqsEnv = Pick<QueueEnv, "AWS_REGION" | "SQS_ENDPOINT" | "AWS_ACCESS_KEY_ID" | "AWS_SECRET_ACCESS_KEY">;
 
 /**
- * Creates the SQS client. With `SQS_ENDPOINT` (ElasticMQ) every request goes to that endpoint,
+ * Creates the SQS client (connect timeout 2 s, request timeout 5 s). With `SQS_ENDPOINT` (ElasticMQ) every request goes to that endpoint,
  * whatever host the queue URLs name, with placeholder credentials unless explicit ones are set.
  * Without it: real SQS in `AWS_REGION`, credentials from the env values when both are set,
  * else from the SDK's default chain.
  */
 export function createSqsClient(env: SqsEnv): SQSClient {
-  const config: SQSClientConfig = { region: env.AWS_REGION };
+  // Bounded waits: an unreachable queue must fail fast (the outbox relay retries), never hang a request.
+  const config: SQSClientConfig = { region: env.AWS_REGION, requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 } };
   if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
     config.credentials = { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY };
   }
