@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import bcrypt from "bcrypt";
+import { hashPassword } from "@tabletap/auth";
 import type { DietaryTag } from "@tabletap/core";
 import { MenuCategory, MenuItem, Restaurant, Staff, Table } from "./models";
 
@@ -182,7 +182,7 @@ export async function seedDemo(opts: { slug?: string; name?: string; staffEmailD
           email,
           name: account.name,
           role: account.role,
-          passwordHash: await bcrypt.hash(account.password, 10),
+          passwordHash: await hashPassword(account.password),
           active: true,
         },
       },
