@@ -3,7 +3,7 @@ import { readDevOutbox } from "@tabletap/notify";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "./root";
 import { getServices } from "./services";
-import { createContext } from "./trpc";
+import { createCallerFactory, createContext } from "./trpc";
 
 /**
  * A Next.js route handler (GET and POST, Node runtime) that serves the API at `/api/trpc` for
@@ -38,4 +38,15 @@ export async function devOutboxRouteHandler(): Promise<Response> {
  */
 export async function register(): Promise<void> {
   getServices();
+}
+
+const createCaller = createCallerFactory(appRouter);
+
+/**
+ * The API called in-process by a server component, as the requester (their cookies) through
+ * one app's `audience`. Cookies a procedure sets are dropped: server components can't set them,
+ * so session changes go through the `/api/trpc` route.
+ */
+export async function createServerCaller(headers: Headers, audience: SessionAudience) {
+  return createCaller(await createContext({ headers, resHeaders: new Headers(), audience }));
 }

@@ -1,4 +1,4 @@
-import { appRouter, createCallerFactory, createContext } from "@tabletap/api";
+import { createServerCaller } from "@tabletap/api/http";
 import { SESSION_COOKIES } from "@tabletap/auth";
 import type { SessionView } from "@tabletap/core";
 import { cookies, headers } from "next/headers";
@@ -6,19 +6,10 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { safeNextPath } from "./paths";
 
-const createCaller = createCallerFactory(appRouter);
-
 export type StaffSession = NonNullable<SessionView["staff"]>;
 
-/**
- * The API, called in-process from a server component with the request's cookies (staff
- * audience). Cookies procedures try to set are dropped: server components can't set them, so
- * session changes go through the tRPC route or `/api/auth/resume`.
- */
-export const serverApi = cache(async () => {
-  const ctx = await createContext({ headers: await headers(), resHeaders: new Headers(), audience: "staff" });
-  return createCaller(ctx);
-});
+/** The API as the requesting staff member, once per request (see `createServerCaller`). */
+export const serverApi = cache(async () => createServerCaller(await headers(), "staff"));
 
 /** The signed-in staff member of this request, or null. */
 export const getStaff = cache(async (): Promise<StaffSession | null> => {

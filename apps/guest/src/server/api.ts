@@ -1,16 +1,12 @@
-import { appRouter, createCallerFactory, createContext } from "@tabletap/api";
+import { createServerCaller } from "@tabletap/api/http";
 import { SESSION_COOKIES } from "@tabletap/auth";
 import type { SessionView, TableMenuView } from "@tabletap/core";
 import { TRPCError } from "@trpc/server";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 
-const createCaller = createCallerFactory(appRouter);
-
 /** A server-side caller of the API as the requesting guest (their cookies), once per request. */
-export const getCaller = cache(async () =>
-  createCaller(await createContext({ headers: await headers(), resHeaders: new Headers(), audience: "guest" })),
-);
+export const getCaller = cache(async () => createServerCaller(await headers(), "guest"));
 
 /**
  * The table's menu, or null when the code is unknown, inactive or malformed (the API answers
