@@ -2,6 +2,7 @@ import { STAFF_LOGIN_ATTEMPTS } from "@tabletap/auth";
 import { OTP_POLICY } from "@tabletap/core";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { getServices } from "../services";
 import { latestOtp, randomPhone, seedRestaurant, signedInGuest, TestClient } from "../testing";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -72,6 +73,16 @@ describe("guest sign-in with a phone OTP", () => {
     const guest = new TestClient("guest");
     for (let i = 0; i < OTP_POLICY.requestsPerIpPerHour; i += 1) await guest.call((api) => api.auth.requestOtp({ phone: randomPhone() }));
     await expect(guest.call((api) => api.auth.requestOtp({ phone: randomPhone() }))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/this network/) });
+  });
+
+  it("rate limits codes per phone number, across networks", async () => {
+    const phone = randomPhone();
+    for (let i = 0; i < OTP_POLICY.requestsPerPhonePerHour; i += 1) {
+      await new TestClient("guest").call((api) => api.auth.requestOtp({ phone }));
+      // Let the 30-second resend cooldown pass without waiting for it.
+      await getServices().redis.del(`otp:cooldown:${phone}`);
+    }
+    await expect(new TestClient("guest").call((api) => api.auth.requestOtp({ phone }))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/Too many codes sent to this number/) });
   });
 
   it("rotates the refresh token: a refresh works once, a replay is refused", async () => {
