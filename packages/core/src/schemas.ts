@@ -110,3 +110,17 @@ export const advanceOrderInput = z.object({
   reason: z.string().trim().max(200, "Reason can be at most 200 characters").optional(),
 });
 export type AdvanceOrderInput = z.infer<typeof advanceOrderInput>;
+
+/**
+ * `customer.updateProfile`: the email the guest wants receipts at. An empty string clears it.
+ * Stored lower-cased and trimmed; at most 254 characters (RFC 5321 path limit).
+ */
+export const updateProfileInput = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, "That email address is too long")
+    .pipe(z.union([z.literal(""), z.email("Enter a valid email address, e.g. asha@example.com")])),
+});
+export type UpdateProfileInput = z.infer<typeof updateProfileInput>;

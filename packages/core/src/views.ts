@@ -118,6 +118,6 @@ export interface OrderView {
 
 /** The signed-in principals of a request, as `auth.session` returns them. */
 export interface SessionView {
-  guest: { id: string; phone: string; name: string | null } | null;
+  guest: { id: string; phone: string; name: string | null; email: string | null } | null;
   staff: { id: string; name: string; email: string; role: "staff" | "manager"; restaurantId: string } | null;
 }

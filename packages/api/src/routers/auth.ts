@@ -75,7 +75,7 @@ export const authRouter = {
     ).lean();
     if (!customer) throw new Error("Customer upsert returned nothing");
     await startSession(ctx, "guest", { kind: "guest", customerId: customer._id.toString(), phone });
-    return { customer: { id: customer._id.toString(), phone, name: customer.name ?? null } };
+    return { customer: { id: customer._id.toString(), phone, name: customer.name ?? null, email: customer.email ?? null } };
   }),
 
   /**
@@ -130,7 +130,7 @@ export const authRouter = {
       staff?.kind === "staff" ? Staff.findById(staff.staffId).lean() : null,
     ]);
     return {
-      guest: customer ? { id: customer._id.toString(), phone: customer.phone, name: customer.name ?? null } : null,
+      guest: customer ? { id: customer._id.toString(), phone: customer.phone, name: customer.name ?? null, email: customer.email ?? null } : null,
       staff: staffDoc
         ? { id: staffDoc._id.toString(), name: staffDoc.name, email: staffDoc.email, role: staffDoc.role, restaurantId: staffDoc.restaurantId.toString() }
         : null,
