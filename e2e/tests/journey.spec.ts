@@ -1,5 +1,5 @@
 import { devices, expect, test, type Page } from "@playwright/test";
-import { DASHBOARD_URL, GUEST_URL, otpFor, randomMobile, STAFF, tableCode } from "./support";
+import { DASHBOARD_URL, GUEST_URL, otpFor, randomMobile, receiptsTo, STAFF, tableCode } from "./support";
 
 async function signInGuest(page: Page, code: string) {
   const phone = randomMobile();
@@ -38,6 +38,8 @@ test("a guest's order crosses live to the kitchen and the kitchen's moves cross 
   await sheet.getByLabel(/Large/).check();
   await sheet.getByRole("button", { name: /Add to cart/ }).click();
   await guest.getByRole("button", { name: /View cart/ }).click();
+  const receiptEmail = `guest-${Date.now()}@example.com`;
+  await guest.getByLabel(/Email me the receipt/).fill(receiptEmail);
   await guest.getByRole("button", { name: "Place order" }).click();
   await expect(guest).toHaveURL(/\/orders\/[a-f0-9]{24}$/);
   const orderNumber = (await guest.getByRole("heading", { level: 1 }).textContent())?.match(/#\d+/)?.[0];
@@ -52,6 +54,8 @@ test("a guest's order crosses live to the kitchen and the kitchen's moves cross 
   await expect(ticket).toContainText("Garlic Naan");
   await expect(ticket).toContainText("Large");
   await expect(guest.getByTestId("order-status")).toHaveText("Accepted");
+  // The worker emailed the receipt through SES (the local stand-in keeps what it "sent").
+  await expect.poll(async () => (await receiptsTo(guest.request, receiptEmail)).map((m) => m.subject)).toEqual([expect.stringContaining(orderNumber!)]);
 
   // Each move in the kitchen shows on the guest's phone live.
   await kitchen.getByRole("button", { name: `Start ${ticketName}` }).click();

@@ -29,3 +29,10 @@ export async function otpFor(request: APIRequestContext, e164: string): Promise<
   if (!code) throw new Error(`No code texted to ${e164}`);
   return code;
 }
+
+/** Emails SES "sent" to `address`, from aws-ses-v2-local's store (`SES_ENDPOINT` of the test stack). */
+export async function receiptsTo(request: APIRequestContext, address: string): Promise<{ subject: string }[]> {
+  const response = await request.get(`${process.env.SES_ENDPOINT}/store`);
+  const { emails } = (await response.json()) as { emails: { subject: string; destination: { to: string[] } }[] };
+  return emails.filter((email) => email.destination.to.includes(address));
+}

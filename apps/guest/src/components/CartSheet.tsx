@@ -17,6 +17,8 @@ export function CartSheet({
   signedIn,
   placing,
   error,
+  receiptEmail,
+  onReceiptEmailChange,
   onPlaceOrder,
   onSignIn,
 }: {
@@ -28,6 +30,9 @@ export function CartSheet({
   signedIn: boolean;
   placing: boolean;
   error: string | null;
+  /** The email the receipt goes to ("" for none); only asked once the guest is signed in. */
+  receiptEmail: string;
+  onReceiptEmailChange: (email: string) => void;
   onPlaceOrder: () => void;
   onSignIn: () => void;
 }) {
@@ -50,6 +55,24 @@ export function CartSheet({
         <p role="alert" className="alert alert--warning">
           Some items in your cart can&apos;t be ordered right now. Remove them to place your order.
         </p>
+      )}
+      {signedIn && (
+        <div className="field">
+          <label htmlFor={`${titleId}-email`} className="field__label">
+            Email me the receipt <span className="field__optional">(optional)</span>
+          </label>
+          <input
+            id={`${titleId}-email`}
+            className="input"
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            placeholder="you@example.com"
+            maxLength={254}
+            value={receiptEmail}
+            onChange={(e) => onReceiptEmailChange(e.target.value)}
+          />
+        </div>
       )}
       {signedIn ? (
         <button type="button" className="button button--primary button--block button--large" onClick={onPlaceOrder} disabled={placing || estimate.hasProblems} aria-describedby={`${titleId}-total`}>

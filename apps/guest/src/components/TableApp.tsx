@@ -112,6 +112,7 @@ export function TableApp({
   const [activeItem, setActiveItem] = useState<MenuItemView | null>(null);
   const [placing, setPlacing] = useState(false);
   const [placeError, setPlaceError] = useState<string | null>(null);
+  const [receiptEmail, setReceiptEmail] = useState(initialSession.guest?.email ?? "");
   const [recent, setRecent] = useState<RecentOrder[]>([]);
   const placingRef = useRef(false);
 
@@ -131,6 +132,7 @@ export function TableApp({
       await client.auth.refresh.mutate();
       const session = await client.auth.session.query();
       setGuest(session.guest);
+      setReceiptEmail(session.guest?.email ?? "");
     })()
       .catch(() => undefined)
       .finally(() => setCheckingSession(false));
@@ -183,6 +185,7 @@ export function TableApp({
 
   function onSignedIn(signedIn: Guest) {
     setGuest(signedIn);
+    setReceiptEmail(signedIn.email ?? "");
     setBrowsing(false);
     if (resumeCheckout) {
       setResumeCheckout(false);
@@ -208,6 +211,10 @@ export function TableApp({
     const idempotencyKey = cart.checkoutKey();
     try {
       const client = await getClient();
+      // Save a new receipt address first, so the worker's confirmation email goes to it.
+      if (guest && receiptEmail.trim().toLowerCase() !== (guest.email ?? "")) {
+        setGuest(await client.customer.updateProfile.mutate({ email: receiptEmail }));
+      }
       const order = await client.order.place.mutate({
         tableCode,
         idempotencyKey,
@@ -371,6 +378,8 @@ export function TableApp({
             signedIn={!!guest}
             placing={placing}
             error={placeError}
+            receiptEmail={receiptEmail}
+            onReceiptEmailChange={setReceiptEmail}
             onPlaceOrder={() => void onPlaceOrder()}
             onSignIn={onSignInToOrder}
           />
