@@ -21,8 +21,8 @@ export interface Services {
   bus: EventBus;
   /** Publishes the order's pending outbox events to SQS; never throws (the relay retries). */
   flushOutbox(orderId: string): Promise<void>;
-  /** Resolves once MongoDB is connected. */
-  ready: Promise<unknown>;
+  /** Connects MongoDB (once; a failed attempt is retried by the next call). */
+  connectDb(): Promise<unknown>;
 }
 
 /**
@@ -59,7 +59,7 @@ function createServices(env: ServerEnv): Services {
         log.warn({ err: error, orderId }, "order event not published yet; the outbox relay will retry");
       }
     },
-    ready: connectDb(env.MONGODB_URI),
+    connectDb: () => connectDb(env.MONGODB_URI),
   };
 }
 

@@ -62,7 +62,7 @@ export async function signedInGuest(phone = randomPhone()): Promise<TestClient> 
 
 /** A fresh demo restaurant under a random slug, with its staff accounts. */
 export async function seedRestaurant(): Promise<DemoSeedResult & { items: Awaited<ReturnType<typeof menuItemsByName>> }> {
-  await getServices().ready;
+  await getServices().connectDb();
   const slug = `t-${randomBytes(6).toString("hex")}`;
   const seeded = await seedDemo({ slug, staffEmailDomain: `${slug}.test` });
   return { ...seeded, items: await menuItemsByName(seeded.restaurantId) };

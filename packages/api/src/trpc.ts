@@ -22,7 +22,7 @@ export interface Context {
  */
 export async function createContext(opts: { headers: Headers; resHeaders: Headers; audience: SessionAudience; ip?: string }): Promise<Context> {
   const services = getServices();
-  await services.ready;
+  await services.connectDb();
   const forwarded = services.env.TRUST_PROXY ? opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
   return {
     services,
