@@ -3,7 +3,7 @@ import { useTRPC } from "@tabletap/client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
-import { errorMessage } from "@/lib/errors";
+import { errorMessage } from "@tabletap/client/errors";
 
 export function LoginForm({ next }: { next: string }) {
   const trpc = useTRPC();

@@ -7,7 +7,7 @@ import { isActiveOrderStatus } from "@tabletap/core/order-status";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { playChime } from "@/lib/chime";
-import { errorCode, errorMessage } from "@/lib/errors";
+import { errorCode, errorMessage } from "@tabletap/client/errors";
 import { useSessionKeepAlive } from "@/lib/use-session-keepalive";
 import { applyTicketChange, COLUMNS, filterByStation, stationsOf, ticketName, toColumns, type Ticket } from "@/lib/tickets";
 import { KitchenHeader, type ConnectionState } from "./kitchen-header";

@@ -1,0 +1,21 @@
+/**
+ * Reading failed API calls (`TRPCClientError`) in the UI without importing the tRPC client, so
+ * pages that load the client lazily can still use them.
+ */
+
+/** The tRPC error code the server answered with ("CONFLICT", "UNAUTHORIZED", ...), or undefined when it never answered. */
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null || !("data" in error)) return undefined;
+  const data = (error as { data?: { code?: unknown } | null }).data;
+  return typeof data?.code === "string" ? data.code : undefined;
+}
+
+/**
+ * A message for a person: the server's own message when it answered (human for typed errors,
+ * and a generic one for faults, which the server masks), otherwise "offline" or `unreachable`.
+ */
+export function errorMessage(error: unknown, unreachable: string): string {
+  if (errorCode(error) && error instanceof Error && error.message) return error.message;
+  if (typeof navigator !== "undefined" && navigator.onLine === false) return "You seem to be offline. Check your connection and try again.";
+  return unreachable;
+}
