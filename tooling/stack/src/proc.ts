@@ -60,6 +60,9 @@ export function spawnChild(name: string, command: string, args: string[], opts: 
     exited,
     stop(graceMs = 5000) {
       stopping ??= (async () => {
+        // The child was unref'd so it never keeps the stack alive; while stopping it must, or
+        // this process could exit before the child's exit is seen (and lose its own exit code).
+        proc.ref();
         if (child.pid > 0) {
           signalGroup(child.pid, "SIGTERM");
           const timer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), graceMs);
