@@ -1,10 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { defineTestConfig } from "@tabletap/vitest-config";
 
-export default defineConfig({
-  test: {
-    // Starts the local service stack (test profile) unless the environment already names it.
-    globalSetup: ["@tabletap/stack/vitest-setup"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
-});
+export default defineTestConfig({ services: true });
