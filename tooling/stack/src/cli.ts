@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 import { relative } from "node:path";
 import { startStack, type RunningStack } from "./index";
-import { profileDirs, repoRoot } from "./paths";
+import { repoRoot } from "./paths";
 import { stopChildrenOnSignals } from "./proc";
 import { isProfile, type StackProfile } from "./profiles";
 
@@ -34,7 +34,7 @@ export function formatTable(stack: RunningStack, profile: StackProfile): string 
   if (ses) rows.push(["mail viewer", `${ses.url}/`, ""]);
   const widths = [0, 1].map((col) => Math.max(...rows.map((r) => (r[col] ?? "").length)));
   const lines = rows.map((r) => `  ${(r[0] ?? "").padEnd(widths[0] ?? 0)}  ${(r[1] ?? "").padEnd(widths[1] ?? 0)}  ${r[2] ?? ""}`.trimEnd());
-  return [`Tabletap local stack, profile ${profile} (logs: ${relative(repoRoot, profileDirs(profile).logs)}/)`, ...lines].join("\n");
+  return [`Tabletap local stack, profile ${profile} (logs: ${relative(repoRoot, stack.logsDir)}/)`, ...lines].join("\n");
 }
 
 function say(line: string): void {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { localServices, redactUrl, stackEnv } from "./env";
+import { localServices, localUrl, redactUrl, stackEnv } from "./env";
 import { repoRoot } from "./paths";
 import { elasticmqConf } from "./services/sqs";
 
@@ -21,12 +21,13 @@ describe("localServices", () => {
 });
 
 describe("stackEnv", () => {
-  it("gives local URLs, queue names and local AWS credentials for the test profile", () => {
-    expect(stackEnv("test", {}, ["mongodb", "redis", "sqs", "ses"])).toEqual({
-      MONGODB_URI: "mongodb://127.0.0.1:27117/tabletap_test",
-      REDIS_URL: "redis://127.0.0.1:6479",
-      SQS_ENDPOINT: "http://127.0.0.1:9424",
-      SES_ENDPOINT: "http://127.0.0.1:8105",
+  it("gives local URLs, queue names and local AWS credentials for local services", () => {
+    const urls = { mongodb: localUrl("mongodb", 41001, "tabletap_test"), redis: localUrl("redis", 41002, ""), sqs: localUrl("sqs", 41003, ""), ses: localUrl("ses", 41004, "") };
+    expect(stackEnv({}, urls)).toEqual({
+      MONGODB_URI: "mongodb://127.0.0.1:41001/tabletap_test",
+      REDIS_URL: "redis://127.0.0.1:41002",
+      SQS_ENDPOINT: "http://127.0.0.1:41003",
+      SES_ENDPOINT: "http://127.0.0.1:41004",
       SQS_ORDERS_QUEUE: "orders",
       SQS_ORDERS_DLQ: "orders-dlq",
       AWS_REGION: "ap-south-1",
@@ -36,7 +37,7 @@ describe("stackEnv", () => {
   });
 
   it("passes configured services through and keeps existing AWS credentials", () => {
-    const env = stackEnv("dev", { MONGODB_URI: "mongodb://atlas/x", SES_ENDPOINT: "http://ses", AWS_ACCESS_KEY_ID: "mine" }, ["redis", "sqs"]);
+    const env = stackEnv({ MONGODB_URI: "mongodb://atlas/x", SES_ENDPOINT: "http://ses", AWS_ACCESS_KEY_ID: "mine" }, { redis: localUrl("redis", 6379, ""), sqs: localUrl("sqs", 9324, "") });
     expect(env.MONGODB_URI).toBe("mongodb://atlas/x");
     expect(env.SES_ENDPOINT).toBe("http://ses");
     expect(env.REDIS_URL).toBe("redis://127.0.0.1:6379");

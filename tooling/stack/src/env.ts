@@ -1,4 +1,4 @@
-import { HOST, LOCAL_AWS, ORDERS_DLQ, ORDERS_QUEUE, PROFILES, type ServiceName, type StackProfile } from "./profiles";
+import { HOST, LOCAL_AWS, ORDERS_DLQ, ORDERS_QUEUE, type ServiceName } from "./profiles";
 
 type Env = Record<string, string | undefined>;
 
@@ -17,17 +17,16 @@ export function localServices(env: Env): ServiceName[] {
   return wanted.filter(([, local]) => local).map(([name]) => name);
 }
 
-/** The URL apps use to reach a local service of a profile. */
-export function localUrl(profile: StackProfile, name: ServiceName): string {
-  const { ports, database } = PROFILES[profile];
+/** The URL apps use to reach a local service listening on `port` (`database`: MongoDB's database name). */
+export function localUrl(name: ServiceName, port: number, database: string): string {
   switch (name) {
     case "mongodb":
-      return `mongodb://${HOST}:${ports.mongodb}/${database}`;
+      return `mongodb://${HOST}:${port}/${database}`;
     case "redis":
-      return `redis://${HOST}:${ports.redis}`;
+      return `redis://${HOST}:${port}`;
     case "sqs":
     case "ses":
-      return `http://${HOST}:${ports[name]}`;
+      return `http://${HOST}:${port}`;
   }
 }
 
@@ -47,16 +46,18 @@ export function externalUrl(name: ServiceName, env: Env): string {
 
 /**
  * The environment apps need: the inputs that pointed at real services, passed through, plus
- * the outputs for local ones (URLs, queue names, and local AWS region/credentials unless set).
+ * the outputs for the local ones in `localUrls` (URLs, queue names, and local AWS
+ * region/credentials unless set).
  */
-export function stackEnv(profile: StackProfile, env: Env, local: ServiceName[]): Record<string, string> {
+export function stackEnv(env: Env, localUrls: Partial<Record<ServiceName, string>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of ["MONGODB_URI", "REDIS_URL", "SQS_ENDPOINT", "SES_ENDPOINT", "AWS_REGION", "SQS_ORDERS_QUEUE", "SQS_ORDERS_DLQ"]) {
     const value = env[key];
     if (value) out[key] = value;
   }
   const keys: Record<ServiceName, string> = { mongodb: "MONGODB_URI", redis: "REDIS_URL", sqs: "SQS_ENDPOINT", ses: "SES_ENDPOINT" };
-  for (const name of local) out[keys[name]] = localUrl(profile, name);
+  const local = Object.keys(localUrls) as ServiceName[];
+  for (const name of local) out[keys[name]] = localUrls[name] ?? "";
   if (local.includes("sqs")) {
     out.SQS_ORDERS_QUEUE = ORDERS_QUEUE;
     out.SQS_ORDERS_DLQ = ORDERS_DLQ;

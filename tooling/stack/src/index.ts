@@ -3,12 +3,15 @@
  * SES (aws-ses-v2-local), started only for services whose URL is not set in the environment.
  * See DESIGN.md, "Local service stack".
  */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import getPort from "get-port";
 import { externalUrl, localServices, localUrl, redactUrl, stackEnv } from "./env";
-import { withLock } from "./lock";
-import { profileDirs } from "./paths";
+import { readFileSafe, withLock } from "./lock";
+import { profileRoot, repoRoot, stackDirs } from "./paths";
 import { HOST, PROFILES, type ServiceName, type StackProfile } from "./profiles";
-import { killOrphan, removePidFile, spawnChild, stopChildrenOnSignals, writePidFile, type Child } from "./proc";
+import { isAlive, killOrphan, removePidFile, spawnChild, stopChildrenOnSignals, writePidFile, type Child } from "./proc";
 import { prepareDataDir } from "./data";
 import { mongodb } from "./services/mongodb";
 import { redis } from "./services/redis";
@@ -35,7 +38,12 @@ export interface RunningStack {
   /** Variables apps need (MONGODB_URI, REDIS_URL, SQS_ENDPOINT, ...): merge into their environment. */
   env: Record<string, string>;
   services: StackService[];
-  /** Stops the processes this stack started (SIGTERM, then SIGKILL after 5 s). Idempotent. */
+  /** Where the started services write their logs. */
+  logsDir: string;
+  /**
+   * Stops the processes this stack started (SIGTERM, then SIGKILL after 5 s); an isolated (test)
+   * run also deletes its services' data, keeping only its logs until the next run. Idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -54,16 +62,20 @@ export interface StartStackOptions {
 
 const SPECS: Record<ServiceName, ServiceSpec> = { mongodb, redis, sqs, ses };
 const ORDER: ServiceName[] = ["mongodb", "redis", "sqs", "ses"];
+/** Names the process that owns a stack's run directory. */
+const OWNER_FILE = "owner.pid";
 /** Long enough for another process to finish a cold Go build and Maven resolve. */
 const LOCK_TIMEOUT_MS = 10 * 60_000;
 let signalsHandled = false;
 
 /**
- * Starts (or reuses) a local stand-in for every service whose URL is not set in `opts.env`,
- * in parallel, and waits until each answers to a real client (Mongo ping, Redis PING, SQS
- * GetQueueUrl for the queues, SES /store). Installs and builds are cached under `.data/bin/`;
- * child logs go to `.data/<profile>/logs/<service>.log`. The `test` profile wipes the data of
- * the services it starts. Children die with this process.
+ * Starts a local stand-in for every service whose URL is not set in `opts.env`, in parallel,
+ * and waits until each answers to a real client (Mongo ping, Redis PING, SQS GetQueueUrl for
+ * the queues, SES /store). The dev profile uses fixed ports and reuses a service already
+ * answering there; the test profile is a run of its own on free ports, in
+ * `.data/test/run-<pid>-<id>/` (runs left behind by a process that died are swept first).
+ * Installs and builds are cached under `.data/bin/`; child logs go to `<run dir>/logs/`.
+ * Children die with this process.
  *
  * @throws Error naming each service that failed (port taken by something else, install or
  *   build failure, no answer within its timeout) with the tail of its log; whatever did start
@@ -71,11 +83,13 @@ let signalsHandled = false;
  */
 export async function startStack(opts: StartStackOptions): Promise<RunningStack> {
   const { profile } = opts;
+  const config = PROFILES[profile];
   const env = opts.env ?? process.env;
   const log = opts.log ?? (() => undefined);
   const local = localServices(env);
-  const dirs = profileDirs(profile);
+  const dirs = stackDirs(profile, config.isolated ? `run-${process.pid}-${randomBytes(3).toString("hex")}` : undefined);
   const children = new Map<ServiceName, Child>();
+  const urls: Partial<Record<ServiceName, string>> = {};
   const pidFile = (name: ServiceName) => join(dirs.run, `${name}.pid`);
 
   if (local.length > 0) {
@@ -83,18 +97,25 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
       signalsHandled = true;
       stopChildrenOnSignals();
     }
-    await withLock(join(dirs.root, "stack.lock"), LOCK_TIMEOUT_MS, () => log(`waiting for another process that is starting the ${profile} stack`), async () => {
+    // One start at a time per checkout: installs and builds are shared, and dev ports are fixed.
+    await withLock(join(repoRoot, ".data", "stack.lock"), LOCK_TIMEOUT_MS, () => log("waiting for another process that is starting a stack"), async () => {
+      if (config.isolated) await sweepDeadRuns(profile, log);
+      mkdirSync(dirs.root, { recursive: true });
+      writeFileSync(join(dirs.root, OWNER_FILE), String(process.pid));
+      const ports = await portsFor(profile, local);
       const results = await Promise.allSettled(
         local.map(async (name) => {
+          const port = ports[name];
           const ctx: ServiceContext = {
             profile,
-            port: PROFILES[profile].ports[name],
-            url: localUrl(profile, name),
+            port,
+            url: localUrl(name, port, config.database),
             dataDir: join(dirs.root, name),
             logFile: join(dirs.logs, `${name}.log`),
             log: (line) => log(`${name}: ${line}`),
           };
-          const child = await ensureService(SPECS[name], ctx, pidFile(name), PROFILES[profile].wipe);
+          urls[name] = ctx.url;
+          const child = await ensureService(SPECS[name], ctx, pidFile(name), { reuse: !config.isolated });
           if (child) children.set(name, child);
         }),
       );
@@ -115,31 +136,63 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
         log(`${name}: stopped in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }),
     );
+    if (config.isolated) for (const name of local) rmSync(join(dirs.root, name), { recursive: true, force: true });
   }
 
   const services: StackService[] = ORDER.map((name) => {
-    if (!local.includes(name)) return { name, url: redactUrl(externalUrl(name, env)), started: false, mode: "external" };
+    const url = urls[name];
+    if (!url) return { name, url: redactUrl(externalUrl(name, env)), started: false, mode: "external" };
     const started = children.has(name);
-    return { name, url: localUrl(profile, name), started, mode: started ? "started" : "reused" };
+    return { name, url, started, mode: started ? "started" : "reused" };
   });
   let stopping: Promise<void> | undefined;
-  return { env: stackEnv(profile, env, local), services, stop: () => (stopping ??= stopAll()) };
+  return { env: stackEnv(env, urls), services, logsDir: dirs.logs, stop: () => (stopping ??= stopAll()) };
+}
+
+/** The ports of the profile's services: its fixed ones, or free ones on 127.0.0.1 for the test profile. */
+async function portsFor(profile: StackProfile, names: ServiceName[]): Promise<Record<ServiceName, number>> {
+  const fixed = PROFILES[profile].ports;
+  if (fixed !== "free") return fixed;
+  const ports: Partial<Record<ServiceName, number>> = {};
+  // get-port keeps the ports it handed out reserved for this process, so the four differ.
+  for (const name of names) ports[name] = await getPort({ host: HOST });
+  return ports as Record<ServiceName, number>;
 }
 
 /**
- * Reuses the service if its port already answers correctly, otherwise prepares, starts and
- * waits for it. Returns the started child, or undefined when reused.
+ * Removes the run directories of isolated stacks whose owning process is gone (killed before it
+ * could clean up), after stopping any service such a run left running.
  */
-async function ensureService(spec: ServiceSpec, ctx: ServiceContext, pidFile: string, wipe: boolean): Promise<Child | undefined> {
+async function sweepDeadRuns(profile: StackProfile, log: (line: string) => void): Promise<void> {
+  const root = profileRoot(profile);
+  if (!existsSync(root)) return;
+  for (const entry of readdirSync(root)) {
+    const dir = join(root, entry);
+    if (!entry.startsWith("run-")) continue;
+    const owner = Number(readFileSafe(join(dir, OWNER_FILE)));
+    if (owner && isAlive(owner)) continue;
+    const pidDir = join(dir, "run");
+    for (const file of existsSync(pidDir) ? readdirSync(pidDir) : []) {
+      if (await killOrphan(join(pidDir, file))) log(`stopped ${file.replace(/\.pid$/, "")} left behind by a test stack that died`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts the service and waits for it; with `reuse` (dev), a service already answering on its
+ * port is reused instead. Returns the started child, or undefined when reused.
+ */
+async function ensureService(spec: ServiceSpec, ctx: ServiceContext, pidFile: string, opts: { reuse: boolean }): Promise<Child | undefined> {
   if (await killOrphan(pidFile)) ctx.log("stopped a process left behind by a stack that died");
   if (await portOpen(HOST, ctx.port)) {
-    if (await spec.probe(ctx)) {
+    if (opts.reuse && (await spec.probe(ctx))) {
       ctx.log(`reusing the one already answering at ${ctx.url}`);
       return undefined;
     }
     throw new Error(`stack: ${spec.name}: port ${ctx.port} is taken by something that does not answer like ${spec.name} (expected ${ctx.url})`);
   }
-  prepareDataDir(ctx, wipe);
+  prepareDataDir(ctx);
   const launch = await spec.prepare(ctx);
   const child = spawnChild(spec.name, launch.command, launch.args, { logFile: ctx.logFile, cwd: launch.cwd, env: launch.env });
   try {

@@ -4,7 +4,7 @@ import { isAlive, sleep } from "./proc";
 
 /**
  * Runs `fn` while holding an exclusive lock file (containing our pid), so that two processes
- * starting the same profile at once do not race for ports or wipe each other's data.
+ * starting a stack at once do not race for ports, installs or builds.
  * A lock whose holder has died is taken over. Throws if not acquired within `timeoutMs`.
  */
 export async function withLock<T>(file: string, timeoutMs: number, onWait: () => void, fn: () => Promise<T>): Promise<T> {
@@ -37,7 +37,8 @@ export async function withLock<T>(file: string, timeoutMs: number, onWait: () =>
   }
 }
 
-function readFileSafe(file: string): string {
+/** The file's text, or "" when it cannot be read. */
+export function readFileSafe(file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch {

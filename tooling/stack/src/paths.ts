@@ -7,8 +7,16 @@ export const repoRoot = resolve(fileURLToPath(new URL("../../..", import.meta.ur
 /** Cached installs and builds shared by all profiles: `.data/bin/`. */
 export const binDir = join(repoRoot, ".data", "bin");
 
-/** Directories of one profile: `.data/<profile>/`, with `logs/` and `run/` (pid files) inside. */
-export function profileDirs(profile: string): { root: string; logs: string; run: string } {
-  const root = join(repoRoot, ".data", profile);
+/** Where a profile keeps its runs: `.data/<profile>/`. */
+export function profileRoot(profile: string): string {
+  return join(repoRoot, ".data", profile);
+}
+
+/**
+ * Directories of one stack: `.data/<profile>/` for a shared profile (dev), or
+ * `.data/<profile>/run-<pid>/` for an isolated run (test); with `logs/` and `run/` (pid files).
+ */
+export function stackDirs(profile: string, runId?: string): { root: string; logs: string; run: string } {
+  const root = runId ? join(profileRoot(profile), runId) : profileRoot(profile);
   return { root, logs: join(root, "logs"), run: join(root, "run") };
 }

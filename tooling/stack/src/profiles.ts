@@ -1,19 +1,25 @@
-/** The two local stacks: `dev` keeps its data between runs, `test` starts clean every time. */
+/**
+ * The two local stacks. `dev` listens on fixed, well-known ports, keeps its data between runs
+ * and reuses services already answering there. `test` is new every run: free ports picked at
+ * start, its own data directory (`.data/test/run-<pid>/`, deleted at stop), nothing reused — so
+ * two test runs on one machine never share a port, a database or a queue.
+ */
 export type StackProfile = "dev" | "test";
 
 export type ServiceName = "mongodb" | "redis" | "sqs" | "ses";
 
 export interface ProfileConfig {
-  ports: Record<ServiceName, number>;
+  /** Fixed ports, or "free": ports the operating system says are free when the stack starts. */
+  ports: Record<ServiceName, number> | "free";
   /** Database name in MONGODB_URI. */
   database: string;
-  /** Wipe each started service's data directory and log before starting it. */
-  wipe: boolean;
+  /** A run of its own: fresh data directory per run (removed at stop), no reuse of running services. */
+  isolated: boolean;
 }
 
 export const PROFILES: Record<StackProfile, ProfileConfig> = {
-  dev: { ports: { mongodb: 27017, redis: 6379, sqs: 9324, ses: 8005 }, database: "tabletap", wipe: false },
-  test: { ports: { mongodb: 27117, redis: 6479, sqs: 9424, ses: 8105 }, database: "tabletap_test", wipe: true },
+  dev: { ports: { mongodb: 27017, redis: 6379, sqs: 9324, ses: 8005 }, database: "tabletap", isolated: false },
+  test: { ports: "free", database: "tabletap_test", isolated: true },
 };
 
 /** Every local service listens on loopback only. */
@@ -22,6 +28,8 @@ export const HOST = "127.0.0.1";
 /** Queues created in the local SQS (ElasticMQ). */
 export const ORDERS_QUEUE = "orders";
 export const ORDERS_DLQ = "orders-dlq";
+/** The orders queue's settings: visibility timeout (seconds) and receives before a message is dead-lettered. */
+export const ORDERS_QUEUE_SETTINGS = { visibilityTimeoutSeconds: 30, maxReceiveCount: 5 };
 
 /** Region and credentials given to apps that talk to the local AWS stand-ins. */
 export const LOCAL_AWS = { AWS_REGION: "ap-south-1", AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local" };

@@ -8,6 +8,8 @@ import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, GetQ
 import { Redis } from "ioredis";
 import { MongoClient } from "mongodb";
 import { afterAll, describe, expect, it } from "vitest";
+import { isolateSuite } from "./isolate";
+import { ORDERS_QUEUE } from "./profiles";
 
 const env = process.env;
 const isLocal = (url = "") => /\/\/(127\.0\.0\.1|localhost)[:/]/.test(url);
@@ -51,7 +53,7 @@ describe.skipIf(!isLocal(env.SQS_ENDPOINT))("sqs (ElasticMQ)", () => {
   });
 
   it("has the orders queue with a 30 s visibility timeout and dead letters after 5 receives", async () => {
-    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: env.SQS_ORDERS_QUEUE ?? "orders" }));
+    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: ORDERS_QUEUE }));
     const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["All"] }));
     expect(Attributes?.VisibilityTimeout).toBe("30");
     const redrive = JSON.parse(Attributes?.RedrivePolicy ?? "{}") as { deadLetterTargetArn?: string; maxReceiveCount?: number | string };
@@ -76,6 +78,29 @@ describe.skipIf(!isLocal(env.SQS_ENDPOINT))("sqs (ElasticMQ)", () => {
     expect(sixth.Messages ?? []).toHaveLength(0);
     const dead = await sqs.send(new ReceiveMessageCommand({ QueueUrl: dlq, WaitTimeSeconds: 2 }));
     expect(dead.Messages?.[0]?.Body).toBe("poison");
+  });
+});
+
+describe.skipIf(!isLocal(env.MONGODB_URI) || !isLocal(env.SQS_ENDPOINT))("isolateSuite", () => {
+  it("gives each suite a database and orders queues of its own, and removes them again", async () => {
+    const [a, b] = await Promise.all([isolateSuite(env, "a"), isolateSuite(env, "b")]);
+    expect(a.env.MONGODB_URI).not.toBe(b.env.MONGODB_URI);
+    expect(a.env.MONGODB_URI).toMatch(/_a_[0-9a-f]{8}$/);
+    expect(a.env.SQS_ORDERS_QUEUE).not.toBe(b.env.SQS_ORDERS_QUEUE);
+    const sqs = new SQSClient({ endpoint: env.SQS_ENDPOINT, ...aws });
+    const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: a.env.SQS_ORDERS_QUEUE }));
+    const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["All"] }));
+    expect(Attributes?.VisibilityTimeout).toBe("30");
+    expect(JSON.parse(Attributes?.RedrivePolicy ?? "{}")).toMatchObject({ deadLetterTargetArn: expect.stringMatching(new RegExp(`:${a.env.SQS_ORDERS_DLQ}$`)) });
+
+    const client = await new MongoClient(a.env.MONGODB_URI ?? "").connect();
+    await client.db().collection("check").insertOne({ run });
+    await Promise.all([a.cleanup(), b.cleanup()]);
+    const databases = (await client.db().admin().listDatabases()).databases.map((d) => d.name);
+    await client.close();
+    expect(databases).not.toContain(new URL(a.env.MONGODB_URI ?? "").pathname.slice(1));
+    await expect(sqs.send(new GetQueueUrlCommand({ QueueName: a.env.SQS_ORDERS_QUEUE }))).rejects.toThrow();
+    sqs.destroy();
   });
 });
 

@@ -1,18 +1,25 @@
 /**
- * Vitest globalSetup: `globalSetup: ["@tabletap/stack/vitest-setup"]` in a vitest config.
+ * Vitest globalSetup: `globalSetup: ["@tabletap/stack/vitest-setup"]` (through
+ * `defineTestConfig({ services: true })` of @tabletap/vitest-config).
  *
- * If the environment already names every service (for example when the tests run under
- * `stack --profile test -- ...`), it starts nothing. Otherwise it starts the missing local
- * services with the `test` profile, copies their env (MONGODB_URI, REDIS_URL, SQS_ENDPOINT,
- * SES_ENDPOINT, AWS_*, SQS_ORDERS_*) into `process.env` for the test workers, and returns the
- * teardown that stops what it started.
+ * If the environment does not name every service, it starts the missing local services (test
+ * profile: free ports, a run of its own). Then it gives this package's tests a database and
+ * orders queues of their own on that stack (see `isolateSuite`), copies the resulting env
+ * (MONGODB_URI, REDIS_URL, SQS_ENDPOINT, SES_ENDPOINT, AWS_*, SQS_ORDERS_*) into `process.env`
+ * for the test workers, and returns the teardown that removes them and stops what it started.
  */
+import { basename } from "node:path";
 import { localServices } from "./env";
 import { startStack } from "./index";
+import { isolateSuite } from "./isolate";
 
-export default async function setup(): Promise<(() => Promise<void>) | undefined> {
-  if (localServices(process.env).length === 0) return undefined;
-  const stack = await startStack({ profile: "test", log: (line) => console.log(`[stack] ${line}`) });
-  Object.assign(process.env, stack.env);
-  return () => stack.stop();
+export default async function setup(): Promise<() => Promise<void>> {
+  const stack = localServices(process.env).length > 0 ? await startStack({ profile: "test", log: (line) => console.log(`[stack] ${line}`) }) : undefined;
+  if (stack) Object.assign(process.env, stack.env);
+  const suite = await isolateSuite(process.env, basename(process.cwd()));
+  Object.assign(process.env, suite.env);
+  return async () => {
+    await suite.cleanup();
+    await stack?.stop();
+  };
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from "node:path";
 import { GetQueueUrlCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { binDir, repoRoot } from "../paths";
-import { HOST, LOCAL_AWS, ORDERS_DLQ, ORDERS_QUEUE } from "../profiles";
+import { HOST, LOCAL_AWS, ORDERS_DLQ, ORDERS_QUEUE, ORDERS_QUEUE_SETTINGS } from "../profiles";
 import { cached, ensureAptCommand, hashFiles, runLogged } from "../install";
 import type { ServiceSpec } from "./types";
 
@@ -53,13 +53,13 @@ aws { region = "${LOCAL_AWS.AWS_REGION}", accountId = "000000000000" }
 
 queues {
   "${ORDERS_QUEUE}" {
-    defaultVisibilityTimeout = 30 seconds
+    defaultVisibilityTimeout = ${ORDERS_QUEUE_SETTINGS.visibilityTimeoutSeconds} seconds
     delay = 0 seconds
     receiveMessageWait = 0 seconds
-    deadLettersQueue { name = "${ORDERS_DLQ}", maxReceiveCount = 5 }
+    deadLettersQueue { name = "${ORDERS_DLQ}", maxReceiveCount = ${ORDERS_QUEUE_SETTINGS.maxReceiveCount} }
   }
   "${ORDERS_DLQ}" {
-    defaultVisibilityTimeout = 30 seconds
+    defaultVisibilityTimeout = ${ORDERS_QUEUE_SETTINGS.visibilityTimeoutSeconds} seconds
     receiveMessageWait = 0 seconds
   }
 }

@@ -6,9 +6,9 @@ export interface ServiceContext {
   port: number;
   /** The URL apps use, e.g. `redis://127.0.0.1:6379`. */
   url: string;
-  /** `.data/<profile>/<service>/`: the service's own files (wiped by the test profile). */
+  /** `<run dir>/<service>/`: the service's own files (a test run's are deleted at stop). */
   dataDir: string;
-  /** `.data/<profile>/logs/<service>.log`: the child's stdout and stderr. */
+  /** `<run dir>/logs/<service>.log`: the child's stdout and stderr. */
   logFile: string;
   log: (line: string) => void;
 }
