@@ -20,14 +20,16 @@ export function createTrpcRouteHandler(audience: SessionAudience) {
 }
 
 /**
- * `GET /api/dev/outbox`: the SMS messages the local SMS driver recorded (JSON array, newest
- * first, at most 50), so a developer or a test can read a sign-in code without a phone.
- * Answers 404 in production, where SMS go through Twilio.
+ * `GET /api/dev/outbox[?to=+919876543210]`: the SMS messages the local SMS driver recorded
+ * (JSON array, newest first, at most 50), all of them or only those to one E.164 number, so a
+ * developer or a test can read a sign-in code without a phone. Answers 404 in production,
+ * where SMS go through Twilio.
  */
-export async function devOutboxRouteHandler(): Promise<Response> {
+export async function devOutboxRouteHandler(req: Request): Promise<Response> {
   const services = getServices();
   if (services.env.NODE_ENV === "production") return new Response("Not found", { status: 404 });
-  return Response.json(await readDevOutbox(services.redis, 50), { headers: { "cache-control": "no-store" } });
+  const to = new URL(req.url).searchParams.get("to") ?? undefined;
+  return Response.json(await readDevOutbox(services.redis, { limit: 50, to }), { headers: { "cache-control": "no-store" } });
 }
 
 /**

@@ -5,6 +5,8 @@ export {
   DevOutboxSmsSender,
   DEV_SMS_OUTBOX_KEY,
   DEV_SMS_OUTBOX_MAX,
+  DEV_SMS_OUTBOX_PER_RECIPIENT,
+  DEV_SMS_OUTBOX_RECIPIENT_TTL_SECONDS,
   readDevOutbox,
   createSmsSender,
 } from "./sms";

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createRedis, redisEnvSchema } from "@tabletap/redis";
-import { DEV_SMS_OUTBOX_KEY, DevOutboxSmsSender, TwilioSmsSender, createSmsSender, notifyEnvSchema, readDevOutbox } from "./index";
+import { DEV_SMS_OUTBOX_KEY, DEV_SMS_OUTBOX_PER_RECIPIENT, DEV_SMS_OUTBOX_RECIPIENT_TTL_SECONDS, DevOutboxSmsSender, TwilioSmsSender, createSmsSender, notifyEnvSchema, readDevOutbox } from "./index";
 import type { DevSmsMessage } from "./index";
 
 const { REDIS_URL } = redisEnvSchema.parse(process.env);
@@ -20,7 +20,7 @@ describe("DevOutboxSmsSender", () => {
     expect(a.id).toMatch(/^dev-[0-9a-f-]{36}$/);
     expect(a.id).not.toBe(b.id);
 
-    const outbox = await readDevOutbox(redis, 50, key);
+    const outbox = await readDevOutbox(redis, { limit: 50, key });
     expect(outbox.map(({ id, to, body }) => ({ id, to, body }))).toEqual([
       { id: b.id, to: "+14155550100", body: "second" },
       { id: a.id, to: "+919876543210", body: "first" },
@@ -34,19 +34,33 @@ describe("DevOutboxSmsSender", () => {
     await redis.del(key);
   });
 
+  it("keeps each recipient's own messages, whatever the traffic to others", async () => {
+    const key = testKey();
+    const sender = new DevOutboxSmsSender(redis, { key });
+    await sender.send("+919876543210", "your code is 123456");
+    await Promise.all(Array.from({ length: 250 }, (_, i) => sender.send("+14155550100", `other ${i}`)));
+    // The shared list only holds the newest 200: the first message is gone from it...
+    expect((await readDevOutbox(redis, { limit: 1000, key })).some((m) => m.to === "+919876543210")).toBe(false);
+    // ...but not from its recipient's own list, which expires a day after its last message.
+    expect(await readDevOutbox(redis, { key, to: "+919876543210" })).toEqual([expect.objectContaining({ body: "your code is 123456" })]);
+    expect(await readDevOutbox(redis, { key, to: "+14155550100" })).toHaveLength(DEV_SMS_OUTBOX_PER_RECIPIENT);
+    expect(await redis.ttl(`${key}:to:+919876543210`)).toBeGreaterThan(DEV_SMS_OUTBOX_RECIPIENT_TTL_SECONDS - 60);
+    await redis.del(key, `${key}:to:+919876543210`, `${key}:to:+14155550100`);
+  });
+
   it("keeps only the newest 200 and honours the read limit", async () => {
     const key = testKey();
     const sender = new DevOutboxSmsSender(redis, { key });
     await Promise.all(Array.from({ length: 230 }, (_, i) => sender.send("+919876543210", `msg ${i}`)));
     expect(await redis.llen(key)).toBe(200);
-    const newest = await readDevOutbox(redis, 3, key);
+    const newest = await readDevOutbox(redis, { limit: 3, key });
     expect(newest).toHaveLength(3);
-    const all = await readDevOutbox(redis, 1000, key);
+    const all = await readDevOutbox(redis, { limit: 1000, key });
     expect(all).toHaveLength(200);
     // Sequential sends to be sure of the order.
     await sender.send("+919876543210", "last");
-    expect((await readDevOutbox(redis, 1, key))[0]!.body).toBe("last");
-    expect(await readDevOutbox(redis, 0, key)).toEqual([]);
+    expect((await readDevOutbox(redis, { limit: 1, key }))[0]!.body).toBe("last");
+    expect(await readDevOutbox(redis, { limit: 0, key })).toEqual([]);
     await redis.del(key);
   });
 

@@ -51,6 +51,13 @@ export class TwilioSmsSender implements SmsSender {
 export const DEV_SMS_OUTBOX_KEY = "dev:sms-outbox";
 /** The dev outbox keeps this many newest messages. */
 export const DEV_SMS_OUTBOX_MAX = 200;
+/** Per recipient, the dev outbox also keeps this many newest messages... */
+export const DEV_SMS_OUTBOX_PER_RECIPIENT = 20;
+/** ...for this long after the last one (seconds): a day, longer than any sign-in code lives. */
+export const DEV_SMS_OUTBOX_RECIPIENT_TTL_SECONDS = 86_400;
+
+/** The list of one recipient's messages in the outbox `key`. */
+const recipientKey = (key: string, to: string) => `${key}:to:${to}`;
 
 /** A message recorded in the dev outbox. */
 export interface DevSmsMessage {
@@ -66,16 +73,19 @@ export interface DevSmsMessage {
 export interface DevOutboxOptions {
   /** Redis list key; default `dev:sms-outbox` (change it only to isolate tests). */
   key?: string;
-  /** Messages kept; default 200. */
+  /** Messages kept in the shared list; default 200. */
   max?: number;
   /** Called after each message is recorded, e.g. to print OTPs in the dev server's log. */
   onSend?: (message: DevSmsMessage) => void;
 }
 
 /**
- * Development and test SMS driver: records each message in Redis instead of sending it
- * (LPUSH to `dev:sms-outbox`, trimmed to the newest 200, atomically). Read them back with
- * `readDevOutbox` (the e2e tests read OTPs that way). Never used in production.
+ * Development and test SMS driver: records each message in Redis instead of sending it, in one
+ * transaction: LPUSH to the shared list `dev:sms-outbox` (trimmed to the newest 200, what the
+ * dev outbox page shows) and to the recipient's own list `dev:sms-outbox:to:<E.164>` (newest
+ * 20, expiring a day after the last message), so a recipient's messages can be read back
+ * however many others were sent meanwhile. Read them with `readDevOutbox` (the e2e tests read
+ * OTPs that way). Never used in production.
  */
 export class DevOutboxSmsSender implements SmsSender {
   private readonly key: string;
@@ -93,10 +103,15 @@ export class DevOutboxSmsSender implements SmsSender {
   async send(to: string, body: string): Promise<{ id: string }> {
     assertE164(to);
     const message: DevSmsMessage = { id: `dev-${randomUUID()}`, to, body, sentAt: new Date().toISOString() };
+    const json = JSON.stringify(message);
+    const own = recipientKey(this.key, to);
     const results = await this.redis
       .multi()
-      .lpush(this.key, JSON.stringify(message))
+      .lpush(this.key, json)
       .ltrim(this.key, 0, this.max - 1)
+      .lpush(own, json)
+      .ltrim(own, 0, DEV_SMS_OUTBOX_PER_RECIPIENT - 1)
+      .expire(own, DEV_SMS_OUTBOX_RECIPIENT_TTL_SECONDS)
       .exec();
     const failed = results?.find(([err]) => err);
     if (!results || failed) throw failed?.[0] ?? new Error("Dev SMS outbox transaction was aborted");
@@ -106,12 +121,14 @@ export class DevOutboxSmsSender implements SmsSender {
 }
 
 /**
- * Reads the dev outbox, newest first: at most `limit` (default 50) messages from the list
- * `key` (default `dev:sms-outbox`). Entries that are not valid JSON are skipped.
+ * Reads the dev outbox, newest first: at most `limit` (default 50) messages of the outbox `key`
+ * (default `dev:sms-outbox`) — all recipients' (the newest 200 kept), or with `to` (E.164) only
+ * that recipient's (the newest 20 of the last day). Entries that are not valid JSON are skipped.
  */
-export async function readDevOutbox(redis: Redis, limit = 50, key = DEV_SMS_OUTBOX_KEY): Promise<DevSmsMessage[]> {
+export async function readDevOutbox(redis: Redis, opts: { limit?: number; key?: string; to?: string } = {}): Promise<DevSmsMessage[]> {
+  const { limit = 50, key = DEV_SMS_OUTBOX_KEY, to } = opts;
   if (limit <= 0) return [];
-  const raw = await redis.lrange(key, 0, limit - 1);
+  const raw = await redis.lrange(to ? recipientKey(key, to) : key, 0, limit - 1);
   const out: DevSmsMessage[] = [];
   for (const item of raw) {
     try {
