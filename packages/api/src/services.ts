@@ -50,7 +50,11 @@ function createServices(env: ServerEnv): Services {
     loginThrottle: new LoginThrottle(redis),
     sms: createSmsSender(env, redis),
     email: createEmailSender(env),
-    bus: createEventBus({ redis, createSubscriber: () => createRedis(env.REDIS_URL, { name: "tabletap-api-sub" }) }),
+    bus: createEventBus({
+      redis,
+      createSubscriber: () => createRedis(env.REDIS_URL, { name: "tabletap-api-sub" }),
+      onOverflow: (channel) => log.warn({ channel }, "a live subscription fell behind; catching up from the stream"),
+    }),
     async flushOutbox(orderId) {
       try {
         const url = await resolveQueueUrl(sqs, env.SQS_ORDERS_QUEUE);

@@ -1,3 +1,4 @@
+import { POLL_TIMEOUT_MS } from "@tabletap/vitest-config";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRedis, redisEnvSchema } from "@tabletap/redis";
 import type { Redis } from "@tabletap/redis";
@@ -12,7 +13,7 @@ afterEach(async () => {
 });
 
 /** A "process": its own command connection and its own bus (with a lazily created subscriber). */
-function startProcess(name: string, opts: { maxBuffered?: number } = {}) {
+function startProcess(name: string, opts: { maxBuffered?: number; onOverflow?: (channel: string) => void } = {}) {
   const tag = `${name}-${crypto.randomUUID().slice(0, 8)}`;
   const redis = createRedis(REDIS_URL, { name: tag });
   const subscriberName = `${tag}-sub`;
@@ -28,8 +29,8 @@ function startProcess(name: string, opts: { maxBuffered?: number } = {}) {
 
 const randomChannel = () => `test:${crypto.randomUUID()}`;
 
-/** Pulls the next event, failing the test instead of hanging. */
-async function nextWithin<T>(gen: AsyncGenerator<BusEvent<T>>, ms = 3000): Promise<IteratorResult<BusEvent<T>>> {
+/** Pulls the next event, failing the test (after the poll bound) instead of hanging. */
+async function nextWithin<T>(gen: AsyncGenerator<BusEvent<T>>, ms = POLL_TIMEOUT_MS): Promise<IteratorResult<BusEvent<T>>> {
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
@@ -51,14 +52,10 @@ async function take<T>(gen: AsyncGenerator<BusEvent<T>>, n: number): Promise<Bus
   return out;
 }
 
-/** Resolves once the subscriber has subscribed (the first next() is pending meanwhile). */
+/** Resolves once `count` connections are subscribed to the channel (a pending first next() subscribes). */
 async function waitForSubscribers(redis: Redis, channel: string, count: number) {
-  for (let i = 0; i < 100; i++) {
-    const [, n] = (await redis.pubsub("NUMSUB", streamKey(channel))) as [string, number];
-    if (Number(n) === count) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`expected ${count} subscribers on ${channel}`);
+  const subscribers = async () => Number(((await redis.pubsub("NUMSUB", streamKey(channel))) as [string, number])[1]);
+  await expect.poll(subscribers, { message: `${count} subscriber(s) on ${channel}` }).toBe(count);
 }
 
 describe("event bus", () => {
@@ -251,26 +248,29 @@ describe("event bus", () => {
 
   it("catches up from the stream when a slow consumer overflows its buffer", async () => {
     const a = startProcess("a");
-    const b = startProcess("b", { maxBuffered: 5 });
+    const overflowed: string[] = [];
+    const b = startProcess("b", { maxBuffered: 5, onOverflow: (channel) => overflowed.push(channel) });
     const channel = randomChannel();
     const gen = b.bus.subscribe<{ n: number }>(channel);
     const first = nextWithin(gen);
     await waitForSubscribers(a.redis, channel, 1);
     const ids = [await a.bus.publish(channel, { n: 0 })];
     await first;
-    // Nobody pulls while 20 more arrive: the buffer overflows.
+    // Nobody pulls while 20 more arrive: the buffer of 5 overflows (at least once).
     for (let n = 1; n <= 20; n++) ids.push(await a.bus.publish(channel, { n }));
-    await new Promise((r) => setTimeout(r, 100));
+    await expect.poll(() => overflowed, { message: "the slow subscription's buffer overflows" }).toContain(channel);
     const rest = await take(gen, 20);
     expect(rest.map((e) => e.id)).toEqual(ids.slice(1));
     await gen.return();
   });
 
   it("ends open subscriptions on close and refuses new ones", async () => {
+    const a = startProcess("a");
     const b = startProcess("b");
-    const gen = b.bus.subscribe(randomChannel());
+    const channel = randomChannel();
+    const gen = b.bus.subscribe(channel);
     const pending = gen.next();
-    await new Promise((r) => setTimeout(r, 50));
+    await waitForSubscribers(a.redis, channel, 1);
     await b.bus.close();
     expect(await pending).toEqual({ done: true, value: undefined });
     await expect(b.bus.subscribe("x").next()).rejects.toThrow(/closed/);

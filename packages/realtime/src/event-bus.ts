@@ -58,10 +58,16 @@ export interface CreateEventBusOptions {
    * dropped and the subscription catches up from the stream instead. Default 1000.
    */
   maxBuffered?: number;
+  /**
+   * Called (with the channel) each time a slow subscription's buffer overflows and it switches
+   * to catching up from the stream: a sign of consumers that can't keep up, worth a log line.
+   */
+  onOverflow?: (channel: string) => void;
 }
 
 /** Key of the channel's stream and its pub/sub channel. */
-export const streamKey = (channel: string) => `rt:${channel}`;
+const STREAM_PREFIX = "rt:";
+export const streamKey = (channel: string) => `${STREAM_PREFIX}${channel}`;
 
 const PUBLISH_SCRIPT = `
 local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', 'payload', ARGV[2])
@@ -138,6 +144,7 @@ export function createEventBus(options: CreateEventBusOptions): EventBus {
         if (l.buffer.length >= maxBuffered) {
           l.buffer.length = 0;
           l.resync = true;
+          options.onOverflow?.(key.slice(STREAM_PREFIX.length));
         } else {
           l.buffer.push(event);
         }
