@@ -1,6 +1,6 @@
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { Customer, disconnectDb, MenuItem, Order, seedDemo, Table, type OrderDoc } from "@tabletap/db";
-import { readDevOutbox } from "@tabletap/notify";
+import { DevOutboxSmsSender, readDevOutbox } from "@tabletap/notify";
 import { createSqsClient, ensureQueue, publishOrderEvent } from "@tabletap/queue";
 import { channels, createEventBus } from "@tabletap/realtime";
 import { createRedis } from "@tabletap/redis";
@@ -31,8 +31,13 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-/** A placed order for a fresh guest at a fresh restaurant, stored as the API stores it (event still in the outbox). */
-async function placedOrder(opts: { email?: string; item?: string } = {}) {
+/**
+ * A placed order for a fresh guest at a fresh restaurant, stored as the API stores it. With
+ * `pendingEvent` its `order.placed` event is still in the outbox (SQS was down when it was
+ * taken: the relay must publish it); otherwise the event left the outbox (the API published
+ * it), so only what the test itself publishes reaches the worker.
+ */
+async function placedOrder(opts: { email?: string; item?: string; pendingEvent?: boolean } = {}) {
   const seeded = await seedDemo({ slug: `w-${randomBytes(5).toString("hex")}`, staffEmailDomain: `${randomUUID()}.test` });
   const phone = `+919${randomInt(100_000_000, 999_999_999)}`;
   const customer = await Customer.create({ phone, email: opts.email ?? null });
@@ -56,81 +61,71 @@ async function placedOrder(opts: { email?: string; item?: string } = {}) {
     tip: 0,
     total: item!.price + Math.round(item!.price * 0.05),
     statusHistory: [{ status: "placed", at: now, by: "guest:test", reason: null }],
-    outbox: [{ id: randomUUID(), type: "order.placed", occurredAt: now }],
+    outbox: opts.pendingEvent ? [{ id: randomUUID(), type: "order.placed", occurredAt: now }] : [],
   });
   return { order, phone, item: item!, restaurantId: seeded.restaurantId };
 }
 
-async function waitForStatus(orderId: string, status: string, timeoutMs = 15_000): Promise<OrderDoc> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const order = await Order.findById(orderId).lean<OrderDoc>();
-    if (order?.status === status) return order;
-    if (Date.now() > deadline) throw new Error(`order ${orderId} is ${order?.status}, expected ${status}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** Publishes the order's `order.placed` event to the worker's queue, as the API does. */
+function publishPlaced(order: { id: string; restaurantId: { toString(): string } }) {
+  return publishOrderEvent(sqs, worker.queueUrl, { id: randomUUID(), type: "order.placed", orderId: order.id, restaurantId: order.restaurantId.toString(), occurredAt: new Date().toISOString() });
 }
 
-async function smsTo(phone: string) {
-  return (await readDevOutbox(redis, 200)).filter((m) => m.to === phone);
-}
+const stored = (orderId: string) => Order.findById(orderId).lean<OrderDoc>();
+const statusOf = async (orderId: string) => (await stored(orderId))?.status;
+/** Messages the dev SMS driver recorded for `phone`, newest first. */
+const smsTo = (phone: string, key?: string) => readDevOutbox(redis, { to: phone, key });
 
 describe("worker", () => {
   it("accepts an order.placed event from SQS, texts the guest and tells the kitchen live", async () => {
     const { order, phone, restaurantId } = await placedOrder();
     const controller = new AbortController();
-    const kitchen = bus.subscribe<{ id: string; status: string }>(channels.kitchen(restaurantId), { signal: controller.signal });
-    const firstEvent = kitchen.next();
-    await publishOrderEvent(sqs, worker.queueUrl, { id: order.outbox[0]!.id, type: "order.placed", orderId: order.id, restaurantId, occurredAt: new Date().toISOString() });
-    const accepted = await waitForStatus(order.id, "accepted");
-    expect(accepted.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
-    expect((await firstEvent).value).toMatchObject({ payload: { id: order.id, status: "accepted" } });
+    // From the start of this fresh restaurant's channel, so the event can't slip past the subscription.
+    const kitchen = bus.subscribe<{ id: string; status: string }>(channels.kitchen(restaurantId), { lastEventId: "0-0", signal: controller.signal });
+    await publishPlaced(order);
+    await expect.poll(() => statusOf(order.id), { message: "the worker accepts the order" }).toBe("accepted");
+    expect((await stored(order.id))?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
+    expect((await kitchen.next()).value).toMatchObject({ payload: { id: order.id, status: "accepted" } });
     controller.abort();
-    const messages = await smsTo(phone);
-    expect(messages).toHaveLength(1);
-    expect(messages[0]!.body).toMatch(/#007/);
+    // The text is sent after the status change is broadcast: wait for it, don't assume it.
+    await expect.poll(() => smsTo(phone), { message: "the guest is texted once" }).toEqual([expect.objectContaining({ body: expect.stringMatching(/#007/) })]);
   });
 
   it("is idempotent: the same event handled twice changes and sends nothing more", async () => {
     const { order, phone } = await placedOrder();
-    const deps = { sms: { send: async (to: string, body: string) => ({ id: (await redis.lpush("dev:sms-outbox", JSON.stringify({ id: randomUUID(), to, body, sentAt: new Date().toISOString() }))).toString() }) }, email: { send: async () => ({ id: "x" }) }, bus, redis, log };
+    const key = `test:sms-outbox:${randomUUID()}`;
+    const deps = { sms: new DevOutboxSmsSender(redis, { key }), email: { send: async () => ({ id: "x" }) }, bus, redis, log };
     await handleOrderPlaced(deps, order.id);
     await handleOrderPlaced(deps, order.id);
-    const stored = await Order.findById(order.id).lean<OrderDoc>();
-    expect(stored?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
-    expect(await smsTo(phone)).toHaveLength(1);
+    expect((await stored(order.id))?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
+    expect(await smsTo(phone, key)).toHaveLength(1);
   });
 
   it("rejects the order with a reason when an item was 86'd after it was placed", async () => {
     const { order, phone, item } = await placedOrder({ item: "Cold Coffee" });
     await MenuItem.updateOne({ _id: item._id }, { available: false });
-    await publishOrderEvent(sqs, worker.queueUrl, { id: randomUUID(), type: "order.placed", orderId: order.id, restaurantId: order.restaurantId.toString(), occurredAt: new Date().toISOString() });
-    const rejected = await waitForStatus(order.id, "rejected");
-    expect(rejected.rejectionReason).toBe("Sorry, Cold Coffee is no longer available.");
-    expect((await smsTo(phone))[0]?.body).toMatch(/Cold Coffee is no longer available/);
+    await publishPlaced(order);
+    await expect.poll(() => statusOf(order.id), { message: "the worker rejects the order" }).toBe("rejected");
+    expect((await stored(order.id))?.rejectionReason).toBe("Sorry, Cold Coffee is no longer available.");
+    await expect.poll(() => smsTo(phone), { message: "the guest is texted the reason" }).toEqual([expect.objectContaining({ body: expect.stringMatching(/Cold Coffee is no longer available/) })]);
   });
 
   it("emails the confirmation through SES when the guest has an email", async () => {
     const email = `guest-${randomUUID()}@example.com`;
     const { order } = await placedOrder({ email });
-    await publishOrderEvent(sqs, worker.queueUrl, { id: randomUUID(), type: "order.placed", orderId: order.id, restaurantId: order.restaurantId.toString(), occurredAt: new Date().toISOString() });
-    await waitForStatus(order.id, "accepted");
-    const deadline = Date.now() + 10_000;
-    let found: { subject?: string; destination?: { to?: string[] } } | undefined;
-    while (!found && Date.now() < deadline) {
+    await publishPlaced(order);
+    const sent = async () => {
       const store = (await (await fetch(`${env.SES_ENDPOINT}/store`)).json()) as { emails: { subject?: string; destination?: { to?: string[] } }[] };
-      found = store.emails.find((e) => e.destination?.to?.includes(email));
-      if (!found) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(found?.subject).toMatch(/#007/);
+      return store.emails.filter((e) => e.destination?.to?.includes(email)).map((e) => e.subject);
+    };
+    await expect.poll(sent, { message: "one confirmation email in SES" }).toEqual([expect.stringMatching(/#007/)]);
   });
 
   it("relays an order.placed event left in the outbox (SQS was down when the order was taken)", async () => {
-    const { order } = await placedOrder();
+    const { order, phone } = await placedOrder({ pendingEvent: true });
     // Nobody published the event: the relay must, after the grace period, and then clear it.
-    await waitForStatus(order.id, "accepted");
-    const deadline = Date.now() + 5_000;
-    while ((await Order.findById(order.id).lean<OrderDoc>())?.outbox.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect((await Order.findById(order.id).lean<OrderDoc>())?.outbox).toEqual([]);
+    await expect.poll(() => statusOf(order.id), { message: "the relayed event is processed" }).toBe("accepted");
+    await expect.poll(async () => (await stored(order.id))?.outbox, { message: "the relay empties the outbox" }).toEqual([]);
+    await expect.poll(() => smsTo(phone), { message: "the guest is texted once" }).toHaveLength(1);
   });
 });
