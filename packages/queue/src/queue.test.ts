@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import {
   DeleteQueueCommand,
   GetQueueAttributesCommand,
@@ -55,16 +55,20 @@ function start(consumer: Consumer) {
   return consumer;
 }
 
-/** Long-polls `queueUrl` until a message arrives or `ms` pass. */
-async function receiveOne(queueUrl: string, ms = 15_000): Promise<Message | undefined> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const out = await client.send(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 1, MaxNumberOfMessages: 1, MessageAttributeNames: ["All"] }),
-    );
-    if (out.Messages?.length) return out.Messages[0];
-  }
-  return undefined;
+/**
+ * Long-polls `queueUrl` until a message arrives; fails naming `what` when none has after 30 s
+ * (a dead-lettered message needs its receives and visibility timeouts first).
+ */
+async function receiveOne(queueUrl: string, what: string): Promise<Message> {
+  return vi.waitFor(
+    async () => {
+      const out = await client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 1, MaxNumberOfMessages: 1, MessageAttributeNames: ["All"] }));
+      const message = out.Messages?.[0];
+      if (!message) throw new Error(`no message on ${what} within 30 s`);
+      return message;
+    },
+    { timeout: 30_000, interval: 0 },
+  );
 }
 
 async function queueDepth(queueUrl: string): Promise<number> {
@@ -106,17 +110,16 @@ describe("order events through SQS", () => {
     );
     expect(handled[0]!.meta.receiveCount).toBe(1);
     expect(handled[0]!.meta.messageId).toBeTruthy();
-    await new Promise((r) => setTimeout(r, 300));
-    expect(await queueDepth(queueUrl)).toBe(0);
+    await expect.poll(() => queueDepth(queueUrl), { message: "handled messages are deleted from the queue" }).toBe(0);
   });
 
   it("publishes JSON with a `type` message attribute and validates before sending", async () => {
     const { queueUrl } = await queuePair();
     const event = newEvent();
     await publishOrderEvent(client, queueUrl, event);
-    const message = await receiveOne(queueUrl);
-    expect(JSON.parse(message!.Body!)).toEqual(event);
-    expect(message!.MessageAttributes?.type).toMatchObject({ DataType: "String", StringValue: "order.placed" });
+    const message = await receiveOne(queueUrl, "the queue");
+    expect(JSON.parse(message.Body!)).toEqual(event);
+    expect(message.MessageAttributes?.type).toMatchObject({ DataType: "String", StringValue: "order.placed" });
     await expect(publishOrderEvent(client, queueUrl, { ...event, type: "nope" as never })).rejects.toThrow();
   });
 
@@ -139,9 +142,8 @@ describe("order events through SQS", () => {
     const event = newEvent();
     await publishOrderEvent(client, queueUrl, event);
 
-    const dead = await receiveOne(dlqUrl, 20_000);
-    expect(dead, "message should reach the DLQ").toBeDefined();
-    expect(JSON.parse(dead!.Body!)).toEqual(event);
+    const dead = await receiveOne(dlqUrl, "the dead-letter queue");
+    expect(JSON.parse(dead.Body!)).toEqual(event);
     expect(attempts).toEqual([1, 2]);
     const failures = entries.filter((e) => e.level === "error");
     expect(failures).toHaveLength(2);
@@ -169,7 +171,7 @@ describe("order events through SQS", () => {
     await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: badBody }));
     await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "not json at all" }));
 
-    const bodies = [(await receiveOne(dlqUrl, 20_000))?.Body, (await receiveOne(dlqUrl, 20_000))?.Body];
+    const bodies = [(await receiveOne(dlqUrl, "the dead-letter queue")).Body, (await receiveOne(dlqUrl, "the dead-letter queue")).Body];
     expect(bodies.sort()).toEqual([badBody, "not json at all"].sort());
     expect(called).toBe(0);
     expect(entries.some((e) => e.level === "error" && e.obj.eventId === badId && e.msg.includes("invalid"))).toBe(true);
