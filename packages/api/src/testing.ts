@@ -6,6 +6,8 @@ import { randomBytes, randomInt } from "node:crypto";
 import type { SessionAudience } from "@tabletap/auth";
 import { MenuItem, seedDemo, type DemoSeedResult } from "@tabletap/db";
 import { readDevOutbox } from "@tabletap/notify";
+import { streamKey } from "@tabletap/realtime";
+import { expect } from "vitest";
 import { appRouter } from "./root";
 import { getServices } from "./services";
 import { createCallerFactory, createContext } from "./trpc";
@@ -44,8 +46,7 @@ export function randomPhone(): string {
 
 /** The newest sign-in code texted to `phone`, read from the dev SMS outbox. */
 export async function latestOtp(phone: string): Promise<string> {
-  const messages = await readDevOutbox(getServices().redis, 200);
-  const message = messages.find((m) => m.to === phone);
+  const [message] = await readDevOutbox(getServices().redis, { to: phone, limit: 1 });
   const code = message?.body.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error(`No OTP SMS found for ${phone}`);
   return code;
@@ -80,6 +81,16 @@ export async function signedInStaff(seeded: DemoSeedResult, role: "staff" | "man
   const client = new TestClient("staff");
   await client.call((api) => api.auth.staffLogin({ email: account.email, password: account.password }));
   return client;
+}
+
+/**
+ * Resolves once a live subscription listens on the realtime `channel` (for example
+ * `channels.kitchen(restaurantId)`), so what the test does next is seen live; fails after the
+ * `expect.poll` bound. A subscription starts listening at its first `next()`.
+ */
+export async function subscribed(channel: string): Promise<void> {
+  const listeners = async () => Number(((await getServices().redis.pubsub("NUMSUB", streamKey(channel))) as [string, number])[1]);
+  await expect.poll(listeners, { message: `a live subscription on ${channel}` }).toBeGreaterThan(0);
 }
 
 /** The next event of a subscription as `{ id, data }` (tRPC yields `tracked()` events as `[id, data, symbol]`). */

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Order } from "@tabletap/db";
 import { describe, expect, it } from "vitest";
-import { nextEvent, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "../testing";
+import { channels } from "@tabletap/realtime";
+import { nextEvent, seedRestaurant, signedInGuest, signedInStaff, subscribed, TestClient } from "../testing";
 
 async function placeOrder(seeded: Awaited<ReturnType<typeof seedRestaurant>>, guest: TestClient, table = 0) {
   const rasmalai = seeded.items.get("Rasmalai")!;
@@ -65,6 +66,7 @@ describe("kitchen", () => {
     const controller = new AbortController();
     const stream = (await staff.call((api) => api.kitchen.onTicket({}), { signal: controller.signal }))[Symbol.asyncIterator]();
     const next = nextEvent(stream);
+    await subscribed(channels.kitchen(mine.restaurantId));
     await placeOrder(theirs, guest);
     const order = await placeOrder(mine, guest, 2);
     expect(await next).toMatchObject({ data: { id: order.id, status: "placed", tableLabel: "T3" } });

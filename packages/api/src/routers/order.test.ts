@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { MenuItem, Order, Table } from "@tabletap/db";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { nextEvent, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "../testing";
 
 type Seeded = Awaited<ReturnType<typeof seedRestaurant>>;
@@ -42,7 +42,14 @@ describe("menu.forTable", () => {
 });
 
 describe("order.place", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("prices the order on the server from the live menu, with modifiers and GST, and joins the table session", async () => {
+    // Daily order numbers restart at the restaurant's midnight (18:30 UTC in India): place both
+    // orders at noon IST (the clock still runs), so a run at any time of day sees #001 and #002.
+    vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true, now: new Date("2026-06-15T06:30:00Z") });
     const seeded = await seedRestaurant();
     const guest = await signedInGuest();
     const order = await guest.call((api) =>
