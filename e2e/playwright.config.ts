@@ -1,12 +1,17 @@
 import { defineConfig } from "@playwright/test";
+import getPort from "get-port";
+import { appUrls } from "./app-urls";
 
 /**
  * End-to-end journeys in Debian's Chromium (never a downloaded browser) against production
  * builds of both apps and the real worker, on the local service stack whose env the test
  * command provides (scripts/test.sh runs this under `stack --profile test`).
  */
-const GUEST_URL = "http://127.0.0.1:3100";
-const DASHBOARD_URL = "http://127.0.0.1:3101";
+// Free ports, picked once by the runner (its workers inherit the environment and see the same
+// ones), so a second run on the same machine never collides with this one.
+process.env.E2E_GUEST_PORT ??= String(await getPort({ host: "127.0.0.1" }));
+process.env.E2E_DASHBOARD_PORT ??= String(await getPort({ host: "127.0.0.1" }));
+const { GUEST_URL, DASHBOARD_URL } = appUrls();
 // Production builds, test configuration: dev secrets and the dev SMS outbox (NODE_ENV=production
 // would rightly refuse both), on the test stack whose env the test command provides.
 const SERVER_ENV = { NODE_ENV: "test", LOG_LEVEL: "warn" };
@@ -18,7 +23,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [["list"]],
+  // The JSON report feeds the test command's closing totals (scripts/test-summary.mjs).
+  reporter: process.env.TEST_REPORT_DIR ? [["list"], ["json", { outputFile: `${process.env.TEST_REPORT_DIR}/playwright.json` }]] : [["list"]],
   globalSetup: "./global-setup.ts",
   use: {
     launchOptions: {
@@ -29,8 +35,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: [
-    { command: "pnpm --filter @tabletap/guest exec next start --port 3100 --hostname 127.0.0.1", url: `${GUEST_URL}/`, reuseExistingServer: false, timeout: 120_000, cwd: "..", env: SERVER_ENV },
-    { command: "pnpm --filter @tabletap/dashboard exec next start --port 3101 --hostname 127.0.0.1", url: `${DASHBOARD_URL}/login`, reuseExistingServer: false, timeout: 120_000, cwd: "..", env: SERVER_ENV },
+    { command: `pnpm --filter @tabletap/guest exec next start --port ${process.env.E2E_GUEST_PORT} --hostname 127.0.0.1`, url: `${GUEST_URL}/`, reuseExistingServer: false, timeout: 120_000, cwd: "..", env: SERVER_ENV },
+    { command: `pnpm --filter @tabletap/dashboard exec next start --port ${process.env.E2E_DASHBOARD_PORT} --hostname 127.0.0.1`, url: `${DASHBOARD_URL}/login`, reuseExistingServer: false, timeout: 120_000, cwd: "..", env: SERVER_ENV },
     { command: "pnpm --filter @tabletap/worker start", wait: { stdout: /worker started/ }, gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 }, reuseExistingServer: false, timeout: 120_000, cwd: "..", env: { ...SERVER_ENV, LOG_LEVEL: "info" } },
   ],
   metadata: { GUEST_URL, DASHBOARD_URL },

@@ -1,9 +1,9 @@
 import { randomInt } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { connectDb, Restaurant, Table } from "@tabletap/db";
+import { appUrls } from "../app-urls";
 
-export const GUEST_URL = "http://127.0.0.1:3100";
-export const DASHBOARD_URL = "http://127.0.0.1:3101";
+export const { GUEST_URL, DASHBOARD_URL } = appUrls();
 export const STAFF = { email: "staff@demo.tabletap.local", password: "tabletap-staff" };
 
 /** The QR code of a seeded demo table ("T4"), read from the test database. */
@@ -23,9 +23,9 @@ export function randomMobile(): { typed: string; e164: string } {
 
 /** The newest sign-in code texted to `e164`, from the guest app's dev SMS outbox. */
 export async function otpFor(request: APIRequestContext, e164: string): Promise<string> {
-  const response = await request.get(`${GUEST_URL}/api/dev/outbox`);
+  const response = await request.get(`${GUEST_URL}/api/dev/outbox`, { params: { to: e164 } });
   const messages = (await response.json()) as { to: string; body: string }[];
-  const code = messages.find((m) => m.to === e164)?.body.match(/\b(\d{6})\b/)?.[1];
+  const code = messages[0]?.body.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error(`No code texted to ${e164}`);
   return code;
 }
