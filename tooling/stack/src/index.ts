@@ -62,7 +62,7 @@ export interface StartStackOptions {
 
 const SPECS: Record<ServiceName, ServiceSpec> = { mongodb, redis, sqs, ses };
 const ORDER: ServiceName[] = ["mongodb", "redis", "sqs", "ses"];
-/** Names the process that owns a stack's run directory. */
+/** Names the process that owns an isolated stack's run directory. */
 const OWNER_FILE = "owner.pid";
 /** Long enough for another process to finish a cold Go build and Maven resolve. */
 const LOCK_TIMEOUT_MS = 10 * 60_000;
@@ -101,7 +101,7 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
     await withLock(join(repoRoot, ".data", "stack.lock"), LOCK_TIMEOUT_MS, () => log("waiting for another process that is starting a stack"), async () => {
       if (config.isolated) await sweepDeadRuns(profile, log);
       mkdirSync(dirs.root, { recursive: true });
-      writeFileSync(join(dirs.root, OWNER_FILE), String(process.pid));
+      if (config.isolated) writeFileSync(join(dirs.root, OWNER_FILE), String(process.pid));
       const ports = await portsFor(profile, local);
       const results = await Promise.allSettled(
         local.map(async (name) => {
