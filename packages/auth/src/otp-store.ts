@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { generateOtp, OTP_POLICY } from "@tabletap/core";
+import { OTP_POLICY } from "@tabletap/core/otp";
+import { generateOtp } from "./otp-code";
 import type { Redis } from "ioredis";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 

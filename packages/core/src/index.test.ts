@@ -18,7 +18,6 @@ describe("@tabletap/core entry point", () => {
       "priceOrder",
       "PricingError",
       "OTP_POLICY",
-      "generateOtp",
       "isOtpFormat",
       "toE164",
       "maskPhone",

@@ -1,8 +1,8 @@
 /**
  * One-time-code policy for guest sign-in (DESIGN.md, flow 1). The auth package enforces it
- * (Redis store, hashed codes); this module only holds the numbers and the code generator.
+ * (Redis store, hashed codes, code generation); this module holds the numbers and the format
+ * check that the server and the sign-in form share.
  */
-import { randomInt } from "node:crypto";
 
 export const OTP_POLICY = {
   /** Digits in a code. */
@@ -20,16 +20,6 @@ export const OTP_POLICY = {
   /** Verification attempts from one IP per rolling hour. */
   verifiesPerIpPerHour: 30,
 } as const;
-
-/**
- * A uniformly random 6-digit code, zero-padded ("004271"), from the CSPRNG (`crypto.randomInt`).
- * This is the only non-pure function in @tabletap/core.
- */
-export function generateOtp(): string {
-  return randomInt(0, 10 ** OTP_POLICY.codeLength)
-    .toString()
-    .padStart(OTP_POLICY.codeLength, "0");
-}
 
 const OTP_PATTERN = new RegExp(`^\\d{${OTP_POLICY.codeLength}}$`);
 
