@@ -1,17 +1,24 @@
 import { describe, expect, it } from "vitest";
 import {
   ACTIVE_ORDER_STATUSES,
+  EXIT_REASON_MAX_LENGTH,
   IllegalTransitionError,
+  ORDER_EXITS,
   ORDER_STATUSES,
   ORDER_STATUS_LABELS,
   ORDER_TRANSITIONS,
   PAYMENT_STATUSES,
   assertTransition,
   canTransition,
+  TICKET_LATE_AFTER_MS,
+  TICKET_WARN_AFTER_MS,
   isActiveOrderStatus,
+  isOrderExit,
   isOrderStatus,
   isTerminalOrderStatus,
+  kitchenActions,
   nextKitchenStatus,
+  ticketUrgency,
   type OrderStatus,
 } from "./order-status";
 
@@ -133,5 +140,46 @@ describe("nextKitchenStatus", () => {
       const next = nextKitchenStatus(status);
       if (next) expect(canTransition(status, next)).toBe(true);
     }
+  });
+});
+
+describe("kitchenActions", () => {
+  it("offers the forward step and the way out for each status", () => {
+    expect(kitchenActions("placed")).toEqual({ advance: "accepted", exit: "rejected" });
+    expect(kitchenActions("accepted")).toEqual({ advance: "preparing", exit: "cancelled" });
+    expect(kitchenActions("preparing")).toEqual({ advance: "ready", exit: "cancelled" });
+    expect(kitchenActions("ready")).toEqual({ advance: "served", exit: null });
+  });
+
+  it("offers nothing once the order is over", () => {
+    for (const status of ["served", "cancelled", "rejected"] as const) expect(kitchenActions(status)).toEqual({ advance: null, exit: null });
+  });
+
+  it("only ever offers legal transitions", () => {
+    for (const status of ORDER_STATUSES) {
+      const { advance, exit } = kitchenActions(status);
+      if (advance) expect(canTransition(status, advance)).toBe(true);
+      if (exit) expect(canTransition(status, exit)).toBe(true);
+    }
+  });
+});
+
+describe("exits", () => {
+  it("are cancelled and rejected", () => {
+    expect(ORDER_EXITS).toEqual(["cancelled", "rejected"]);
+    expect(ORDER_STATUSES.filter(isOrderExit)).toEqual(["cancelled", "rejected"]);
+    expect(EXIT_REASON_MAX_LENGTH).toBe(200);
+  });
+});
+
+describe("ticketUrgency", () => {
+  it("turns amber at 10 and red at 20 minutes after the order was placed", () => {
+    expect(ticketUrgency(0)).toBe("ok");
+    expect(ticketUrgency(9 * 60_000 + 59_000)).toBe("ok");
+    expect(ticketUrgency(10 * 60_000)).toBe("warn");
+    expect(ticketUrgency(19 * 60_000 + 59_000)).toBe("warn");
+    expect(ticketUrgency(20 * 60_000)).toBe("late");
+    expect(TICKET_WARN_AFTER_MS).toBe(10 * 60_000);
+    expect(TICKET_LATE_AFTER_MS).toBe(20 * 60_000);
   });
 });

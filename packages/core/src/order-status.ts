@@ -119,19 +119,62 @@ export function assertTransition(from: OrderStatus, to: OrderStatus): void {
 
 /**
  * The forward step staff take from the kitchen display ("Accept", "Start", "Ready", "Served"):
- * placed → accepted → preparing → ready → served; null for terminal statuses.
+ * the next status on placed → accepted → preparing → ready → served; null for served and the
+ * exits (cancelled, rejected).
  */
 export function nextKitchenStatus(status: OrderStatus): OrderStatus | null {
-  switch (status) {
-    case "placed":
-      return "accepted";
-    case "accepted":
-      return "preparing";
-    case "preparing":
-      return "ready";
-    case "ready":
-      return "served";
-    default:
-      return null;
-  }
+  const index = FORWARD_PATH.indexOf(status);
+  return index >= 0 ? (FORWARD_PATH[index + 1] ?? null) : null;
+}
+
+/** The two ways out of the normal path ("exits" in DESIGN.md); an exit carries a reason for the guest. */
+export const ORDER_EXITS = ["cancelled", "rejected"] as const satisfies readonly OrderStatus[];
+export type OrderExit = (typeof ORDER_EXITS)[number];
+
+/** True when `status` is an exit (cancelled, rejected) rather than a step of the normal path. */
+export function isOrderExit(status: OrderStatus): status is OrderExit {
+  return (ORDER_EXITS as readonly OrderStatus[]).includes(status);
+}
+
+/** The longest reason staff may give when an order exits (the guest sees it on their order page). */
+export const EXIT_REASON_MAX_LENGTH = 200;
+
+/** What staff may do with an order from the kitchen display, derived from ORDER_TRANSITIONS. */
+export interface KitchenActions {
+  /** The forward step (see `nextKitchenStatus`), or null when there is none. */
+  advance: OrderStatus | null;
+  /**
+   * How staff take the order off the board early: "rejected" while it is placed (declining a new
+   * order), "cancelled" once accepted or preparing, null once it is ready or over.
+   */
+  exit: OrderExit | null;
+}
+
+/**
+ * The kitchen display's actions for an order in `status`:
+ *
+ *   placed    → advance "accepted",  exit "rejected"
+ *   accepted  → advance "preparing", exit "cancelled"
+ *   preparing → advance "ready",     exit "cancelled"
+ *   ready     → advance "served",    exit null
+ *   served, cancelled, rejected → advance null, exit null
+ *
+ * ORDER_TRANSITIONS also lets a placed order be cancelled, but staff decline a new order by
+ * rejecting it. Every action offered is a legal transition (`canTransition` holds).
+ */
+export function kitchenActions(status: OrderStatus): KitchenActions {
+  const exit: OrderExit | null = canTransition(status, "rejected") ? "rejected" : canTransition(status, "cancelled") ? "cancelled" : null;
+  return { advance: nextKitchenStatus(status), exit };
+}
+
+/** How overdue a kitchen ticket is: "warn" (amber) from 10 minutes after it was placed, "late" (red) from 20. */
+export type TicketUrgency = "ok" | "warn" | "late";
+/** A ticket this old (ms since the order was placed) shows amber on the kitchen display. */
+export const TICKET_WARN_AFTER_MS = 10 * 60_000;
+/** A ticket this old (ms since the order was placed) is late: red and flagged "Late". */
+export const TICKET_LATE_AFTER_MS = 20 * 60_000;
+
+/** The urgency of a ticket `ageMs` milliseconds after its order was placed (see TICKET_WARN_AFTER_MS, TICKET_LATE_AFTER_MS). */
+export function ticketUrgency(ageMs: number): TicketUrgency {
+  return ageMs >= TICKET_LATE_AFTER_MS ? "late" : ageMs >= TICKET_WARN_AFTER_MS ? "warn" : "ok";
 }
