@@ -1,6 +1,7 @@
 import type { OrderView } from "@tabletap/core";
 import { describe, expect, it } from "vitest";
-import { applyTicketChange, describeAge, filterByStation, formatAge, forwardActionOf, stationsOf, toColumns, urgencyOf } from "./tickets";
+import { ACTIVE_ORDER_STATUSES } from "@tabletap/core/order-status";
+import { applyTicketChange, COLUMNS, describeAge, exitActionOf, filterByStation, formatAge, forwardActionOf, moveVerb, stationsOf, toColumns } from "./tickets";
 
 function ticket(overrides: Partial<OrderView> & { id: string }): OrderView {
   return {
@@ -87,17 +88,19 @@ describe("columns", () => {
     expect(columns.preparing.map((i) => i.ticket.id)).toEqual(["c"]);
     expect(columns.ready.map((i) => i.ticket.id)).toEqual(["d"]);
   });
+
+  it("shows every active status in exactly one column", () => {
+    const shown = COLUMNS.flatMap((column) => column.statuses);
+    expect([...shown].sort()).toEqual([...ACTIVE_ORDER_STATUSES].sort());
+  });
 });
 
 describe("age", () => {
-  it("formats mm:ss and turns amber at 10 and red at 20 minutes", () => {
+  it("formats mm:ss, and in words for screen readers", () => {
     expect(formatAge(0)).toBe("00:00");
     expect(formatAge(-5000)).toBe("00:00");
     expect(formatAge(247_000)).toBe("04:07");
     expect(formatAge(3_909_000)).toBe("1:05:09");
-    expect(urgencyOf(9 * 60_000 + 59_000)).toBe("ok");
-    expect(urgencyOf(10 * 60_000)).toBe("warn");
-    expect(urgencyOf(20 * 60_000)).toBe("late");
     expect(describeAge(30_000)).toBe("under a minute");
     expect(describeAge(65 * 60_000)).toBe("1 hour 5 minutes");
   });
@@ -110,5 +113,25 @@ describe("forwardActionOf", () => {
     expect(forwardActionOf({ status: "preparing", number: "#001", tableLabel: "T3" })).toMatchObject({ to: "ready", accessibleName: "Mark order #001 for T3 ready" });
     expect(forwardActionOf({ status: "ready", number: "#001", tableLabel: "T3" })).toMatchObject({ to: "served", accessibleName: "Mark order #001 for T3 served" });
     expect(forwardActionOf({ status: "served", number: "#001", tableLabel: "T3" })).toBeNull();
+  });
+});
+
+describe("exitActionOf", () => {
+  it("rejects a new order, cancels an accepted or preparing one, and offers nothing once it is ready", () => {
+    const of = (status: OrderView["status"]) => exitActionOf({ status, number: "#001", tableLabel: "T3" });
+    expect(of("placed")).toEqual({ to: "rejected", label: "Reject", pendingLabel: "Rejecting…", accessibleName: "Reject order #001 for T3" });
+    expect(of("accepted")).toEqual({ to: "cancelled", label: "Cancel", pendingLabel: "Cancelling…", accessibleName: "Cancel order #001 for T3" });
+    expect(of("preparing")).toMatchObject({ to: "cancelled" });
+    expect(of("ready")).toBeNull();
+    expect(of("served")).toBeNull();
+  });
+});
+
+describe("moveVerb", () => {
+  it("names each move for the notice when it fails", () => {
+    expect(moveVerb("accepted")).toBe("accept");
+    expect(moveVerb("ready")).toBe("mark ready");
+    expect(moveVerb("cancelled")).toBe("cancel");
+    expect(moveVerb("placed")).toBe("update");
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Pure kitchen-display logic: keeping the ticket list in step with live events, the status
- * columns, station filtering, ticket age. No React, no I/O (unit-tested in tickets.test.ts).
+ * columns, station filtering, ticket age, the words of each move (which moves exist is core's
+ * `kitchenActions`). No React, no I/O (unit-tested in tickets.test.ts).
  */
 import type { OrderLineView, OrderStatus, OrderView } from "@tabletap/core";
-import { isActiveOrderStatus, nextKitchenStatus } from "@tabletap/core/order-status";
+import { isActiveOrderStatus, kitchenActions, type ActiveOrderStatus, type OrderExit } from "@tabletap/core/order-status";
 
 export type Ticket = OrderView;
 
@@ -12,7 +13,7 @@ export const COLUMNS = [
   { id: "new", title: "New", statuses: ["placed", "accepted"] },
   { id: "preparing", title: "Preparing", statuses: ["preparing"] },
   { id: "ready", title: "Ready", statuses: ["ready"] },
-] as const satisfies readonly { id: string; title: string; statuses: readonly OrderStatus[] }[];
+] as const satisfies readonly { id: string; title: string; statuses: readonly ActiveOrderStatus[] }[];
 export type ColumnId = (typeof COLUMNS)[number]["id"];
 
 /** Tickets oldest first (by when the order was placed), the order the kitchen works them in. */
@@ -71,15 +72,6 @@ export function toColumns<T extends { ticket: Ticket }>(items: readonly T[]): Re
   return columns;
 }
 
-/** How late a ticket is: amber after 10 minutes, red after 20. */
-export type Urgency = "ok" | "warn" | "late";
-export const WARN_AFTER_MS = 10 * 60_000;
-export const LATE_AFTER_MS = 20 * 60_000;
-
-export function urgencyOf(ageMs: number): Urgency {
-  return ageMs >= LATE_AFTER_MS ? "late" : ageMs >= WARN_AFTER_MS ? "warn" : "ok";
-}
-
 /** Elapsed time as m:ss → "04:07", "12:30", "1:05:09" past an hour; never negative (clock skew). */
 export function formatAge(ageMs: number): string {
   const total = Math.max(0, Math.floor(ageMs / 1000));
@@ -102,33 +94,54 @@ export function describeAge(ageMs: number): string {
   return `${hours} hour${hours === 1 ? "" : "s"}${rest ? ` ${m}` : ""}`;
 }
 
-/** The staff action that moves a ticket forward, with its button text and accessible name. */
-export interface ForwardAction {
-  to: OrderStatus;
-  label: string;
-  pendingLabel: string;
-  accessibleName: string;
-}
-
 /** "#001" / "T3" → the words every control of one ticket is named with: "order #001 for T3". */
 export function ticketName(ticket: Pick<Ticket, "number" | "tableLabel">): string {
   return `order ${ticket.number} for ${ticket.tableLabel}`;
 }
 
-/**
- * The one big button of a ticket: Accept (placed), Start (accepted), Ready (preparing), Served
- * (ready). Accessible names repeat the order and table, e.g. "Start order #001 for T3".
- */
-export function forwardActionOf(ticket: Pick<Ticket, "status" | "number" | "tableLabel">): ForwardAction | null {
-  const to = nextKitchenStatus(ticket.status);
-  const words = FORWARD_WORDS[ticket.status];
-  if (!to || !words) return null;
+/** A move staff can make on a ticket, with its button text and accessible name. */
+export interface TicketAction<To extends OrderStatus = OrderStatus> {
+  to: To;
+  label: string;
+  pendingLabel: string;
+  accessibleName: string;
+}
+
+/** The staff's words for each move, by the status the ticket moves to (a ticket never moves to "placed"). */
+const MOVE_WORDS: Record<Exclude<OrderStatus, "placed">, { label: string; pending: string; verb: string; name: (ticket: string) => string }> = {
+  accepted: { label: "Accept", pending: "Accepting…", verb: "accept", name: (t) => `Accept ${t}` },
+  preparing: { label: "Start", pending: "Starting…", verb: "start", name: (t) => `Start ${t}` },
+  ready: { label: "Ready", pending: "Marking ready…", verb: "mark ready", name: (t) => `Mark ${t} ready` },
+  served: { label: "Served", pending: "Marking served…", verb: "mark served", name: (t) => `Mark ${t} served` },
+  rejected: { label: "Reject", pending: "Rejecting…", verb: "reject", name: (t) => `Reject ${t}` },
+  cancelled: { label: "Cancel", pending: "Cancelling…", verb: "cancel", name: (t) => `Cancel ${t}` },
+};
+
+function actionTo<To extends Exclude<OrderStatus, "placed">>(ticket: Pick<Ticket, "number" | "tableLabel">, to: To): TicketAction<To> {
+  const words = MOVE_WORDS[to];
   return { to, label: words.label, pendingLabel: words.pending, accessibleName: words.name(ticketName(ticket)) };
 }
 
-const FORWARD_WORDS: Partial<Record<OrderStatus, { label: string; pending: string; name: (ticket: string) => string }>> = {
-  placed: { label: "Accept", pending: "Accepting…", name: (t) => `Accept ${t}` },
-  accepted: { label: "Start", pending: "Starting…", name: (t) => `Start ${t}` },
-  preparing: { label: "Ready", pending: "Marking ready…", name: (t) => `Mark ${t} ready` },
-  ready: { label: "Served", pending: "Marking served…", name: (t) => `Mark ${t} served` },
-};
+/**
+ * The one big button of a ticket, the forward step core allows (`kitchenActions`): Accept
+ * (placed), Start (accepted), Ready (preparing), Served (ready); null once the order is over.
+ * Accessible names repeat the order and table, e.g. "Start order #001 for T3".
+ */
+export function forwardActionOf(ticket: Pick<Ticket, "status" | "number" | "tableLabel">): TicketAction | null {
+  const { advance } = kitchenActions(ticket.status);
+  return advance && advance !== "placed" ? actionTo(ticket, advance) : null;
+}
+
+/**
+ * How staff take a ticket off the board early, as core allows (`kitchenActions`): Reject while
+ * placed, Cancel once accepted or preparing, null once ready. E.g. "Cancel order #001 for T3".
+ */
+export function exitActionOf(ticket: Pick<Ticket, "status" | "number" | "tableLabel">): TicketAction<OrderExit> | null {
+  const { exit } = kitchenActions(ticket.status);
+  return exit ? actionTo(ticket, exit) : null;
+}
+
+/** The verb a failed move is reported with ("Couldn't mark ready order #001 for T3: …"); "update" for any other status. */
+export function moveVerb(to: OrderStatus): string {
+  return to === "placed" ? "update" : MOVE_WORDS[to].verb;
+}

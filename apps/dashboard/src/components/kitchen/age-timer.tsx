@@ -1,15 +1,16 @@
 "use client";
-import { describeAge, formatAge, urgencyOf } from "@/lib/tickets";
-import { useNow } from "@/lib/use-clock";
+import { ticketUrgency } from "@tabletap/core/order-status";
+import { describeAge, formatAge } from "@/lib/tickets";
+import { useNow } from "@/hooks/use-clock";
 
 const timeOfDay = new Intl.DateTimeFormat("en-IN", { hour: "numeric", minute: "2-digit" });
 
-/** How long ago the order was placed, ticking every second: amber after 10 min, red after 20. */
+/** How long ago the order was placed, ticking every second: amber, then red and "Late" (core's `ticketUrgency`). */
 export function AgeTimer({ placedAt, serverNow }: { placedAt: string; serverNow: number }) {
   const now = useNow(serverNow);
   const placed = Date.parse(placedAt);
   const age = now - placed;
-  const urgency = urgencyOf(age);
+  const urgency = ticketUrgency(age);
   return (
     <span className={`age age--${urgency}`} title={`Placed at ${timeOfDay.format(placed)}`} suppressHydrationWarning>
       <time dateTime={placedAt} aria-hidden="true" className="age-digits">

@@ -1,9 +1,8 @@
 "use client";
+import type { ConnectionState } from "@/hooks/use-ticket-stream";
 import { unlockChime } from "@/lib/chime";
 import { WallClock } from "./age-timer";
 import { stationLabel } from "./station";
-
-export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
   connecting: "Connecting…",

@@ -1,29 +1,36 @@
 "use client";
 import type { OrderView } from "@tabletap/core";
+import { EXIT_REASON_MAX_LENGTH, type OrderExit } from "@tabletap/core/order-status";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { ticketName } from "@/lib/tickets";
+import { ticketName, type TicketAction } from "@/lib/tickets";
 
 /** Reasons the kitchen gives most often; the guest sees the reason on their order page. */
 const QUICK_REASONS = ["An item is 86'd (sold out)", "Kitchen is closing", "Too busy right now", "Table has left"];
-const MAX_REASON = 200;
 
-export type StopKind = "rejected" | "cancelled";
+const CONFIRM: Record<OrderExit, string> = { rejected: "Confirm rejection", cancelled: "Confirm cancellation" };
+
+export interface StopDialogProps {
+  ticket: OrderView;
+  /** The ticket's exit as core allows it now (`exitActionOf`): reject while placed, else cancel. */
+  action: TicketAction<OrderExit>;
+  onClose: () => void;
+  /** The exit confirmed, with the guest's reason (trimmed, at most EXIT_REASON_MAX_LENGTH characters). */
+  onConfirm: (to: OrderExit, reason: string) => void;
+}
 
 /**
  * Asks why an order is being stopped, in a modal dialog: a new ("placed") order is rejected;
  * once accepted it can only be cancelled, and the dialog follows the ticket if the worker
  * accepts it while the dialog is open. Escape or "Keep order" closes it.
  */
-export function StopDialog({ ticket, onClose, onConfirm }: { ticket: OrderView; onClose: () => void; onConfirm: (kind: StopKind, reason: string) => void }) {
+export function StopDialog({ ticket, action, onClose, onConfirm }: StopDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const reasonId = useId();
   const errorId = useId();
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [openedAs] = useState(ticket.status);
-  const kind: StopKind = ticket.status === "placed" ? "rejected" : "cancelled";
-  const verb = kind === "rejected" ? "Reject" : "Cancel";
+  const [openedAs] = useState(action.to);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -38,7 +45,7 @@ export function StopDialog({ ticket, onClose, onConfirm }: { ticket: OrderView; 
       setError("Give the guest a reason.");
       return;
     }
-    onConfirm(kind, trimmed.slice(0, MAX_REASON));
+    onConfirm(action.to, trimmed.slice(0, EXIT_REASON_MAX_LENGTH));
   }
 
   return (
@@ -53,9 +60,9 @@ export function StopDialog({ ticket, onClose, onConfirm }: { ticket: OrderView; 
     >
       <form onSubmit={submit} noValidate>
         <h2 id={titleId} className="dialog-title">
-          {verb} {ticketName(ticket)}?
+          {action.label} {ticketName(ticket)}?
         </h2>
-        {openedAs === "placed" && kind === "cancelled" ? (
+        {openedAs === "rejected" && action.to === "cancelled" ? (
           <p className="dialog-warning" role="status">
             The order was accepted meanwhile, so it can now only be cancelled.
           </p>
@@ -82,7 +89,7 @@ export function StopDialog({ ticket, onClose, onConfirm }: { ticket: OrderView; 
           <textarea
             id={reasonId}
             value={reason}
-            maxLength={MAX_REASON}
+            maxLength={EXIT_REASON_MAX_LENGTH}
             rows={3}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? errorId : undefined}
@@ -102,7 +109,7 @@ export function StopDialog({ ticket, onClose, onConfirm }: { ticket: OrderView; 
             Keep order
           </button>
           <button type="submit" className="btn btn-danger btn-lg">
-            {kind === "rejected" ? "Confirm rejection" : "Confirm cancellation"}
+            {CONFIRM[action.to]}
           </button>
         </div>
       </form>
