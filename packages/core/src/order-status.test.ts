@@ -4,6 +4,7 @@ import {
   EXIT_REASON_MAX_LENGTH,
   IllegalTransitionError,
   ORDER_EXITS,
+  ORDER_PATH,
   ORDER_STATUSES,
   ORDER_STATUS_LABELS,
   ORDER_TRANSITIONS,
@@ -164,9 +165,10 @@ describe("kitchenActions", () => {
   });
 });
 
-describe("exits", () => {
-  it("are cancelled and rejected", () => {
+describe("path and exits", () => {
+  it("are the five steps, then cancelled and rejected", () => {
     expect(ORDER_EXITS).toEqual(["cancelled", "rejected"]);
+    expect(ORDER_PATH).toEqual(["placed", "accepted", "preparing", "ready", "served"]);
     expect(ORDER_STATUSES.filter(isOrderExit)).toEqual(["cancelled", "rejected"]);
     expect(EXIT_REASON_MAX_LENGTH).toBe(200);
   });

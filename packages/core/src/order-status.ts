@@ -79,8 +79,10 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return allowed?.includes(to) ?? false;
 }
 
-/** The normal forward path, used to tell "moving back" from "skipping ahead". */
-const FORWARD_PATH: readonly OrderStatus[] = ["placed", "accepted", "preparing", "ready", "served"];
+/** The normal path an order moves along, in order (without the exits): placed → accepted → preparing → ready → served. */
+export const ORDER_PATH = ["placed", "accepted", "preparing", "ready", "served"] as const satisfies readonly OrderStatus[];
+/** ORDER_PATH widened to any status, for `indexOf`. */
+const FORWARD_PATH: readonly OrderStatus[] = ORDER_PATH;
 
 function transitionMessage(from: OrderStatus, to: OrderStatus): string {
   if (isTerminalOrderStatus(from) || from === to) return `This order is already ${from}`;
