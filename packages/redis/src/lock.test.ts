@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createRedis, redisEnvSchema, withLock } from "./index";
+import { createRedis, redisEnv, withLock } from "./index";
 
-const redis = createRedis(redisEnvSchema.parse(process.env).REDIS_URL);
+const redis = createRedis(redisEnv().REDIS_URL);
 afterAll(() => redis.quit());
 
 describe("withLock", () => {
