@@ -110,9 +110,9 @@ describe("TwilioSmsSender", () => {
   function recordingSender(from: string) {
     const requests: { method?: string; uri?: string; data?: Record<string, unknown>; username?: string }[] = [];
     const httpClient = {
-      async request(opts: (typeof requests)[number]) {
+      request(opts: (typeof requests)[number]) {
         requests.push(opts);
-        return { statusCode: 201, headers: {}, body: { sid: "SM" + "a".repeat(32), status: "queued", to: opts.data?.To } };
+        return Promise.resolve({ statusCode: 201, headers: {}, body: { sid: "SM" + "a".repeat(32), status: "queued", to: opts.data?.To } });
       },
     };
     const sender = new TwilioSmsSender({

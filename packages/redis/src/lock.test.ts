@@ -29,6 +29,6 @@ describe("withLock", () => {
   it("releases the lock when the section throws", async () => {
     const resource = `test:${crypto.randomUUID()}`;
     await expect(withLock(redis, resource, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    await expect(withLock(redis, resource, async () => "again")).resolves.toBe("again");
+    await expect(withLock(redis, resource, () => Promise.resolve("again"))).resolves.toBe("again");
   });
 });
