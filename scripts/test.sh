@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test from a fresh clone: lint and typecheck, a production build of both apps with the
-# guest menu's first-load JavaScript budget, unit and integration tests against the real local
-# service stack (started here on free ports, then stopped), and the Playwright end-to-end
-# journeys in Debian's Chromium. Every stage runs even when an earlier one failed (but the
-# end-to-end tests need the build), every package's tests run even when another's failed, and
-# the run ends with one line of totals for all test runners together: `N passed, N failed`.
+# Runs every test from a fresh clone: lint, formatting, package hygiene and typecheck, a production
+# build of both apps with the guest menu's first-load JavaScript budget, unit and integration tests
+# against the real local service stack (started here on free ports, then stopped), and the
+# Playwright end-to-end journeys in Debian's Chromium. Every stage runs even when an earlier one
+# failed (but the end-to-end tests need the build), every package's tests run even when another's
+# failed, and the run ends with one line of totals for all test runners together: `N passed, N
+# failed`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 
@@ -20,6 +21,10 @@ failed_stages=()
 
 echo "› lint and typecheck"
 pnpm turbo run lint typecheck --continue --output-logs=errors-only || failed_stages+=("lint and typecheck")
+echo "› formatting (prettier)"
+pnpm format:check || failed_stages+=("formatting")
+echo "› package hygiene (sherif: consistent package.json files; knip: unused files, exports and dependencies)"
+pnpm lint:repo || failed_stages+=("package hygiene")
 
 echo "› build the apps"
 build_ok=1

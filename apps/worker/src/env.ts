@@ -1,23 +1,28 @@
-import { parseEnv } from "@tabletap/core";
-import { dbEnvSchema } from "@tabletap/db";
-import { notifyEnvSchema } from "@tabletap/notify";
-import { queueEnvSchema } from "@tabletap/queue";
-import { redisEnvSchema } from "@tabletap/redis";
+import { createEnv } from "@t3-oss/env-core";
+import { envOptions, logLevelSchema, nodeEnvSchema, type EnvSource } from "@tabletap/core/env";
+import { dbEnv } from "@tabletap/db";
+import { notifyEnv } from "@tabletap/notify";
+import { queueEnv } from "@tabletap/queue";
+import { redisEnv } from "@tabletap/redis";
 import { z } from "zod";
 
-const workerEnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** How often the outbox relay looks for order events that were not published, milliseconds. */
-  OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(200).default(5_000),
-  /** A pending outbox event younger than this is left to the request that created it, milliseconds. */
-  OUTBOX_RELAY_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
-});
-
-const workerEnvSchemas = [workerEnvSchema, dbEnvSchema, redisEnvSchema, queueEnvSchema, notifyEnvSchema] as const;
-
-/** Parses the worker's environment (the one place it reads `process.env`). @throws Error listing every invalid variable. */
-export function loadWorkerEnv(source: Record<string, string | undefined> = process.env) {
-  return parseEnv(workerEnvSchemas, source);
+/**
+ * The worker's environment: its own variables plus those of the packages it uses (composed with
+ * `extends`; the one place the worker reads `process.env`). Empty strings count as unset.
+ * @throws Error naming every invalid variable of the first package whose check fails.
+ */
+export function loadWorkerEnv(source: EnvSource = process.env) {
+  return createEnv({
+    server: {
+      NODE_ENV: nodeEnvSchema,
+      LOG_LEVEL: logLevelSchema,
+      /** How often the outbox relay looks for order events that were not published, milliseconds. */
+      OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(200).default(5_000),
+      /** A pending outbox event younger than this is left to the request that created it, milliseconds. */
+      OUTBOX_RELAY_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
+    },
+    extends: [dbEnv(source), redisEnv(source), queueEnv(source), notifyEnv(source)],
+    ...envOptions(source),
+  });
 }
 export type WorkerEnv = ReturnType<typeof loadWorkerEnv>;

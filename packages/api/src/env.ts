@@ -1,26 +1,28 @@
-import { authEnvSchema } from "@tabletap/auth";
-import { parseEnv } from "@tabletap/core";
-import { dbEnvSchema } from "@tabletap/db";
-import { notifyEnvSchema } from "@tabletap/notify";
-import { queueEnvSchema } from "@tabletap/queue";
-import { redisEnvSchema } from "@tabletap/redis";
+import { createEnv } from "@t3-oss/env-core";
+import { authEnv } from "@tabletap/auth";
+import { envOptions, logLevelSchema, nodeEnvSchema, type EnvSource } from "@tabletap/core/env";
+import { dbEnv } from "@tabletap/db";
+import { notifyEnv } from "@tabletap/notify";
+import { queueEnv } from "@tabletap/queue";
+import { redisEnv } from "@tabletap/redis";
 import { z } from "zod";
 
-const appEnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Trust the first `X-Forwarded-For` address as the client IP (behind a load balancer). */
-  TRUST_PROXY: z.stringbool().default(false),
-});
-
-const serverEnvSchemas = [appEnvSchema, dbEnvSchema, authEnvSchema, redisEnvSchema, queueEnvSchema, notifyEnvSchema] as const;
-
 /**
- * Parses the API server's environment with every package's schema (the one place the API reads
- * `process.env`). @throws Error listing every missing or invalid variable, so a production
- * deployment with a missing or default secret refuses to start.
+ * The API server's environment: its own variables plus every package's (composed with
+ * `extends`; the one place the API reads `process.env`). Empty strings count as unset.
+ * @throws Error naming every invalid variable of the first package whose check fails, so a
+ * production deployment with a missing or default secret refuses to start.
  */
-export function loadServerEnv(source: Record<string, string | undefined> = process.env) {
-  return parseEnv(serverEnvSchemas, source);
+export function loadServerEnv(source: EnvSource = process.env) {
+  return createEnv({
+    server: {
+      NODE_ENV: nodeEnvSchema,
+      LOG_LEVEL: logLevelSchema,
+      /** Trust the first `X-Forwarded-For` address as the client IP (behind a load balancer). */
+      TRUST_PROXY: z.stringbool().default(false),
+    },
+    extends: [dbEnv(source), authEnv(source), redisEnv(source), queueEnv(source), notifyEnv(source)],
+    ...envOptions(source),
+  });
 }
 export type ServerEnv = ReturnType<typeof loadServerEnv>;

@@ -1,3 +1,5 @@
+import { createEnv } from "@t3-oss/env-core";
+import { envOptions, nodeEnvSchema, type EnvSource } from "@tabletap/core/env";
 import { z } from "zod";
 
 const DEV_DEFAULTS = {
@@ -12,7 +14,7 @@ const DEV_DEFAULTS = {
  */
 export const authEnvSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    NODE_ENV: nodeEnvSchema,
     JWT_ACCESS_SECRET: z.string().default(DEV_DEFAULTS.JWT_ACCESS_SECRET),
     JWT_REFRESH_SECRET: z.string().default(DEV_DEFAULTS.JWT_REFRESH_SECRET),
     OTP_PEPPER: z.string().default(DEV_DEFAULTS.OTP_PEPPER),
@@ -26,3 +28,13 @@ export const authEnvSchema = z
     }
   });
 export type AuthEnv = z.infer<typeof authEnvSchema>;
+
+/**
+ * The auth package's validated secrets from `source` (default `process.env`; empty strings count
+ * as unset); apps compose it with `extends`. @throws Error naming every secret that is missing,
+ * short or left at its dev default in production.
+ */
+export function authEnv(source: EnvSource = process.env) {
+  // The production check spans several variables, so the whole refined schema validates.
+  return createEnv({ server: authEnvSchema.shape, createFinalSchema: () => authEnvSchema, ...envOptions(source) });
+}

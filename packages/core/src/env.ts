@@ -1,21 +1,41 @@
-import type { z } from "zod";
-
-type Merge<T extends readonly z.ZodType[]> = T extends readonly [infer H extends z.ZodType, ...infer R extends readonly z.ZodType[]] ? z.infer<H> & Merge<R> : unknown;
+import { z } from "zod";
 
 /**
- * Parses one environment against several packages' env schemas (each package owns the schema of
- * the variables it needs; an app composes them and calls this once at start-up) and merges the
- * results. @throws Error that lists every missing or invalid variable, so an app refuses to
- * start with a bad configuration (for example a default secret in production).
+ * The variables every process reads from (`process.env` or a test's object), keyed by name.
+ * Values are strings or absent.
  */
-export function parseEnv<const T extends readonly z.ZodType[]>(schemas: T, source: Record<string, string | undefined>): Merge<T> {
-  const problems: string[] = [];
-  const merged: Record<string, unknown> = {};
-  for (const schema of schemas) {
-    const result = schema.safeParse(source);
-    if (result.success) Object.assign(merged, result.data);
-    else for (const issue of result.error.issues) problems.push(`${issue.path.join(".")}: ${issue.message}`);
-  }
-  if (problems.length > 0) throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
-  return merged as Merge<T>;
+export type EnvSource = Record<string, string | undefined>;
+
+/** `NODE_ENV`: production turns on the checks that refuse dev secrets; unset means development. */
+export const nodeEnvSchema = z.enum(["development", "test", "production"]).default("development");
+
+/** `LOG_LEVEL`: a pino level; unset means `info`. */
+export const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
+
+/** One validation problem as `@t3-oss/env-core` reports it (a Standard Schema issue). */
+interface EnvIssue {
+  readonly message: string;
+  readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
+}
+
+/**
+ * The options every package passes to `@t3-oss/env-core`'s `createEnv` along with its `server`
+ * schema: validate a copy of `source` (env-core deletes empty strings from the object it gets),
+ * treat an empty string (as `.env` files leave unset variables) as unset, and on failure throw
+ * an Error that names every invalid variable (`Invalid environment:` then `NAME: problem` per
+ * line), so a process refuses to start with a bad configuration, e.g. a default secret in
+ * production.
+ */
+export function envOptions(source: EnvSource) {
+  return {
+    runtimeEnv: { ...source },
+    emptyStringAsUndefined: true,
+    onValidationError(issues: readonly EnvIssue[]): never {
+      const lines = issues.map((issue) => {
+        const path = (issue.path ?? []).map((segment) => String(typeof segment === "object" ? segment.key : segment)).join(".");
+        return `${path}: ${issue.message}`;
+      });
+      throw new Error(`Invalid environment:\n  ${lines.join("\n  ")}`);
+    },
+  };
 }

@@ -6,4 +6,3 @@ export * from "./phone";
 export * from "./business-date";
 export * from "./schemas";
 export * from "./views";
-export * from "./env";

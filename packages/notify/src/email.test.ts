@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { SesEmailSender, createEmailSender, notifyEnvSchema, orderConfirmationEmail } from "./index";
+import { SesEmailSender, createEmailSender, notifyEnv, orderConfirmationEmail } from "./index";
 import { sampleOrder } from "./test/order";
 
-const env = notifyEnvSchema.parse(process.env);
+const env = notifyEnv();
 
 interface StoredEmail {
   messageId: string;

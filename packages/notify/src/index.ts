@@ -1,4 +1,4 @@
-export { notifyEnvSchema } from "./env";
+export { notifyEnv, notifyEnvSchema } from "./env";
 export type { NotifyEnv } from "./env";
 export {
   TwilioSmsSender,

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createRedis, redisEnvSchema } from "@tabletap/redis";
-import { DEV_SMS_OUTBOX_KEY, DEV_SMS_OUTBOX_PER_RECIPIENT, DEV_SMS_OUTBOX_RECIPIENT_TTL_SECONDS, DevOutboxSmsSender, TwilioSmsSender, createSmsSender, notifyEnvSchema, readDevOutbox } from "./index";
+import { DEV_SMS_OUTBOX_KEY, DEV_SMS_OUTBOX_PER_RECIPIENT, DEV_SMS_OUTBOX_RECIPIENT_TTL_SECONDS, DevOutboxSmsSender, TwilioSmsSender, createSmsSender, notifyEnv, readDevOutbox } from "./index";
 import type { DevSmsMessage } from "./index";
 
 const { REDIS_URL } = redisEnvSchema.parse(process.env);
@@ -79,21 +79,21 @@ describe("createSmsSender", () => {
   const twilio = { TWILIO_ACCOUNT_SID: "AC" + "0".repeat(32), TWILIO_AUTH_TOKEN: "secret", TWILIO_FROM_NUMBER: "+15005550006" };
 
   it("uses Twilio when all three variables are set", () => {
-    expect(createSmsSender(notifyEnvSchema.parse({ ...twilio, NODE_ENV: "production" }), redis)).toBeInstanceOf(TwilioSmsSender);
-    expect(createSmsSender(notifyEnvSchema.parse(twilio), redis)).toBeInstanceOf(TwilioSmsSender);
+    expect(createSmsSender(notifyEnv({ ...twilio, NODE_ENV: "production" }), redis)).toBeInstanceOf(TwilioSmsSender);
+    expect(createSmsSender(notifyEnv(twilio), redis)).toBeInstanceOf(TwilioSmsSender);
   });
 
   it("falls back to the dev outbox outside production (empty values count as unset)", () => {
-    expect(createSmsSender(notifyEnvSchema.parse({}), redis)).toBeInstanceOf(DevOutboxSmsSender);
-    const env = notifyEnvSchema.parse({ NODE_ENV: "test", TWILIO_ACCOUNT_SID: "", TWILIO_AUTH_TOKEN: "x" });
+    expect(createSmsSender(notifyEnv({}), redis)).toBeInstanceOf(DevOutboxSmsSender);
+    const env = notifyEnv({ NODE_ENV: "test", TWILIO_ACCOUNT_SID: "", TWILIO_AUTH_TOKEN: "x" });
     expect(createSmsSender(env, redis)).toBeInstanceOf(DevOutboxSmsSender);
   });
 
   it("refuses production without Twilio, naming the missing variables", () => {
-    expect(() => createSmsSender(notifyEnvSchema.parse({ NODE_ENV: "production" }), redis)).toThrow(
+    expect(() => createSmsSender(notifyEnv({ NODE_ENV: "production" }), redis)).toThrow(
       /TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER/,
     );
-    const partial = notifyEnvSchema.parse({ NODE_ENV: "production", TWILIO_ACCOUNT_SID: twilio.TWILIO_ACCOUNT_SID });
+    const partial = notifyEnv({ NODE_ENV: "production", TWILIO_ACCOUNT_SID: twilio.TWILIO_ACCOUNT_SID });
     let message = "";
     try {
       createSmsSender(partial, redis);
@@ -110,9 +110,9 @@ describe("TwilioSmsSender", () => {
   function recordingSender(from: string) {
     const requests: { method?: string; uri?: string; data?: Record<string, unknown>; username?: string }[] = [];
     const httpClient = {
-      async request(opts: (typeof requests)[number]) {
+      request(opts: (typeof requests)[number]) {
         requests.push(opts);
-        return { statusCode: 201, headers: {}, body: { sid: "SM" + "a".repeat(32), status: "queued", to: opts.data?.To } };
+        return Promise.resolve({ statusCode: 201, headers: {}, body: { sid: "SM" + "a".repeat(32), status: "queued", to: opts.data?.To } });
       },
     };
     const sender = new TwilioSmsSender({

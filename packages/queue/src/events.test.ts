@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ORDER_EVENT_TYPES, createOrderEvent, orderEventSchema, queueEnvSchema } from "./index";
+import { ORDER_EVENT_TYPES, createOrderEvent, orderEventSchema, queueEnv } from "./index";
 
 describe("orderEventSchema", () => {
   const valid = {
@@ -34,16 +34,16 @@ describe("orderEventSchema", () => {
   });
 });
 
-describe("queueEnvSchema", () => {
+describe("queueEnv", () => {
   it("has defaults for local development", () => {
-    expect(queueEnvSchema.parse({})).toEqual({
+    expect(queueEnv({})).toEqual({
       AWS_REGION: "ap-south-1",
       SQS_ORDERS_QUEUE: "orders",
       SQS_ORDERS_DLQ: "orders-dlq",
     });
   });
   it("treats empty values as unset and validates the endpoint", () => {
-    expect(queueEnvSchema.parse({ SQS_ENDPOINT: "" }).SQS_ENDPOINT).toBeUndefined();
-    expect(() => queueEnvSchema.parse({ SQS_ENDPOINT: "localhost" })).toThrow();
+    expect(queueEnv({ SQS_ENDPOINT: "" }).SQS_ENDPOINT).toBeUndefined();
+    expect(() => queueEnv({ SQS_ENDPOINT: "localhost" })).toThrow();
   });
 });

@@ -1,4 +1,4 @@
-export { queueEnvSchema } from "./env";
+export { queueEnv, queueEnvSchema } from "./env";
 export type { QueueEnv } from "./env";
 export { ORDER_EVENT_TYPES, orderEventTypeSchema, orderEventSchema, createOrderEvent } from "./events";
 export type { OrderEvent, OrderEventType } from "./events";

@@ -1,5 +1,5 @@
 export { createRedis } from "./client";
 export type { CreateRedisOptions, Redis } from "./client";
-export { redisEnvSchema } from "./env";
+export { redisEnv, redisEnvSchema } from "./env";
 export type { RedisEnv } from "./env";
 export { withLock } from "./lock";

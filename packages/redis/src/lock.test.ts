@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createRedis, redisEnvSchema, withLock } from "./index";
+import { createRedis, redisEnv, withLock } from "./index";
 
-const redis = createRedis(redisEnvSchema.parse(process.env).REDIS_URL);
+const redis = createRedis(redisEnv().REDIS_URL);
 afterAll(() => redis.quit());
 
 describe("withLock", () => {
@@ -29,6 +29,6 @@ describe("withLock", () => {
   it("releases the lock when the section throws", async () => {
     const resource = `test:${crypto.randomUUID()}`;
     await expect(withLock(redis, resource, async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
-    await expect(withLock(redis, resource, async () => "again")).resolves.toBe("again");
+    await expect(withLock(redis, resource, () => Promise.resolve("again"))).resolves.toBe("again");
   });
 });

@@ -96,7 +96,7 @@ function installExitHook(): void {
 }
 
 /** Stops every child this process started. */
-export async function stopAllChildren(): Promise<void> {
+async function stopAllChildren(): Promise<void> {
   await Promise.all([...live].map((child) => child.stop()));
 }
 
@@ -131,7 +131,7 @@ export function writePidFile(file: string, record: PidRecord): void {
   writeFileSync(file, JSON.stringify(record));
 }
 
-export function readPidFile(file: string): PidRecord | undefined {
+function readPidFile(file: string): PidRecord | undefined {
   try {
     return JSON.parse(readFileSync(file, "utf8")) as PidRecord;
   } catch {

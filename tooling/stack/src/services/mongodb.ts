@@ -14,7 +14,7 @@ const binary = join(binDir, "ferretdb-launcher");
  * hash of go.mod, go.sum and *.go beside the binary is current. Returns the binary's path.
  * Throws if Go is missing or the build fails (log: `.data/bin/ferretdb-build.log`).
  */
-export async function buildFerretdbLauncher(log: (line: string) => void): Promise<string> {
+async function buildFerretdbLauncher(log: (line: string) => void): Promise<string> {
   const sources = ["go.mod", "go.sum", ...readdirSync(sourceDir).filter((f) => f.endsWith(".go")).sort()].map((f) => join(sourceDir, f));
   await cached(`${binary}.sha256`, hashFiles(sources), () => existsSync(binary), async () => {
     const go = findCommand("go", ["/usr/local/go/bin/go", "/usr/lib/go/bin/go"]);

@@ -25,8 +25,8 @@ export const ses: ServiceSpec = {
       return false;
     }
   },
-  async prepare({ port }) {
+  prepare({ port }) {
     // Same Node as the stack (Node 22 from the root devDependency when run through pnpm).
-    return { command: process.execPath, args: [sesCli(), "--host", HOST, "--port", String(port)] };
+    return Promise.resolve({ command: process.execPath, args: [sesCli(), "--host", HOST, "--port", String(port)] });
   },
 };

@@ -14,7 +14,7 @@ const classpathFile = join(binDir, "elasticmq.classpath");
  * (cached by the hash of tooling/elasticmq/pom.xml, redone if a jar went missing from ~/.m2).
  * Installs Java and Maven with apt-get if they are missing. Returns java's path and the classpath.
  */
-export async function resolveElasticmq(log: (line: string) => void): Promise<{ java: string; classpath: string }> {
+async function resolveElasticmq(log: (line: string) => void): Promise<{ java: string; classpath: string }> {
   const aptLog = join(binDir, "apt.log");
   const java = await ensureAptCommand("java", "default-jre-headless", aptLog, log);
   const mvn = await ensureAptCommand("mvn", "maven", aptLog, log);

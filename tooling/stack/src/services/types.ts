@@ -14,7 +14,7 @@ export interface ServiceContext {
 }
 
 /** How to run a local stand-in. */
-export interface LaunchCommand {
+interface LaunchCommand {
   command: string;
   args: string[];
   cwd?: string;
