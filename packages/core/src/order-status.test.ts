@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import {
   ACTIVE_ORDER_STATUSES,
   IllegalTransitionError,
+  ORDER_FORWARD_PATH,
   ORDER_STATUSES,
   ORDER_STATUS_LABELS,
   ORDER_TRANSITIONS,
   PAYMENT_STATUSES,
   assertTransition,
   canTransition,
+  guestStatusPath,
   isActiveOrderStatus,
   isOrderStatus,
   isTerminalOrderStatus,
@@ -133,5 +135,37 @@ describe("nextKitchenStatus", () => {
       const next = nextKitchenStatus(status);
       if (next) expect(canTransition(status, next)).toBe(true);
     }
+  });
+});
+
+describe("guestStatusPath", () => {
+  it("shows the whole forward path for an order in progress", () => {
+    expect(guestStatusPath("preparing", ["placed", "accepted", "preparing"])).toEqual([
+      { status: "placed", state: "done" },
+      { status: "accepted", state: "done" },
+      { status: "preparing", state: "current" },
+      { status: "ready", state: "todo" },
+      { status: "served", state: "todo" },
+    ]);
+  });
+
+  it("marks every step done once the order is served", () => {
+    expect(guestStatusPath("served", []).map((s) => s.state)).toEqual(["done", "done", "done", "done", "done"]);
+  });
+
+  it("shows a cancelled or rejected order the steps it reached, then how it ended", () => {
+    expect(guestStatusPath("cancelled", ["placed", "accepted", "cancelled"])).toEqual([
+      { status: "placed", state: "done" },
+      { status: "accepted", state: "done" },
+      { status: "cancelled", state: "ended" },
+    ]);
+    expect(guestStatusPath("rejected", ["placed", "rejected"])).toEqual([
+      { status: "placed", state: "done" },
+      { status: "rejected", state: "ended" },
+    ]);
+  });
+
+  it("follows ORDER_FORWARD_PATH", () => {
+    expect(guestStatusPath("placed", ["placed"]).map((s) => s.status)).toEqual([...ORDER_FORWARD_PATH]);
   });
 });

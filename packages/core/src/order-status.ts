@@ -79,8 +79,12 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return allowed?.includes(to) ?? false;
 }
 
-/** The normal forward path, used to tell "moving back" from "skipping ahead". */
-const FORWARD_PATH: readonly OrderStatus[] = ["placed", "accepted", "preparing", "ready", "served"];
+/**
+ * The normal forward path of an order, placed → accepted → preparing → ready → served: the
+ * guest's timeline, and how "moving back" is told from "skipping ahead".
+ */
+export const ORDER_FORWARD_PATH = ["placed", "accepted", "preparing", "ready", "served"] as const satisfies readonly OrderStatus[];
+const FORWARD_PATH: readonly OrderStatus[] = ORDER_FORWARD_PATH;
 
 function transitionMessage(from: OrderStatus, to: OrderStatus): string {
   if (isTerminalOrderStatus(from) || from === to) return `This order is already ${from}`;
@@ -134,4 +138,33 @@ export function nextKitchenStatus(status: OrderStatus): OrderStatus | null {
     default:
       return null;
   }
+}
+
+/** One step of the status path shown to a guest (see `guestStatusPath`). */
+export interface GuestStatusStep {
+  status: OrderStatus;
+  /**
+   * done: reached and left (or `served`, the happy end); current: the order's status now;
+   * todo: not reached yet; ended: the `cancelled` or `rejected` the order stopped at.
+   */
+  state: "done" | "current" | "todo" | "ended";
+}
+
+/**
+ * The steps to show a guest for an order now in `status` that has been through the statuses
+ * in `reached` (its status history). An order on the forward path sees the whole path
+ * (ORDER_FORWARD_PATH): earlier steps done, its own step current (done once served), later
+ * steps todo. A cancelled or rejected order sees the forward steps it reached, all done, then
+ * how it ended.
+ */
+export function guestStatusPath(status: OrderStatus, reached: Iterable<OrderStatus>): GuestStatusStep[] {
+  const at = FORWARD_PATH.indexOf(status);
+  if (at === -1) {
+    const seen = new Set(reached);
+    return [...FORWARD_PATH.filter((s) => seen.has(s)).map((s) => ({ status: s, state: "done" as const })), { status, state: "ended" }];
+  }
+  return FORWARD_PATH.map((s, index) => ({
+    status: s,
+    state: index < at || (index === at && isTerminalOrderStatus(s)) ? "done" : index === at ? "current" : "todo",
+  }));
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ORDER_STATUSES } from "./order-status";
-import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "./pricing";
+import { MAX_LINE_NOTES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "./pricing";
 
 /** A MongoDB ObjectId as 24 hex characters. */
 export const objectIdSchema = z
@@ -67,7 +67,7 @@ export const orderLineInput = z.object({
     .min(MIN_LINE_QUANTITY, QUANTITY_MESSAGE)
     .max(MAX_LINE_QUANTITY, QUANTITY_MESSAGE),
   optionIds: z.array(objectIdSchema).max(20, "At most 20 choices per item").optional(),
-  notes: z.string().trim().max(200, "Notes can be at most 200 characters").optional(),
+  notes: z.string().trim().max(MAX_LINE_NOTES, `Notes can be at most ${MAX_LINE_NOTES} characters`).optional(),
 });
 export type OrderLineInput = z.infer<typeof orderLineInput>;
 
