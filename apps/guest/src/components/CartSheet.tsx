@@ -1,13 +1,15 @@
 "use client";
 import type { TableMenuView } from "@tabletap/core";
+import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "@tabletap/core/pricing";
 import { useId } from "react";
-import { MAX_QUANTITY, MIN_QUANTITY, type Cart, type CartEstimate } from "@/lib/cart";
+import type { Cart } from "@/hooks/useCart";
+import type { CartEstimate } from "@/lib/cart";
 import { money, percent } from "@/lib/format";
 import { DietaryMark } from "./DietaryMark";
 import { Sheet } from "./Sheet";
 import { Stepper } from "./Stepper";
 
-/** The cart: lines with modifiers and notes, quantities, the estimated bill and "Place order". */
+/** The cart: lines with modifiers and notes, quantities, the estimated bill (`estimateCart`) and "Place order". */
 export function CartSheet({
   open,
   onClose,
@@ -119,8 +121,8 @@ export function CartSheet({
                       <Stepper
                         size="small"
                         value={line.quantity}
-                        min={MIN_QUANTITY}
-                        max={MAX_QUANTITY}
+                        min={MIN_LINE_QUANTITY}
+                        max={MAX_LINE_QUANTITY}
                         onChange={(q) => cart.setQuantity(line.key, q)}
                         label={`Quantity of ${line.name}`}
                       />
@@ -130,7 +132,7 @@ export function CartSheet({
                     </button>
                   </div>
                 </div>
-                <p className="cart-line__total price">{money(line.lineTotal, currency)}</p>
+                {line.lineTotal !== null && <p className="cart-line__total price">{money(line.lineTotal, currency)}</p>}
               </li>
             ))}
           </ul>
