@@ -5,16 +5,9 @@ import { useId, useMemo, useRef, useState, type FormEvent } from "react";
 import type { CartLine } from "@/lib/cart";
 import { money } from "@/lib/format";
 import { DietaryMark, DietaryTags } from "./DietaryMark";
+import { ModifierGroupField } from "./ModifierGroupField";
 import { Sheet } from "./Sheet";
 import { Stepper } from "./Stepper";
-
-/** "Choose 1", "Choose up to 3", "Choose 1 to 2", "Choose 2". */
-export function groupHint(group: ModifierGroupView): string {
-  const { minSelect: min, maxSelect: max } = group;
-  if (min === 0) return max === 1 ? "Optional, choose 1" : `Choose up to ${max}`;
-  if (min === max) return `Choose ${min}`;
-  return `Choose ${min} to ${max}`;
-}
 
 /**
  * The sheet for adding an item with modifier groups: options, quantity, notes, live line price.
@@ -86,61 +79,20 @@ function ItemForm({ item, currency, onAdd }: { item: MenuItemView; currency: str
         {item.allergens.length > 0 && <p className="allergens">Contains: {item.allergens.join(", ")}</p>}
       </div>
 
-      {item.modifierGroups.map((group) => {
-        const problem = problemOf(group.id);
-        const single = group.maxSelect === 1;
-        const selected = chosen(group.id);
-        const full = !single && selected.length >= group.maxSelect;
-        const hintId = `${ids}-${group.id}-hint`;
-        const errorId = `${ids}-${group.id}-error`;
-        const showError = showProblems && problem;
-        return (
-          <fieldset
-            key={group.id}
-            ref={(el) => {
-              groupRefs.current[group.id] = el;
-            }}
-            className={`choice-group${showError ? " choice-group--invalid" : ""}`}
-            aria-describedby={showError ? `${hintId} ${errorId}` : hintId}
-          >
-            <legend className="choice-group__legend">
-              <span className="choice-group__name">{group.name}</span>
-              <span id={hintId} className="choice-group__hint">
-                {groupHint(group)}
-                {group.minSelect > 0 && <span className="badge">Required</span>}
-              </span>
-            </legend>
-            {single && group.minSelect === 0 && (
-              <label className="choice">
-                <input type="radio" name={`${ids}-${group.id}`} checked={selected.length === 0} onChange={() => toggle(group, "", false)} />
-                <span className="choice__name">None</span>
-              </label>
-            )}
-            {group.options.map((option) => {
-              const checked = selected.includes(option.id);
-              return (
-                <label key={option.id} className={`choice${!checked && full ? " choice--disabled" : ""}`}>
-                  <input
-                    type={single ? "radio" : "checkbox"}
-                    name={`${ids}-${group.id}`}
-                    value={option.id}
-                    checked={checked}
-                    disabled={!checked && full}
-                    onChange={(e) => toggle(group, option.id, e.target.checked)}
-                  />
-                  <span className="choice__name">{option.name}</span>
-                  {option.priceDelta > 0 && <span className="choice__price">+{money(option.priceDelta, currency)}</span>}
-                </label>
-              );
-            })}
-            {showError && (
-              <p id={errorId} role="alert" className="field__error">
-                {problem}
-              </p>
-            )}
-          </fieldset>
-        );
-      })}
+      {item.modifierGroups.map((group) => (
+        <ModifierGroupField
+          key={group.id}
+          idPrefix={ids}
+          group={group}
+          selected={chosen(group.id)}
+          problem={showProblems ? problemOf(group.id) : null}
+          currency={currency}
+          fieldsetRef={(el) => {
+            groupRefs.current[group.id] = el;
+          }}
+          onToggle={(optionId, checked) => toggle(group, optionId, checked)}
+        />
+      ))}
 
       <div className="field">
         <label htmlFor={`${ids}-notes`} className="field__label">
