@@ -1,6 +1,6 @@
 import type { OrderStatus, OrderView } from "@tabletap/core";
 import { guestStatusPath, ORDER_STATUS_LABELS } from "@tabletap/core/order-status";
-import { clockTime } from "@/lib/format";
+import { ClockTime } from "./ClockTime";
 
 /** Newest history entry per status: when the order reached it. */
 function reachedAt(order: OrderView): Map<OrderStatus, string> {
@@ -32,9 +32,7 @@ export function OrderTimeline({ order }: { order: OrderView }) {
             </span>
             <span className="timeline__label">{ORDER_STATUS_LABELS[status]}</span>
             {at && state !== "todo" ? (
-              <time className="timeline__time" dateTime={at}>
-                {clockTime(at)}
-              </time>
+              <ClockTime className="timeline__time" iso={at} />
             ) : (
               <span className="visually-hidden">{state === "todo" ? "(not yet)" : ""}</span>
             )}

@@ -4,8 +4,8 @@ import { useTRPCClient } from "@tabletap/client";
 import { useCallback, useEffect, useState } from "react";
 import { useLiveOrder } from "@/hooks/useLiveOrder";
 import { errorCode, errorMessage } from "@/lib/errors";
-import { clockTime } from "@/lib/format";
 import { findRecentOrder, type RecentOrder } from "@/lib/recent-orders";
+import { ClockTime } from "./ClockTime";
 import { LiveIndicator, type LiveStatus } from "./LiveIndicator";
 import { OrderBill } from "./OrderBill";
 import { OrderNotFound } from "./OrderNotFound";
@@ -54,7 +54,9 @@ function OrderHeader({ order, live, finished, onReconnect }: { order: OrderView;
           <h1 className="site-header__title">Order {order.number}</h1>
           <p className="site-header__subtitle">
             <span className="table-pill">Table {order.tableLabel}</span>
-            <span className="muted">Placed at {clockTime(order.placedAt)}</span>
+            <span className="muted">
+              Placed at <ClockTime iso={order.placedAt} />
+            </span>
           </p>
         </div>
         <LiveIndicator status={live} finished={finished} onRetry={onReconnect} />
