@@ -11,6 +11,7 @@ import {
   PAYMENT_STATUSES,
   assertTransition,
   canTransition,
+  guestStatusPath,
   TICKET_LATE_AFTER_MS,
   TICKET_WARN_AFTER_MS,
   isActiveOrderStatus,
@@ -183,5 +184,37 @@ describe("ticketUrgency", () => {
     expect(ticketUrgency(20 * 60_000)).toBe("late");
     expect(TICKET_WARN_AFTER_MS).toBe(10 * 60_000);
     expect(TICKET_LATE_AFTER_MS).toBe(20 * 60_000);
+  });
+});
+
+describe("guestStatusPath", () => {
+  it("shows the whole forward path for an order in progress", () => {
+    expect(guestStatusPath("preparing", ["placed", "accepted", "preparing"])).toEqual([
+      { status: "placed", state: "done" },
+      { status: "accepted", state: "done" },
+      { status: "preparing", state: "current" },
+      { status: "ready", state: "todo" },
+      { status: "served", state: "todo" },
+    ]);
+  });
+
+  it("marks every step done once the order is served", () => {
+    expect(guestStatusPath("served", []).map((s) => s.state)).toEqual(["done", "done", "done", "done", "done"]);
+  });
+
+  it("shows a cancelled or rejected order the steps it reached, then how it ended", () => {
+    expect(guestStatusPath("cancelled", ["placed", "accepted", "cancelled"])).toEqual([
+      { status: "placed", state: "done" },
+      { status: "accepted", state: "done" },
+      { status: "cancelled", state: "ended" },
+    ]);
+    expect(guestStatusPath("rejected", ["placed", "rejected"])).toEqual([
+      { status: "placed", state: "done" },
+      { status: "rejected", state: "ended" },
+    ]);
+  });
+
+  it("follows ORDER_PATH", () => {
+    expect(guestStatusPath("placed", ["placed"]).map((s) => s.status)).toEqual([...ORDER_PATH]);
   });
 });

@@ -180,3 +180,32 @@ export const TICKET_LATE_AFTER_MS = 20 * 60_000;
 export function ticketUrgency(ageMs: number): TicketUrgency {
   return ageMs >= TICKET_LATE_AFTER_MS ? "late" : ageMs >= TICKET_WARN_AFTER_MS ? "warn" : "ok";
 }
+
+/** One step of the status path shown to a guest (see `guestStatusPath`). */
+export interface GuestStatusStep {
+  status: OrderStatus;
+  /**
+   * done: reached and left (or `served`, the happy end); current: the order's status now;
+   * todo: not reached yet; ended: the `cancelled` or `rejected` the order stopped at.
+   */
+  state: "done" | "current" | "todo" | "ended";
+}
+
+/**
+ * The steps to show a guest for an order now in `status` that has been through the statuses
+ * in `reached` (its status history). An order on the forward path sees the whole path
+ * (ORDER_PATH): earlier steps done, its own step current (done once served), later
+ * steps todo. A cancelled or rejected order sees the forward steps it reached, all done, then
+ * how it ended.
+ */
+export function guestStatusPath(status: OrderStatus, reached: Iterable<OrderStatus>): GuestStatusStep[] {
+  const at = FORWARD_PATH.indexOf(status);
+  if (at === -1) {
+    const seen = new Set(reached);
+    return [...FORWARD_PATH.filter((s) => seen.has(s)).map((s) => ({ status: s, state: "done" as const })), { status, state: "ended" }];
+  }
+  return FORWARD_PATH.map((s, index) => ({
+    status: s,
+    state: index < at || (index === at && isTerminalOrderStatus(s)) ? "done" : index === at ? "current" : "todo",
+  }));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OTP_POLICY, isOtpFormat } from "./otp";
+import { OTP_FORMAT_MESSAGE, OTP_POLICY, isOtpFormat } from "./otp";
 
 describe("OTP_POLICY", () => {
   it("holds the sign-in policy", () => {
@@ -26,4 +26,10 @@ describe("isOtpFormat", () => {
       expect(isOtpFormat(code)).toBe(false);
     },
   );
+});
+
+describe("OTP_FORMAT_MESSAGE", () => {
+  it("names the code's length", () => {
+    expect(OTP_FORMAT_MESSAGE).toBe("Enter the 6-digit code");
+  });
 });

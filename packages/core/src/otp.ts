@@ -21,9 +21,12 @@ export const OTP_POLICY = {
   verifiesPerIpPerHour: 30,
 } as const;
 
+/** What the guest is told when a code is not in that format ("Enter the 6-digit code"). */
+export const OTP_FORMAT_MESSAGE = `Enter the ${OTP_POLICY.codeLength}-digit code`;
+
 const OTP_PATTERN = new RegExp(`^\\d{${OTP_POLICY.codeLength}}$`);
 
-/** True when `code` is exactly 6 ASCII digits (no spaces, signs or other characters). */
+/** True when `code` is exactly `OTP_POLICY.codeLength` (6) ASCII digits (no spaces, signs or other characters). */
 export function isOtpFormat(code: string): boolean {
   return OTP_PATTERN.test(code);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { OrderLineView, OrderView } from "./views";
-import { PricingError, priceOrder, type CartLine, type PricingErrorCode, type PricingMenuItem } from "./pricing";
+import { PricingError, priceOrder, resolveModifierChoices, type CartLine, type PricingErrorCode, type PricingMenuItem } from "./pricing";
 
 const dosa: PricingMenuItem = {
   id: "dosa",
@@ -328,5 +328,34 @@ describe("priceOrder: errors", () => {
 
   it("reports an unavailable item before a bad quantity", () => {
     expect(pricingError([{ menuItemId: "coffee", quantity: 0 }]).code).toBe("ITEM_UNAVAILABLE");
+  });
+});
+
+describe("resolveModifierChoices", () => {
+  it("lists the chosen options in group then option order, with the unit price", () => {
+    const choices = resolveModifierChoices(dosa, ["ghee", "family", "cheese"]);
+    expect(choices.modifiers.map((m) => m.optionId)).toEqual(["family", "cheese", "ghee"]);
+    expect(choices.unitPrice).toBe(12_000 + 8_000 + 3_000 + 2_000);
+    expect(choices.problems).toEqual([]);
+  });
+
+  it("reports every group outside its limits, in the guest's words, without throwing", () => {
+    const choices = resolveModifierChoices(dosa, ["cheese", "ghee", "chutney"]);
+    expect(choices.problems).toEqual([
+      { code: "GROUP_MIN", groupId: "size", message: "Choose at least 1 option for Size", limit: "choose at least 1 option for Size" },
+      { code: "GROUP_MAX", groupId: "addons", message: "Choose at most 2 options for Add-ons", limit: "choose at most 2 options for Add-ons" },
+    ]);
+    expect(resolveModifierChoices(thali, ["aloo"]).problems.map((p) => p.message)).toEqual(["Choose at least 2 options for Sabzi"]);
+  });
+
+  it("agrees with priceOrder on the unit price and the first problem", () => {
+    const line = { menuItemId: "dosa", quantity: 2, optionIds: ["family", "cheese"] };
+    expect(price([line]).lines[0]?.unitPrice).toBe(resolveModifierChoices(dosa, line.optionIds).unitPrice);
+    const [problem] = resolveModifierChoices(thali, ["aloo"]).problems;
+    expect(pricingError([{ menuItemId: "thali", quantity: 1, optionIds: ["aloo"] }]).message).toBe(`Veg Thali: ${problem?.limit ?? ""}`);
+  });
+
+  it("ignores ids of no group of the item", () => {
+    expect(resolveModifierChoices(lassi, ["regular", "no-ice"]).modifiers.map((m) => m.optionId)).toEqual(["no-ice"]);
   });
 });

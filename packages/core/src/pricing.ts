@@ -113,9 +113,11 @@ export class PricingError extends Error {
   }
 }
 
-/** Quantity limits per cart line (mirrors `orderLineInput` in schemas.ts). */
+/** Quantity limits per cart line (`orderLineInput` in schemas.ts and the cart use them). */
 export const MIN_LINE_QUANTITY = 1;
 export const MAX_LINE_QUANTITY = 50;
+/** Longest kitchen note on a cart line, characters after trimming (`orderLineInput`, the item form). */
+export const MAX_LINE_NOTES = 200;
 
 export interface PriceOrderInput {
   lines: CartLine[];
@@ -142,6 +144,54 @@ function findOptionNameOnMenu(menu: ReadonlyMap<string, PricingMenuItem>, option
     }
   }
   return null;
+}
+
+/** A modifier group whose choices are outside its `minSelect`–`maxSelect` range. */
+export interface ModifierGroupProblem {
+  code: "GROUP_MIN" | "GROUP_MAX";
+  groupId: string;
+  /** The rule in the guest's words, e.g. "Choose at least 1 option for Size". */
+  message: string;
+  /** The same rule as `priceOrder`'s error puts it after the item's name: "choose at least 1 option for Size". */
+  limit: string;
+}
+
+/** One line's modifier choices checked against its item's groups (see `resolveModifierChoices`). */
+export interface ModifierChoices {
+  /** The chosen options, in the item's group order, then option order within the group. */
+  modifiers: PricedModifier[];
+  /** The item's base price + Σ chosen option deltas, minor units. */
+  unitPrice: number;
+  /** One entry per group whose choices are too few or too many, in group order; empty when valid. */
+  problems: ModifierGroupProblem[];
+}
+
+/**
+ * The modifier rule of one cart line, as `priceOrder` applies it and the item form shows it:
+ * each group of `item` needs between `minSelect` (GROUP_MIN) and `maxSelect` (GROUP_MAX) of
+ * its options chosen; unitPrice = price + Σ chosen option deltas (minor units).
+ *
+ * Ids in `optionIds` that belong to none of the item's groups are ignored here (`priceOrder`
+ * rejects them before it gets here, with OPTION_NOT_FOUND), as are repeats. Never throws.
+ */
+export function resolveModifierChoices(item: Pick<PricingMenuItem, "price" | "modifierGroups">, optionIds: readonly string[]): ModifierChoices {
+  const chosen = new Set(optionIds);
+  const modifiers: PricedModifier[] = [];
+  const problems: ModifierGroupProblem[] = [];
+  for (const group of item.modifierGroups) {
+    const picked = group.options.filter((o) => chosen.has(o.id));
+    const rule =
+      picked.length < group.minSelect
+        ? ({ code: "GROUP_MIN", phrase: `at least ${plural(group.minSelect, "option")} for ${group.name}` } as const)
+        : picked.length > group.maxSelect
+          ? ({ code: "GROUP_MAX", phrase: `at most ${plural(group.maxSelect, "option")} for ${group.name}` } as const)
+          : null;
+    if (rule) problems.push({ code: rule.code, groupId: group.id, message: `Choose ${rule.phrase}`, limit: `choose ${rule.phrase}` });
+    for (const option of picked) {
+      modifiers.push({ groupId: group.id, groupName: group.name, optionId: option.id, name: option.name, priceDelta: option.priceDelta });
+    }
+  }
+  return { modifiers, unitPrice: item.price + modifiers.reduce((sum, m) => sum + m.priceDelta, 0), problems };
 }
 
 function priceLine(line: CartLine, menu: ReadonlyMap<string, PricingMenuItem>): PricedLine {
@@ -191,38 +241,11 @@ function priceLine(line: CartLine, menu: ReadonlyMap<string, PricingMenuItem>): 
     chosen.add(optionId);
   }
 
-  // Check group limits and list the modifiers in group order, then option order.
-  const modifiers: PricedModifier[] = [];
-  for (const group of item.modifierGroups) {
-    const picked = group.options.filter((o) => chosen.has(o.id));
-    if (picked.length < group.minSelect) {
-      throw new PricingError(
-        "GROUP_MIN",
-        item.id,
-        `${item.name}: choose at least ${plural(group.minSelect, "option")} for ${group.name}`,
-        { groupId: group.id },
-      );
-    }
-    if (picked.length > group.maxSelect) {
-      throw new PricingError(
-        "GROUP_MAX",
-        item.id,
-        `${item.name}: choose at most ${plural(group.maxSelect, "option")} for ${group.name}`,
-        { groupId: group.id },
-      );
-    }
-    for (const option of picked) {
-      modifiers.push({
-        groupId: group.id,
-        groupName: group.name,
-        optionId: option.id,
-        name: option.name,
-        priceDelta: option.priceDelta,
-      });
-    }
+  const { modifiers, unitPrice, problems } = resolveModifierChoices(item, [...chosen]);
+  const [problem] = problems;
+  if (problem) {
+    throw new PricingError(problem.code, item.id, `${item.name}: ${problem.limit}`, { groupId: problem.groupId });
   }
-
-  const unitPrice = item.price + modifiers.reduce((sum, m) => sum + m.priceDelta, 0);
   if (!Number.isSafeInteger(unitPrice) || unitPrice < 0) {
     throw new RangeError(`${item.name}: menu prices must be non-negative integers in minor units`);
   }

@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { ORDER_STATUSES } from "./order-status";
-import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "./pricing";
+import { OTP_FORMAT_MESSAGE, isOtpFormat } from "./otp";
+import { MAX_LINE_NOTES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "./pricing";
 
 /** A MongoDB ObjectId as 24 hex characters. */
 export const objectIdSchema = z
@@ -29,11 +30,8 @@ export const phoneSchema = z
 export const phoneInput = z.object({ phone: phoneSchema });
 export type PhoneInput = z.infer<typeof phoneInput>;
 
-/** A 6-digit one-time code; surrounding spaces from pasting are trimmed. */
-export const otpCodeSchema = z
-  .string({ error: "Enter the 6-digit code" })
-  .trim()
-  .regex(/^\d{6}$/, "Enter the 6-digit code");
+/** A 6-digit one-time code (`isOtpFormat`); surrounding spaces from pasting are trimmed. */
+export const otpCodeSchema = z.string({ error: OTP_FORMAT_MESSAGE }).trim().refine(isOtpFormat, OTP_FORMAT_MESSAGE);
 
 export const verifyOtpInput = z.object({ phone: phoneSchema, code: otpCodeSchema });
 export type VerifyOtpInput = z.infer<typeof verifyOtpInput>;
@@ -67,7 +65,7 @@ export const orderLineInput = z.object({
     .min(MIN_LINE_QUANTITY, QUANTITY_MESSAGE)
     .max(MAX_LINE_QUANTITY, QUANTITY_MESSAGE),
   optionIds: z.array(objectIdSchema).max(20, "At most 20 choices per item").optional(),
-  notes: z.string().trim().max(200, "Notes can be at most 200 characters").optional(),
+  notes: z.string().trim().max(MAX_LINE_NOTES, `Notes can be at most ${MAX_LINE_NOTES} characters`).optional(),
 });
 export type OrderLineInput = z.infer<typeof orderLineInput>;
 

@@ -1,13 +1,13 @@
 "use client";
 import type { TableMenuView } from "@tabletap/core";
 import { useId } from "react";
-import { MAX_QUANTITY, MIN_QUANTITY, type Cart, type CartEstimate } from "@/lib/cart";
-import { money, percent } from "@/lib/format";
-import { DietaryMark } from "./DietaryMark";
+import type { Cart } from "@/hooks/useCart";
+import type { CartEstimate } from "@/lib/cart";
+import { CartLineItem } from "./CartLineItem";
+import { EstimatedBill } from "./EstimatedBill";
 import { Sheet } from "./Sheet";
-import { Stepper } from "./Stepper";
 
-/** The cart: lines with modifiers and notes, quantities, the estimated bill and "Place order". */
+/** The cart: lines with modifiers and notes, quantities, the estimated bill (`estimateCart`) and "Place order". */
 export function CartSheet({
   open,
   onClose,
@@ -37,7 +37,7 @@ export function CartSheet({
   onSignIn: () => void;
 }) {
   const titleId = useId();
-  const { currency, taxBps, serviceChargeBps } = menu.restaurant;
+  const { currency } = menu.restaurant;
   const empty = estimate.lines.length === 0;
 
   const footer = empty ? (
@@ -105,57 +105,10 @@ export function CartSheet({
           </p>
           <ul className="cart-lines" aria-label="Cart items">
             {estimate.lines.map((line) => (
-              <li key={line.key} className={`cart-line${line.problem ? " cart-line--problem" : ""}`}>
-                <div className="cart-line__main">
-                  <p className="cart-line__name">
-                    {line.item && <DietaryMark tags={line.item.dietaryTags} />}
-                    <span>{line.name}</span>
-                  </p>
-                  {line.modifiers.length > 0 && <p className="cart-line__modifiers">{line.modifiers.map((m) => m.name).join(" · ")}</p>}
-                  {line.notes && <p className="cart-line__notes">Note: {line.notes}</p>}
-                  {line.problem && <p className="cart-line__problem">{line.problem}</p>}
-                  <div className="cart-line__controls">
-                    {!line.problem && (
-                      <Stepper
-                        size="small"
-                        value={line.quantity}
-                        min={MIN_QUANTITY}
-                        max={MAX_QUANTITY}
-                        onChange={(q) => cart.setQuantity(line.key, q)}
-                        label={`Quantity of ${line.name}`}
-                      />
-                    )}
-                    <button type="button" className="link-button link-button--danger" onClick={() => cart.remove(line.key)} aria-label={`Remove ${line.name}`}>
-                      Remove
-                    </button>
-                  </div>
-                </div>
-                <p className="cart-line__total price">{money(line.lineTotal, currency)}</p>
-              </li>
+              <CartLineItem key={line.key} line={line} currency={currency} cart={cart} />
             ))}
           </ul>
-          <dl className="totals" aria-label="Estimated bill">
-            <div className="totals__row">
-              <dt>Subtotal</dt>
-              <dd>{money(estimate.subtotal, currency)}</dd>
-            </div>
-            {serviceChargeBps > 0 && (
-              <div className="totals__row">
-                <dt>Service charge ({percent(serviceChargeBps)})</dt>
-                <dd>{money(estimate.serviceCharge, currency)}</dd>
-              </div>
-            )}
-            {taxBps > 0 && (
-              <div className="totals__row">
-                <dt>GST ({percent(taxBps)})</dt>
-                <dd>{money(estimate.tax, currency)}</dd>
-              </div>
-            )}
-            <div className="totals__row totals__row--total" id={`${titleId}-total`}>
-              <dt>Estimated total</dt>
-              <dd>{money(estimate.total, currency)}</dd>
-            </div>
-          </dl>
+          <EstimatedBill estimate={estimate} restaurant={menu.restaurant} totalId={`${titleId}-total`} />
           <p className="fine-print">This is an estimate. The restaurant confirms the final price when you place your order.</p>
         </>
       )}

@@ -1,27 +1,19 @@
 "use client";
 import type { MenuItemView, ModifierGroupView } from "@tabletap/core";
+import { MAX_LINE_NOTES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY, resolveModifierChoices } from "@tabletap/core/pricing";
 import { useId, useMemo, useRef, useState, type FormEvent } from "react";
-import { MAX_NOTES, MAX_QUANTITY, MIN_QUANTITY, type CartLine } from "@/lib/cart";
-import { money, plural } from "@/lib/format";
+import type { CartLine } from "@/lib/cart";
+import { money } from "@/lib/format";
 import { DietaryMark, DietaryTags } from "./DietaryMark";
+import { ModifierGroupField } from "./ModifierGroupField";
 import { Sheet } from "./Sheet";
 import { Stepper } from "./Stepper";
 
-/** "Choose 1", "Choose up to 3", "Choose 1 to 2", "Choose 2". */
-export function groupHint(group: ModifierGroupView): string {
-  const { minSelect: min, maxSelect: max } = group;
-  if (min === 0) return max === 1 ? "Optional, choose 1" : `Choose up to ${max}`;
-  if (min === max) return `Choose ${min}`;
-  return `Choose ${min} to ${max}`;
-}
-
-function groupProblem(group: ModifierGroupView, picked: number): string | null {
-  if (picked < group.minSelect) return group.minSelect === 1 && group.maxSelect === 1 ? `Choose 1 for ${group.name}` : `Choose at least ${plural(group.minSelect, "option")} for ${group.name}`;
-  if (picked > group.maxSelect) return `Choose at most ${plural(group.maxSelect, "option")} for ${group.name}`;
-  return null;
-}
-
-/** The sheet for adding an item with modifier groups: options, quantity, notes, live line price. */
+/**
+ * The sheet for adding an item with modifier groups: options, quantity, notes, live line price.
+ * Choices are checked and priced by core's `resolveModifierChoices`, the rule `priceOrder`
+ * applies on the server, and its per-group messages are shown under each group.
+ */
 export function ItemDialog({
   item,
   currency,
@@ -50,13 +42,9 @@ function ItemForm({ item, currency, onAdd }: { item: MenuItemView; currency: str
   const groupRefs = useRef<Record<string, HTMLFieldSetElement | null>>({});
 
   const chosen = (groupId: string) => picked[groupId] ?? [];
-  const unitPrice = useMemo(() => {
-    let price = item.price;
-    for (const group of item.modifierGroups) for (const option of group.options) if ((picked[group.id] ?? []).includes(option.id)) price += option.priceDelta;
-    return price;
-  }, [item, picked]);
-  const problems = item.modifierGroups.map((group) => ({ group, problem: groupProblem(group, chosen(group.id).length) }));
-  const firstProblem = problems.find((p) => p.problem);
+  const choices = useMemo(() => resolveModifierChoices(item, Object.values(picked).flat()), [item, picked]);
+  const problemOf = (groupId: string) => choices.problems.find((p) => p.groupId === groupId)?.message ?? null;
+  const [firstProblem] = choices.problems;
 
   function toggle(group: ModifierGroupView, optionId: string, checked: boolean) {
     setPicked((prev) => {
@@ -71,11 +59,11 @@ function ItemForm({ item, currency, onAdd }: { item: MenuItemView; currency: str
     event.preventDefault();
     if (firstProblem) {
       setShowProblems(true);
-      groupRefs.current[firstProblem.group.id]?.querySelector("input")?.focus();
+      groupRefs.current[firstProblem.groupId]?.querySelector("input")?.focus();
       return;
     }
     // Options in menu order (group order, then option order), as the server snapshots them.
-    const optionIds = item.modifierGroups.flatMap((group) => group.options.filter((o) => chosen(group.id).includes(o.id)).map((o) => o.id));
+    const optionIds = choices.modifiers.map((m) => m.optionId);
     onAdd({ menuItemId: item.id, quantity, optionIds, notes: notes.trim() });
   }
 
@@ -91,60 +79,20 @@ function ItemForm({ item, currency, onAdd }: { item: MenuItemView; currency: str
         {item.allergens.length > 0 && <p className="allergens">Contains: {item.allergens.join(", ")}</p>}
       </div>
 
-      {problems.map(({ group, problem }) => {
-        const single = group.maxSelect === 1;
-        const selected = chosen(group.id);
-        const full = !single && selected.length >= group.maxSelect;
-        const hintId = `${ids}-${group.id}-hint`;
-        const errorId = `${ids}-${group.id}-error`;
-        const showError = showProblems && problem;
-        return (
-          <fieldset
-            key={group.id}
-            ref={(el) => {
-              groupRefs.current[group.id] = el;
-            }}
-            className={`choice-group${showError ? " choice-group--invalid" : ""}`}
-            aria-describedby={showError ? `${hintId} ${errorId}` : hintId}
-          >
-            <legend className="choice-group__legend">
-              <span className="choice-group__name">{group.name}</span>
-              <span id={hintId} className="choice-group__hint">
-                {groupHint(group)}
-                {group.minSelect > 0 && <span className="badge">Required</span>}
-              </span>
-            </legend>
-            {single && group.minSelect === 0 && (
-              <label className="choice">
-                <input type="radio" name={`${ids}-${group.id}`} checked={selected.length === 0} onChange={() => toggle(group, "", false)} />
-                <span className="choice__name">None</span>
-              </label>
-            )}
-            {group.options.map((option) => {
-              const checked = selected.includes(option.id);
-              return (
-                <label key={option.id} className={`choice${!checked && full ? " choice--disabled" : ""}`}>
-                  <input
-                    type={single ? "radio" : "checkbox"}
-                    name={`${ids}-${group.id}`}
-                    value={option.id}
-                    checked={checked}
-                    disabled={!checked && full}
-                    onChange={(e) => toggle(group, option.id, e.target.checked)}
-                  />
-                  <span className="choice__name">{option.name}</span>
-                  {option.priceDelta > 0 && <span className="choice__price">+{money(option.priceDelta, currency)}</span>}
-                </label>
-              );
-            })}
-            {showError && (
-              <p id={errorId} role="alert" className="field__error">
-                {problem}
-              </p>
-            )}
-          </fieldset>
-        );
-      })}
+      {item.modifierGroups.map((group) => (
+        <ModifierGroupField
+          key={group.id}
+          idPrefix={ids}
+          group={group}
+          selected={chosen(group.id)}
+          problem={showProblems ? problemOf(group.id) : null}
+          currency={currency}
+          fieldsetRef={(el) => {
+            groupRefs.current[group.id] = el;
+          }}
+          onToggle={(optionId, checked) => toggle(group, optionId, checked)}
+        />
+      ))}
 
       <div className="field">
         <label htmlFor={`${ids}-notes`} className="field__label">
@@ -154,22 +102,22 @@ function ItemForm({ item, currency, onAdd }: { item: MenuItemView; currency: str
           id={`${ids}-notes`}
           className="input textarea"
           rows={2}
-          maxLength={MAX_NOTES}
+          maxLength={MAX_LINE_NOTES}
           placeholder="e.g. less oil, no onion"
           value={notes}
-          onChange={(e) => setNotes(e.target.value.slice(0, MAX_NOTES))}
+          onChange={(e) => setNotes(e.target.value.slice(0, MAX_LINE_NOTES))}
           aria-describedby={`${ids}-notes-count`}
         />
         <p id={`${ids}-notes-count`} className="field__hint field__counter">
-          {notes.length}/{MAX_NOTES}
+          {notes.length}/{MAX_LINE_NOTES}
         </p>
       </div>
 
       <div className="item-form__actions">
-        <Stepper value={quantity} min={MIN_QUANTITY} max={MAX_QUANTITY} onChange={setQuantity} label="Quantity" />
+        <Stepper value={quantity} min={MIN_LINE_QUANTITY} max={MAX_LINE_QUANTITY} onChange={setQuantity} label="Quantity" />
         <button type="submit" className="button button--primary item-form__add">
           Add to cart{" "}
-          <span aria-hidden="true">·</span> {money(unitPrice * quantity, currency)}
+          <span aria-hidden="true">·</span> {money(choices.unitPrice * quantity, currency)}
         </button>
       </div>
     </form>

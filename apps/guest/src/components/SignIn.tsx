@@ -1,39 +1,22 @@
 "use client";
-import type { SessionView } from "@tabletap/core";
+import { OTP_POLICY } from "@tabletap/core/otp";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import type { GetClient } from "@/lib/api";
-import { errorMessage } from "@/lib/errors";
+import type { Guest } from "@/hooks/useGuestSession";
+import { useOtpSignIn } from "@/hooks/useOtpSignIn";
+import type { GetClient } from "@/trpc/deferred-client";
 
-export type Guest = NonNullable<SessionView["guest"]>;
+const CODE_NAME = `${OTP_POLICY.codeLength}-digit code`;
 
-interface SentCode {
-  /** E.164, as the server normalised it. */
-  phone: string;
-  maskedPhone: string;
-  /** Epoch ms when "Resend code" becomes available. */
-  resendAt: number;
-}
-
-/** Seconds left until `at`, ticking once a second while positive. */
-function useSecondsUntil(at: number | null): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (at === null) return;
-    setNow(Date.now());
-    const timer = window.setInterval(() => {
-      const current = Date.now();
-      setNow(current);
-      if (current >= at) window.clearInterval(timer);
-    }, 1000);
-    return () => window.clearInterval(timer);
-  }, [at]);
-  return at === null ? 0 : Math.max(0, Math.ceil((at - now) / 1000));
+/** "Resend code in 0:27", or "Resend code" once allowed. */
+function resendLabel(secondsLeft: number): string {
+  if (secondsLeft <= 0) return "Resend code";
+  return `Resend code in ${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, "0")}`;
 }
 
 /**
- * Phone sign-in: the mobile number, then the 6-digit code texted to it. Errors from the API are
- * shown inline (`role="alert"`). Calls `onSignedIn` with the guest once the code is verified
- * (the session cookies are set by then).
+ * Phone sign-in: the mobile number, then the 6-digit code texted to it (`useOtpSignIn`). Errors
+ * from the API are shown inline (`role="alert"`). Calls `onSignedIn` with the guest once the
+ * code is verified (the session cookies are set by then).
  */
 export function SignIn({
   getClient,
@@ -49,80 +32,44 @@ export function SignIn({
   headingLevel?: 1 | 2 | 3;
 }) {
   const ids = useId();
+  const signIn = useOtpSignIn(getClient, onSignedIn);
   const [phone, setPhone] = useState("");
-  const [code, setCode] = useState("");
-  const [sent, setSent] = useState<SentCode | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [pending, setPending] = useState<"send" | "verify" | null>(null);
-  const secondsLeft = useSecondsUntil(sent?.resendAt ?? null);
   const phoneRef = useRef<HTMLInputElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
   const Heading = (["h1", "h2", "h3"] as const)[headingLevel - 1] ?? "h2";
+  const { sent, error, pending } = signIn;
 
   const step = sent ? "code" : "phone";
   useEffect(() => {
     (step === "code" ? codeRef : phoneRef).current?.focus({ preventScroll: true });
   }, [step]);
 
-  async function sendCode(target: string, isResend: boolean) {
-    setError(null);
-    setNotice(null);
-    setPending("send");
-    try {
-      const result = await (await getClient()).auth.requestOtp.mutate({ phone: target });
-      setSent({ phone: result.phone, maskedPhone: result.maskedPhone, resendAt: Date.now() + result.resendAfterSeconds * 1000 });
-      setCode("");
-      if (isResend) setNotice(`We've sent a new code to ${result.maskedPhone}.`);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setPending(null);
-    }
-  }
-
   function onPhoneSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
     if (!phone.trim()) {
-      setError("Enter your mobile number");
+      signIn.setError("Enter your mobile number");
       phoneRef.current?.focus();
       return;
     }
-    void sendCode(phone, false);
+    void signIn.sendCode(phone, false);
   }
 
   async function onCodeSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!sent || pending) return;
-    if (!/^\d{6}$/.test(code)) {
-      setError("Enter the 6-digit code");
-      codeRef.current?.focus();
-      return;
-    }
-    setError(null);
-    setNotice(null);
-    setPending("verify");
-    try {
-      const { customer } = await (await getClient()).auth.verifyOtp.mutate({ phone: sent.phone, code });
-      onSignedIn(customer);
-    } catch (e) {
-      setError(errorMessage(e));
-      codeRef.current?.select();
-    } finally {
-      setPending(null);
-    }
-  }
-
-  function changeNumber() {
-    setSent(null);
-    setCode("");
-    setError(null);
-    setNotice(null);
+    const result = await signIn.verify();
+    if (result === "invalid") codeRef.current?.focus();
+    if (result === "refused") codeRef.current?.select();
   }
 
   const errorId = `${ids}-error`;
   const hintId = `${ids}-hint`;
+  const errorMessage = error && (
+    <p id={errorId} role="alert" className="field__error">
+      {error}
+    </p>
+  );
 
   if (step === "phone") {
     return (
@@ -151,13 +98,9 @@ export function SignIn({
             aria-invalid={error ? true : undefined}
           />
           <p id={hintId} className="field__hint">
-            We&apos;ll text you a 6-digit code
+            We&apos;ll text you a {CODE_NAME}
           </p>
-          {error && (
-            <p id={errorId} role="alert" className="field__error">
-              {error}
-            </p>
-          )}
+          {errorMessage}
         </div>
         <button type="submit" className="button button--primary button--block" disabled={pending === "send"}>
           {pending === "send" ? "Sending code…" : "Send code"}
@@ -167,19 +110,19 @@ export function SignIn({
   }
 
   return (
-    <form className="signin" onSubmit={onCodeSubmit} noValidate aria-labelledby={`${ids}-title`}>
+    <form className="signin" onSubmit={(e) => void onCodeSubmit(e)} noValidate aria-labelledby={`${ids}-title`}>
       <Heading id={`${ids}-title`} className="signin__title">
         Enter the code
       </Heading>
       <p className="signin__lead">
-        We texted a 6-digit code to <strong className="nowrap">{sent?.maskedPhone}</strong>.{" "}
-        <button type="button" className="link-button" onClick={changeNumber}>
+        We texted a {CODE_NAME} to <strong className="nowrap">{sent?.maskedPhone}</strong>.{" "}
+        <button type="button" className="link-button" onClick={signIn.changeNumber}>
           Change number
         </button>
       </p>
       <div className="field">
         <label htmlFor={`${ids}-code`} className="field__label">
-          6-digit code
+          {CODE_NAME}
         </label>
         <input
           ref={codeRef}
@@ -190,20 +133,16 @@ export function SignIn({
           autoComplete="one-time-code"
           inputMode="numeric"
           pattern="[0-9]*"
-          maxLength={6}
-          value={code}
-          onChange={(e) => setCode(e.target.value.replace(/\D/g, "").slice(0, 6))}
+          maxLength={OTP_POLICY.codeLength}
+          value={signIn.code}
+          onChange={(e) => signIn.setCode(e.target.value.replace(/\D/g, "").slice(0, OTP_POLICY.codeLength))}
           aria-describedby={error ? errorId : undefined}
           aria-invalid={error ? true : undefined}
         />
-        {error && (
-          <p id={errorId} role="alert" className="field__error">
-            {error}
-          </p>
-        )}
-        {notice && (
+        {errorMessage}
+        {signIn.notice && (
           <p role="status" className="field__notice">
-            {notice}
+            {signIn.notice}
           </p>
         )}
       </div>
@@ -213,10 +152,10 @@ export function SignIn({
       <button
         type="button"
         className="button button--ghost button--block"
-        disabled={secondsLeft > 0 || pending !== null}
-        onClick={() => sent && void sendCode(sent.phone, true)}
+        disabled={signIn.resendIn > 0 || pending !== null}
+        onClick={() => sent && void signIn.sendCode(sent.phone, true)}
       >
-        {pending === "send" ? "Sending…" : secondsLeft > 0 ? `Resend code in ${Math.floor(secondsLeft / 60)}:${String(secondsLeft % 60).padStart(2, "0")}` : "Resend code"}
+        {pending === "send" ? "Sending…" : resendLabel(signIn.resendIn)}
       </button>
     </form>
   );

@@ -1,8 +1,5 @@
-"use client";
-import type { MenuItemView, OrderModifierView, TableMenuView } from "@tabletap/core";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { percentOfBps } from "@tabletap/core/money";
-import { newIdempotencyKey } from "./format";
+import type { MenuItemView, TableMenuView } from "@tabletap/core";
+import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY, PricingError, priceOrder, resolveModifierChoices, type PricedModifier, type PricingErrorCode, type PricingMenuItem } from "@tabletap/core/pricing";
 
 /** One line of the cart: ids only; names and prices come from the live menu. */
 export interface CartLine {
@@ -14,7 +11,8 @@ export interface CartLine {
   notes: string;
 }
 
-interface CartState {
+/** The cart of one table as kept in localStorage. */
+export interface CartState {
   lines: CartLine[];
   /**
    * The idempotency key of the current checkout attempt: created on the first "Place order" tap
@@ -24,25 +22,27 @@ interface CartState {
   checkoutKey: string | null;
 }
 
-export const MIN_QUANTITY = 1;
-export const MAX_QUANTITY = 50;
-export const MAX_NOTES = 200;
-
-const EMPTY: CartState = { lines: [], checkoutKey: null };
+export const EMPTY_CART: CartState = { lines: [], checkoutKey: null };
 const storageKey = (tableCode: string) => `tabletap:cart:${tableCode}`;
+
+/** True when a storage event is about this table's cart. */
+export function isCartStorageKey(tableCode: string, key: string | null): boolean {
+  return key === storageKey(tableCode);
+}
 
 export function lineKey(menuItemId: string, optionIds: readonly string[], notes: string): string {
   return [menuItemId, [...optionIds].sort().join(","), notes.trim()].join("|");
 }
 
-function clampQuantity(quantity: number): number {
-  return Math.min(MAX_QUANTITY, Math.max(MIN_QUANTITY, Math.round(quantity)));
+/** A quantity within the per-line limits of `priceOrder` (1–50), rounded. */
+export function clampQuantity(quantity: number): number {
+  return Math.min(MAX_LINE_QUANTITY, Math.max(MIN_LINE_QUANTITY, Math.round(quantity)));
 }
 
-function readCart(tableCode: string): CartState {
+export function readCart(tableCode: string): CartState {
   try {
     const raw = window.localStorage.getItem(storageKey(tableCode));
-    if (!raw) return EMPTY;
+    if (!raw) return EMPTY_CART;
     const parsed = JSON.parse(raw) as Partial<CartState>;
     const lines = Array.isArray(parsed.lines)
       ? parsed.lines.filter(
@@ -55,11 +55,11 @@ function readCart(tableCode: string): CartState {
       checkoutKey: typeof parsed.checkoutKey === "string" ? parsed.checkoutKey : null,
     };
   } catch {
-    return EMPTY;
+    return EMPTY_CART;
   }
 }
 
-function writeCart(tableCode: string, state: CartState): void {
+export function writeCart(tableCode: string, state: CartState): void {
   try {
     const key = storageKey(tableCode);
     if (state.lines.length === 0 && !state.checkoutKey) {
@@ -73,98 +73,19 @@ function writeCart(tableCode: string, state: CartState): void {
   }
 }
 
-/** The cart of one table, kept in localStorage (per table code) and shared between tabs. */
-export function useCart(tableCode: string) {
-  const [state, setState] = useState<CartState>(EMPTY);
-  const [loaded, setLoaded] = useState(false);
-  const stateRef = useRef(state);
-  stateRef.current = state;
-
-  useEffect(() => {
-    setState(readCart(tableCode));
-    setLoaded(true);
-    const onStorage = (event: StorageEvent) => {
-      if (event.key === storageKey(tableCode)) setState(readCart(tableCode));
-    };
-    window.addEventListener("storage", onStorage);
-    return () => window.removeEventListener("storage", onStorage);
-  }, [tableCode]);
-
-  useEffect(() => {
-    if (loaded) writeCart(tableCode, state);
-  }, [loaded, tableCode, state]);
-
-  const add = useCallback((line: Omit<CartLine, "key">) => {
-    const key = lineKey(line.menuItemId, line.optionIds, line.notes);
-    setState((prev) => {
-      const existing = prev.lines.find((l) => l.key === key);
-      const lines = existing
-        ? prev.lines.map((l) => (l.key === key ? { ...l, quantity: clampQuantity(l.quantity + line.quantity) } : l))
-        : [...prev.lines, { ...line, notes: line.notes.trim(), key, quantity: clampQuantity(line.quantity) }];
-      return { ...prev, lines };
-    });
-  }, []);
-
-  const setQuantity = useCallback((key: string, quantity: number) => {
-    setState((prev) => ({ ...prev, lines: prev.lines.map((l) => (l.key === key ? { ...l, quantity: clampQuantity(quantity) } : l)) }));
-  }, []);
-
-  const remove = useCallback((key: string) => {
-    setState((prev) => ({ ...prev, lines: prev.lines.filter((l) => l.key !== key) }));
-  }, []);
-
-  const clear = useCallback(() => setState(EMPTY), []);
-
-  /** The current checkout attempt's idempotency key, created on first use. */
-  const checkoutKey = useCallback((): string => {
-    const current = stateRef.current.checkoutKey;
-    if (current) return current;
-    const key = newIdempotencyKey();
-    stateRef.current = { ...stateRef.current, checkoutKey: key };
-    setState((prev) => (prev.checkoutKey ? prev : { ...prev, checkoutKey: key }));
-    return key;
-  }, []);
-
-  return { lines: state.lines, loaded, add, setQuantity, remove, clear, checkoutKey };
-}
-
-export type Cart = ReturnType<typeof useCart>;
-
-/** A cart line joined with the live menu, for display and the estimate. */
+/** A cart line joined with the live menu and priced by `priceOrder`, for display. */
 export interface PricedCartLine extends CartLine {
   item: MenuItemView | null;
   name: string;
-  unitPrice: number;
-  lineTotal: number;
-  modifiers: OrderModifierView[];
+  /** The options still on the menu, in menu order. */
+  modifiers: PricedModifier[];
+  /** unitPrice × quantity in paise, or null when the line can't be ordered (`problem`). */
+  lineTotal: number | null;
   /** Why the line can't be ordered right now, or null. */
   problem: string | null;
 }
 
-export function indexMenu(menu: TableMenuView): Map<string, MenuItemView> {
-  return new Map(menu.categories.flatMap((c) => c.items.map((item) => [item.id, item] as const)));
-}
-
-export function priceCartLine(line: CartLine, items: ReadonlyMap<string, MenuItemView>): PricedCartLine {
-  const item = items.get(line.menuItemId) ?? null;
-  if (!item) return { ...line, item, name: "Item no longer on the menu", unitPrice: 0, lineTotal: 0, modifiers: [], problem: "This item is no longer on the menu. Remove it to continue." };
-  const modifiers: OrderModifierView[] = [];
-  let missingOption = false;
-  for (const group of item.modifierGroups) {
-    for (const option of group.options) {
-      if (line.optionIds.includes(option.id)) modifiers.push({ groupName: group.name, name: option.name, priceDelta: option.priceDelta });
-    }
-  }
-  if (modifiers.length !== line.optionIds.length) missingOption = true;
-  const unitPrice = item.price + modifiers.reduce((sum, m) => sum + m.priceDelta, 0);
-  const problem = !item.available
-    ? "Sold out. Remove it to place your order."
-    : missingOption
-      ? "One of your choices is no longer available. Remove this and add it again."
-      : null;
-  return { ...line, item, name: item.name, unitPrice, lineTotal: unitPrice * line.quantity, modifiers, problem };
-}
-
+/** The estimated bill; amounts in paise, over the lines that can be ordered. */
 export interface CartEstimate {
   lines: PricedCartLine[];
   count: number;
@@ -175,27 +96,50 @@ export interface CartEstimate {
   hasProblems: boolean;
 }
 
+/** What the guest can do about a line `priceOrder` refuses; other refusals show core's message. */
+const PROBLEM_ADVICE: Partial<Record<PricingErrorCode, string>> = {
+  ITEM_NOT_FOUND: "This item is no longer on the menu. Remove it to continue.",
+  ITEM_UNAVAILABLE: "Sold out. Remove it to place your order.",
+  OPTION_NOT_FOUND: "One of your choices is no longer available. Remove this and add it again.",
+  OPTION_UNAVAILABLE: "One of your choices is no longer available. Remove this and add it again.",
+};
+
+/** The table's menu as `priceOrder` takes it, keyed by item id. */
+function pricingMenu(menu: TableMenuView): Map<string, PricingMenuItem & MenuItemView> {
+  // The guest's view of an item has no kitchen station; the estimate never reads it.
+  return new Map(menu.categories.flatMap((c) => c.items.map((item) => [item.id, { ...item, station: "" }] as const)));
+}
+
 /**
- * The cart priced the way the server prices an order (service charge on the subtotal, GST on
- * subtotal + service charge, both rounded half up). Only an estimate: the server's price is final.
+ * The cart priced exactly as the server will price the order: `priceOrder` from
+ * `@tabletap/core/pricing` (same formula, same item, option, modifier min/max and quantity
+ * checks) on the table's current menu. A line `priceOrder` refuses carries the reason in
+ * `problem` and is left out of the totals; the guest must remove it before ordering
+ * (`hasProblems`). Only an estimate: the server prices the order again from its own menu.
  */
 export function estimateCart(lines: readonly CartLine[], menu: TableMenuView): CartEstimate {
-  const items = indexMenu(menu);
-  const priced = lines.map((line) => priceCartLine(line, items));
-  const subtotal = priced.reduce((sum, l) => sum + l.lineTotal, 0);
-  const serviceCharge = percentOfBps(subtotal, menu.restaurant.serviceChargeBps);
-  const tax = percentOfBps(subtotal + serviceCharge, menu.restaurant.taxBps);
+  const items = pricingMenu(menu);
+  const rates = { menu: items, taxBps: menu.restaurant.taxBps, serviceChargeBps: menu.restaurant.serviceChargeBps };
+  const priced = lines.map((line): PricedCartLine => {
+    const item = items.get(line.menuItemId) ?? null;
+    const name = item?.name ?? "Item no longer on the menu";
+    const modifiers = item ? resolveModifierChoices(item, line.optionIds).modifiers : [];
+    try {
+      const [pricedLine] = priceOrder({ ...rates, lines: [line] }).lines;
+      return { ...line, item, name, modifiers, lineTotal: pricedLine?.lineTotal ?? 0, problem: null };
+    } catch (error) {
+      if (!(error instanceof PricingError)) throw error;
+      return { ...line, item, name, modifiers, lineTotal: null, problem: PROBLEM_ADVICE[error.code] ?? error.message };
+    }
+  });
+  const totals = priceOrder({ ...rates, lines: priced.filter((l) => !l.problem) });
   return {
     lines: priced,
     count: priced.reduce((sum, l) => sum + l.quantity, 0),
-    subtotal,
-    serviceCharge,
-    tax,
-    total: subtotal + serviceCharge + tax,
+    subtotal: totals.subtotal,
+    serviceCharge: totals.serviceCharge,
+    tax: totals.tax,
+    total: totals.total,
     hasProblems: priced.some((l) => l.problem),
   };
-}
-
-export function useCartEstimate(lines: readonly CartLine[], menu: TableMenuView): CartEstimate {
-  return useMemo(() => estimateCart(lines, menu), [lines, menu]);
 }

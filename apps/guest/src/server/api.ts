@@ -1,12 +1,9 @@
-import { createServerCaller } from "@tabletap/api/http";
 import { SESSION_COOKIES } from "@tabletap/auth";
 import type { SessionView, TableMenuView } from "@tabletap/core";
 import { TRPCError } from "@trpc/server";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { cache } from "react";
-
-/** A server-side caller of the API as the requesting guest (their cookies), once per request. */
-export const getCaller = cache(async () => createServerCaller(await headers(), "guest"));
+import { getQueryClient, trpc } from "@/trpc/server";
 
 /**
  * The table's menu, or null when the code is unknown, inactive or malformed (the API answers
@@ -14,15 +11,16 @@ export const getCaller = cache(async () => createServerCaller(await headers(), "
  */
 export const loadTableMenu = cache(async (tableCode: string): Promise<TableMenuView | null> => {
   try {
-    return await (await getCaller()).menu.forTable({ tableCode });
+    return await getQueryClient().fetchQuery(trpc.menu.forTable.queryOptions({ tableCode }));
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
     throw error;
   }
 });
 
+/** The requester's session, and whether the browser should renew it before showing sign-in. */
 export async function loadSession(): Promise<{ session: SessionView; canRefresh: boolean }> {
-  const session = await (await getCaller()).auth.session();
+  const session = await getQueryClient().fetchQuery(trpc.auth.session.queryOptions());
   // The access cookie lasts 15 minutes, the refresh cookie 7 days: the client renews the session
   // when only the latter is left.
   const canRefresh = !session.guest && (await cookies()).has(SESSION_COOKIES.guest.refresh);

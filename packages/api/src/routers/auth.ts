@@ -9,7 +9,7 @@ import {
   type Principal,
   type SessionAudience,
 } from "@tabletap/auth";
-import { maskPhone, phoneInput, staffLoginInput, toE164, verifyOtpInput, type SessionView } from "@tabletap/core";
+import { OTP_POLICY, maskPhone, phoneInput, staffLoginInput, toE164, verifyOtpInput, type SessionView } from "@tabletap/core";
 import { Customer, Staff } from "@tabletap/db";
 import { otpSms } from "@tabletap/notify";
 import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
@@ -56,7 +56,7 @@ export const authRouter = {
     const phone = requirePhone(input.phone);
     const { code, expiresInSeconds } = await ctx.services.otp.issue(phone, ctx.ip).catch(otpErrorToTRPC);
     await ctx.services.sms.send(phone, otpSms(code));
-    return { phone, maskedPhone: maskPhone(phone), expiresInSeconds, resendAfterSeconds: 30 };
+    return { phone, maskedPhone: maskPhone(phone), expiresInSeconds, resendAfterSeconds: OTP_POLICY.resendCooldownSeconds };
   }),
 
   /**

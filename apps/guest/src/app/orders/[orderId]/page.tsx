@@ -2,6 +2,7 @@ import { ApiProvider } from "@tabletap/client";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrderTracker } from "@/components/OrderTracker";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 const isOrderId = (id: string) => /^[0-9a-f]{24}$/i.test(id);
 
@@ -10,15 +11,20 @@ export async function generateMetadata({ params }: { params: Promise<{ orderId: 
 }
 
 /**
- * An order's tracking page. The order is read and followed live in the browser (the guest's
- * session renews itself there); only a malformed id is answered here, with a 404.
+ * An order's tracking page. The order is prefetched on the server as the guest and hydrated into
+ * the browser's query cache, so the first paint has it; the browser then follows it live. When
+ * the server can't read it (e.g. only the refresh cookie is left), the browser fetches it
+ * itself, renewing the session. Only a malformed id is answered here, with a 404.
  */
 export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
   if (!isOrderId(orderId)) notFound();
+  await getQueryClient().prefetchQuery(trpc.order.get.queryOptions({ orderId }));
   return (
     <ApiProvider>
-      <OrderTracker orderId={orderId} />
+      <HydrateClient>
+        <OrderTracker orderId={orderId} />
+      </HydrateClient>
     </ApiProvider>
   );
 }

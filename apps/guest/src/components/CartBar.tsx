@@ -1,0 +1,21 @@
+import { money, plural } from "@/lib/format";
+
+/** The bar at the bottom of the menu: item count, "View cart" and the estimated total. */
+export function CartBar({ count, total, currency, onOpen }: { count: number; total: number; currency: string; onOpen: () => void }) {
+  return (
+    <div className="cart-bar">
+      <button type="button" className="cart-bar__button" onClick={onOpen} aria-haspopup="dialog">
+        <span className="cart-bar__count" aria-hidden="true">
+          {count}
+        </span>
+        <span className="cart-bar__label">
+          View cart<span className="visually-hidden"> · {plural(count, "item")}</span>
+        </span>
+        <span className="cart-bar__total">
+          <span className="visually-hidden"> · </span>
+          {money(total, currency)}
+        </span>
+      </button>
+    </div>
+  );
+}
