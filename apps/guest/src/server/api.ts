@@ -1,8 +1,7 @@
 import { createServerCaller } from "@tabletap/api/http";
-import { SESSION_COOKIES } from "@tabletap/auth";
 import type { SessionView, TableMenuView } from "@tabletap/core";
 import { TRPCError } from "@trpc/server";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { cache } from "react";
 
 /** A server-side caller of the API as the requesting guest (their cookies), once per request. */
@@ -21,10 +20,11 @@ export const loadTableMenu = cache(async (tableCode: string): Promise<TableMenuV
   }
 });
 
+/**
+ * Who is signed in, and whether the client should renew the session first: the access cookie
+ * lasts 15 minutes, the refresh cookie 7 days, and the API says when only the latter is left.
+ */
 export async function loadSession(): Promise<{ session: SessionView; canRefresh: boolean }> {
-  const session = await (await getCaller()).auth.session();
-  // The access cookie lasts 15 minutes, the refresh cookie 7 days: the client renews the session
-  // when only the latter is left.
-  const canRefresh = !session.guest && (await cookies()).has(SESSION_COOKIES.guest.refresh);
-  return { session, canRefresh };
+  const { renewable, ...session } = await (await getCaller()).auth.session();
+  return { session, canRefresh: renewable };
 }
