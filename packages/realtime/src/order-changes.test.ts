@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { connectDb, dbEnvSchema, disconnectDb, Order, outboxEntry } from "@tabletap/db";
 import type { OrderEvent } from "@tabletap/queue";
 import { createRedis, redisEnvSchema } from "@tabletap/redis";
-import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { channels, createEventBus, createOrderChanges, type EventBus } from "./index";
 
@@ -17,19 +16,21 @@ afterAll(async () => {
   await disconnectDb();
 });
 
+const objectId = () => randomBytes(12).toString("hex");
+
 /** A just-placed order, stored with its `order.placed` and `order.changed` outbox events, as the API stores it. */
 async function placedOrder() {
   const now = new Date();
   const order = await Order.create({
-    restaurantId: new Types.ObjectId(),
-    tableId: new Types.ObjectId(),
+    restaurantId: objectId(),
+    tableId: objectId(),
     tableLabel: "T4",
-    tableSessionId: new Types.ObjectId(),
-    customerId: new Types.ObjectId(),
+    tableSessionId: objectId(),
+    customerId: objectId(),
     idempotencyKey: randomUUID(),
     businessDate: "2026-11-21",
     number: 3,
-    lines: [{ menuItemId: new Types.ObjectId(), name: "Rasmalai", unitPrice: 13000, quantity: 1, lineTotal: 13000, station: "dessert" }],
+    lines: [{ menuItemId: objectId(), name: "Rasmalai", unitPrice: 13000, quantity: 1, lineTotal: 13000, station: "dessert" }],
     currency: "INR",
     subtotal: 13000,
     serviceCharge: 0,
