@@ -1,4 +1,5 @@
-import { connectDb, disconnectDb, seedDemo } from "@tabletap/db";
+import { connectDb, disconnectDb } from "@tabletap/db";
+import { seedDemo } from "@tabletap/db/seed";
 
 /** Seeds the demo restaurant into the test database the apps use (idempotent). */
 export default async function globalSetup(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Customer, MenuItem, Order, Restaurant, toOrderView, transitionOrder, type OrderDoc } from "@tabletap/db";
 import { orderAcceptedSms, orderConfirmationEmail, orderRejectedSms, type EmailSender, type SmsSender } from "@tabletap/notify";
-import { publishOrderChange, type EventBus } from "@tabletap/realtime";
+import type { OrderChanges } from "@tabletap/realtime";
 import { withLock, type Redis } from "@tabletap/redis";
 import type { Logger } from "pino";
 
@@ -8,7 +8,7 @@ import type { Logger } from "pino";
 export interface OrderPlacedDeps {
   sms: SmsSender;
   email: EmailSender;
-  bus: Pick<EventBus, "publish">;
+  orderChanges: Pick<OrderChanges, "deliver">;
   redis: Redis;
   log: Logger;
 }
@@ -38,7 +38,8 @@ async function notifyOnce(redis: Redis, orderId: OrderDoc["_id"], field: "status
 
 /**
  * Handles `order.placed` (DESIGN.md, flow 3): accepts the order, or rejects it with a reason
- * when an item was 86'd since it was placed; broadcasts the change to the kitchen and the guest;
+ * when an item was 86'd since it was placed; delivers the change to the kitchen and the guest
+ * (`OrderChanges.deliver`: a failed broadcast stays in the outbox for the relay);
  * texts the guest and, when the guest has an email, sends the confirmation through SES.
  *
  * Idempotent: the status moves only from `placed` (a redelivered event finds it moved and
@@ -60,7 +61,7 @@ export async function handleOrderPlaced(deps: OrderPlacedDeps, orderId: string):
     current = result.order;
     if (result.changed) {
       deps.log.info({ orderId, status: current.status }, "order processed");
-      await publishOrderChange(deps.bus, toOrderView(current));
+      await deps.orderChanges.deliver(orderId);
     }
   }
 

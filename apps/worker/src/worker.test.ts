@@ -1,8 +1,9 @@
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
-import { Customer, disconnectDb, MenuItem, Order, seedDemo, Table, type OrderDoc } from "@tabletap/db";
+import { Customer, disconnectDb, MenuItem, Order, Table, type OrderDoc } from "@tabletap/db";
+import { seedDemo } from "@tabletap/db/seed";
 import { DevOutboxSmsSender, readDevOutbox } from "@tabletap/notify";
 import { createSqsClient, ensureQueue, publishOrderEvent } from "@tabletap/queue";
-import { channels, createEventBus } from "@tabletap/realtime";
+import { channels, createEventBus, createOrderChanges } from "@tabletap/realtime";
 import { createRedis } from "@tabletap/redis";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -94,7 +95,8 @@ describe("worker", () => {
   it("is idempotent: the same event handled twice changes and sends nothing more", async () => {
     const { order, phone } = await placedOrder();
     const key = `test:sms-outbox:${randomUUID()}`;
-    const deps = { sms: new DevOutboxSmsSender(redis, { key }), email: { send: async () => ({ id: "x" }) }, bus, redis, log };
+    const orderChanges = createOrderChanges({ bus, sendToQueue: async () => {}, log });
+    const deps = { sms: new DevOutboxSmsSender(redis, { key }), email: { send: async () => ({ id: "x" }) }, orderChanges, redis, log };
     await handleOrderPlaced(deps, order.id);
     await handleOrderPlaced(deps, order.id);
     expect((await stored(order.id))?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);

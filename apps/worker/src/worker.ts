@@ -1,7 +1,7 @@
 import { connectDb } from "@tabletap/db";
 import { createEmailSender, createSmsSender } from "@tabletap/notify";
-import { createOrderEventConsumer, createSqsClient, orderEventSchema, publishOrderEvent, resolveQueueUrl } from "@tabletap/queue";
-import { createEventBus } from "@tabletap/realtime";
+import { createOrderEventConsumer, createSqsClient, orderQueueSender, resolveQueueUrl } from "@tabletap/queue";
+import { createEventBus, createOrderChanges } from "@tabletap/realtime";
 import { createRedis } from "@tabletap/redis";
 import type { Logger } from "pino";
 import type { WorkerEnv } from "./env";
@@ -16,16 +16,18 @@ export interface RunningWorker {
 
 /**
  * Starts the worker: an sqs-consumer on the orders queue that processes `order.placed` events
- * (see `handleOrderPlaced`), and the outbox relay. Connects to MongoDB if not yet connected.
+ * (see `handleOrderPlaced`), and the outbox relay; both deliver order changes through one
+ * `createOrderChanges` publisher, as the API does. Connects to MongoDB if not yet connected.
  * @param opts.waitTimeSeconds SQS long-poll wait (default 20 s; tests use less to stop quickly).
  */
 export async function startWorker(env: WorkerEnv, log: Logger, opts: { waitTimeSeconds?: number } = {}): Promise<RunningWorker> {
   await connectDb(env.MONGODB_URI);
   const redis = createRedis(env.REDIS_URL, { name: "tabletap-worker" });
   const bus = createEventBus({ redis, createSubscriber: () => createRedis(env.REDIS_URL, { name: "tabletap-worker-sub" }) });
-  const deps = { sms: createSmsSender(env, redis), email: createEmailSender(env), bus, redis, log };
   const sqs = createSqsClient(env);
   const queueUrl = await resolveQueueUrl(sqs, env.SQS_ORDERS_QUEUE);
+  const orderChanges = createOrderChanges({ bus, sendToQueue: orderQueueSender(sqs, queueUrl), log });
+  const deps = { sms: createSmsSender(env, redis), email: createEmailSender(env), orderChanges, redis, log };
 
   const consumer = createOrderEventConsumer({
     client: sqs,
@@ -39,7 +41,7 @@ export async function startWorker(env: WorkerEnv, log: Logger, opts: { waitTimeS
   const stopped = new Promise<void>((resolve) => consumer.once("stopped", () => resolve()));
   consumer.start();
   const stopRelay = startOutboxRelay({
-    publish: (event) => publishOrderEvent(sqs, queueUrl, orderEventSchema.parse(event)),
+    orderChanges,
     log,
     intervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
     graceMs: env.OUTBOX_RELAY_GRACE_MS,

@@ -1,9 +1,8 @@
 import { LoginThrottle, OtpStore, TokenService } from "@tabletap/auth";
-import { connectDb, flushOrderOutbox } from "@tabletap/db";
+import { connectDb } from "@tabletap/db";
 import { createEmailSender, createSmsSender, type EmailSender, type SmsSender } from "@tabletap/notify";
-import { createSqsClient, orderEventSchema, publishOrderEvent, resolveQueueUrl } from "@tabletap/queue";
-import type { OrderView } from "@tabletap/core";
-import { createEventBus, publishOrderChange, type EventBus } from "@tabletap/realtime";
+import { createSqsClient, orderQueueSender } from "@tabletap/queue";
+import { createEventBus, createOrderChanges, type EventBus, type OrderChanges } from "@tabletap/realtime";
 import { createRedis, type Redis } from "@tabletap/redis";
 import { pino, type Logger } from "pino";
 import { loadServerEnv, type ServerEnv } from "./env";
@@ -19,8 +18,8 @@ export interface Services {
   sms: SmsSender;
   email: EmailSender;
   bus: EventBus;
-  /** Publishes the order's pending outbox events to SQS; never throws (the relay retries). */
-  flushOutbox(orderId: string): Promise<void>;
+  /** Delivers an order's change (SQS, live channels) after it was stored; never throws (the worker's relay retries). */
+  orderChanges: OrderChanges;
   /** Connects MongoDB (once; a failed attempt is retried by the next call). */
   connectDb(): Promise<unknown>;
 }
@@ -37,10 +36,19 @@ function processWide<T>(key: string, create: () => T): T {
   return store[key];
 }
 
-function createServices(env: ServerEnv): Services {
+/**
+ * The services for `env` (tests build their own from an explicit env object; the apps use
+ * `getServices`). The Redis connection is shared per process (see `processWide`).
+ */
+export function createServices(env: ServerEnv): Services {
   const log = pino({ name: "api", level: env.LOG_LEVEL });
   const redis = processWide("__tabletapApiRedis", () => createRedis(env.REDIS_URL, { name: "tabletap-api" }));
   const sqs = createSqsClient(env);
+  const bus = createEventBus({
+    redis,
+    createSubscriber: () => createRedis(env.REDIS_URL, { name: "tabletap-api-sub" }),
+    onOverflow: (channel) => log.warn({ channel }, "a live subscription fell behind; catching up from the stream"),
+  });
   return {
     env,
     log,
@@ -50,19 +58,8 @@ function createServices(env: ServerEnv): Services {
     loginThrottle: new LoginThrottle(redis),
     sms: createSmsSender(env, redis),
     email: createEmailSender(env),
-    bus: createEventBus({
-      redis,
-      createSubscriber: () => createRedis(env.REDIS_URL, { name: "tabletap-api-sub" }),
-      onOverflow: (channel) => log.warn({ channel }, "a live subscription fell behind; catching up from the stream"),
-    }),
-    async flushOutbox(orderId) {
-      try {
-        const url = await resolveQueueUrl(sqs, env.SQS_ORDERS_QUEUE);
-        await flushOrderOutbox(orderId, (event) => publishOrderEvent(sqs, url, orderEventSchema.parse(event)));
-      } catch (error) {
-        log.warn({ err: error, orderId }, "order event not published yet; the outbox relay will retry");
-      }
-    },
+    bus,
+    orderChanges: createOrderChanges({ bus, sendToQueue: orderQueueSender(sqs, env.SQS_ORDERS_QUEUE), log }),
     connectDb: () => connectDb(env.MONGODB_URI),
   };
 }
@@ -73,9 +70,4 @@ let services: Services | undefined;
 export function getServices(): Services {
   services ??= createServices(loadServerEnv());
   return services;
-}
-
-/** Broadcasts an order change to kitchen and guest screens; a Redis hiccup is logged, never fails the request. */
-export async function broadcastOrderChange(services: Pick<Services, "bus" | "log">, view: OrderView): Promise<void> {
-  await publishOrderChange(services.bus, view).catch((error: unknown) => services.log.warn({ err: error, orderId: view.id }, "order change not broadcast"));
 }

@@ -4,15 +4,28 @@
  */
 import { randomBytes, randomInt } from "node:crypto";
 import type { SessionAudience } from "@tabletap/auth";
-import { MenuItem, seedDemo, type DemoSeedResult } from "@tabletap/db";
+import { MenuItem } from "@tabletap/db";
+import { seedDemo, type DemoSeedResult } from "@tabletap/db/seed";
 import { readDevOutbox } from "@tabletap/notify";
 import { streamKey } from "@tabletap/realtime";
 import { expect } from "vitest";
 import { appRouter } from "./root";
-import { getServices } from "./services";
+import { loadServerEnv } from "./env";
+import { createServices, type Services } from "./services";
 import { createCallerFactory, createContext } from "./trpc";
 
 const createCaller = createCallerFactory(appRouter);
+
+/**
+ * Services for tests, built from an explicit env: the test stack's environment with `overrides`
+ * (e.g. `{ SQS_ENDPOINT: "http://127.0.0.1:9" }` for an unreachable queue). Nothing mutates `process.env`.
+ */
+export function testServices(overrides: Record<string, string> = {}): Services {
+  return createServices(loadServerEnv({ ...process.env, ...overrides }));
+}
+
+/** The services test clients use unless given others. */
+const defaultServices = testServices();
 type Caller = ReturnType<typeof createCaller>;
 
 /** A browser-like client: keeps the cookies the API sets, like a browser would. */
@@ -20,13 +33,16 @@ export class TestClient {
   readonly cookies = new Map<string, string>();
   readonly ip = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
 
-  constructor(readonly audience: SessionAudience) {}
+  constructor(
+    readonly audience: SessionAudience,
+    readonly services: Services = defaultServices,
+  ) {}
 
   /** Runs `fn` with a caller for one request, then stores the cookies the API set, as a browser would. */
   async call<T>(fn: (caller: Caller) => Promise<T>, opts: { signal?: AbortSignal } = {}): Promise<T> {
     const headers = new Headers({ cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ") });
     const resHeaders = new Headers();
-    const ctx = await createContext({ headers, resHeaders, audience: this.audience, ip: this.ip });
+    const ctx = await createContext(this.services, { headers, resHeaders, audience: this.audience, ip: this.ip });
     try {
       return await fn(createCaller(ctx, { signal: opts.signal }));
     } finally {
@@ -46,15 +62,15 @@ export function randomPhone(): string {
 
 /** The newest sign-in code texted to `phone`, read from the dev SMS outbox. */
 export async function latestOtp(phone: string): Promise<string> {
-  const [message] = await readDevOutbox(getServices().redis, { to: phone, limit: 1 });
+  const [message] = await readDevOutbox(defaultServices.redis, { to: phone, limit: 1 });
   const code = message?.body.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error(`No OTP SMS found for ${phone}`);
   return code;
 }
 
-/** A guest signed in through the real OTP flow. */
-export async function signedInGuest(phone = randomPhone()): Promise<TestClient> {
-  const client = new TestClient("guest");
+/** A guest signed in through the real OTP flow, calling the API with `services`. */
+export async function signedInGuest(phone = randomPhone(), services: Services = defaultServices): Promise<TestClient> {
+  const client = new TestClient("guest", services);
   await client.call((api) => api.auth.requestOtp({ phone }));
   const code = await latestOtp(phone);
   await client.call((api) => api.auth.verifyOtp({ phone, code }));
@@ -63,7 +79,7 @@ export async function signedInGuest(phone = randomPhone()): Promise<TestClient> 
 
 /** A fresh demo restaurant under a random slug, with its staff accounts. */
 export async function seedRestaurant(): Promise<DemoSeedResult & { items: Awaited<ReturnType<typeof menuItemsByName>> }> {
-  await getServices().connectDb();
+  await defaultServices.connectDb();
   const slug = `t-${randomBytes(6).toString("hex")}`;
   const seeded = await seedDemo({ slug, staffEmailDomain: `${slug}.test` });
   return { ...seeded, items: await menuItemsByName(seeded.restaurantId) };
@@ -89,7 +105,7 @@ export async function signedInStaff(seeded: DemoSeedResult, role: "staff" | "man
  * `expect.poll` bound. A subscription starts listening at its first `next()`.
  */
 export async function subscribed(channel: string): Promise<void> {
-  const listeners = async () => Number(((await getServices().redis.pubsub("NUMSUB", streamKey(channel))) as [string, number])[1]);
+  const listeners = async () => Number(((await defaultServices.redis.pubsub("NUMSUB", streamKey(channel))) as [string, number])[1]);
   await expect.poll(listeners, { message: `a live subscription on ${channel}` }).toBeGreaterThan(0);
 }
 

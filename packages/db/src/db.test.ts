@@ -7,7 +7,8 @@ import { connectDb, disconnectDb } from "./connection";
 import { dbEnvSchema } from "./env";
 import { MenuItem, Order, Staff, Table } from "./models";
 import { nextOrderNumber, transitionOrder } from "./orders";
-import { flushOrderOutbox, type OutboxEvent } from "./outbox";
+import type { OrderEvent } from "@tabletap/queue/events";
+import { flushOrderOutbox } from "./outbox";
 import { seedDemo } from "./seed";
 
 const redis = createRedis(redisEnvSchema.parse(process.env).REDIS_URL);
@@ -85,9 +86,9 @@ describe("orders", () => {
 
   it("flushes the outbox in order and keeps what failed for the relay", async () => {
     const order = await storedOrder(new Types.ObjectId().toString());
-    const published: OutboxEvent[] = [];
+    const published: OrderEvent[] = [];
     let fail = true;
-    const publish = async (event: OutboxEvent) => {
+    const publish = async (event: OrderEvent) => {
       if (published.length === 1 && fail) throw new Error("SQS is down");
       published.push(event);
     };

@@ -3,4 +3,4 @@ export * from "./env";
 export * from "./models";
 export * from "./orders";
 export * from "./outbox";
-export * from "./seed";
+export * from "./views";

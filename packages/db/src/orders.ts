@@ -1,7 +1,8 @@
-import { assertTransition, type OrderStatus, type OrderView } from "@tabletap/core";
+import { assertTransition, type OrderStatus } from "@tabletap/core";
 import { withLock, type Redis } from "@tabletap/redis";
 import type { Types } from "mongoose";
 import { Order, OrderCounter, type OrderDoc } from "./models";
+import { outboxEntry } from "./outbox";
 
 /** Thrown when an order does not exist in the given restaurant. */
 export class OrderNotFoundError extends Error {
@@ -9,43 +10,6 @@ export class OrderNotFoundError extends Error {
     super(`Order ${orderId} was not found`);
     this.name = "OrderNotFoundError";
   }
-}
-
-/** Maps a stored order to the public `OrderView` (ISO-8601 UTC times, paise amounts). */
-export function toOrderView(order: OrderDoc): OrderView {
-  return {
-    id: order._id.toString(),
-    number: `#${String(order.number).padStart(3, "0")}`,
-    restaurantId: order.restaurantId.toString(),
-    tableId: order.tableId.toString(),
-    tableLabel: order.tableLabel,
-    status: order.status,
-    statusHistory: (order.statusHistory ?? []).map((change) => ({
-      status: change.status,
-      at: change.at.toISOString(),
-      reason: change.reason ?? null,
-    })),
-    rejectionReason: order.rejectionReason ?? null,
-    lines: order.lines.map((line) => ({
-      menuItemId: line.menuItemId.toString(),
-      name: line.name,
-      unitPrice: line.unitPrice,
-      quantity: line.quantity,
-      modifiers: (line.modifiers ?? []).map(({ groupName, name, priceDelta }) => ({ groupName, name, priceDelta })),
-      notes: line.notes ?? null,
-      lineTotal: line.lineTotal,
-      station: line.station,
-    })),
-    subtotal: order.subtotal,
-    serviceCharge: order.serviceCharge,
-    tax: order.tax,
-    tip: order.tip,
-    total: order.total,
-    currency: order.currency,
-    payment: { method: order.payment?.method ?? null, status: order.payment?.status ?? "unpaid" },
-    placedAt: order.createdAt.toISOString(),
-    updatedAt: order.updatedAt.toISOString(),
-  };
 }
 
 /**
@@ -65,7 +29,9 @@ export async function nextOrderNumber(redis: Redis, restaurantId: Types.ObjectId
  * Moves an order to `to` if the state machine in `@tabletap/core` allows it from its current
  * status. The read and the conditional write run under the order's Redis lock, so two staff
  * members (or staff and the worker) racing on the same ticket cannot both win: the second one
- * sees the new status and gets a clear `IllegalTransitionError` (or `changed: false`).
+ * sees the new status and gets a clear `IllegalTransitionError` (or `changed: false`). The
+ * change and its `order.changed` outbox event (the live channels' copy, see `createOrderChanges`
+ * in @tabletap/realtime) are one write.
  *
  * @param input.by who changes it: "system", "staff:{id}" or "guest:{id}".
  * @param input.expectedFrom when set, only this current status is acceptable (idempotent worker
@@ -84,11 +50,12 @@ export async function transitionOrder(
     if (input.expectedFrom && current.status !== input.expectedFrom) return { order: current, changed: false };
     assertTransition(current.status, input.to);
     const reason = input.reason ?? null;
+    const at = new Date();
     const updated = await Order.findOneAndUpdate(
       { ...filter, status: current.status },
       {
         $set: { status: input.to, ...(input.to === "rejected" || input.to === "cancelled" ? { rejectionReason: reason } : {}) },
-        $push: { statusHistory: { status: input.to, at: new Date(), by: input.by, reason } },
+        $push: { statusHistory: { status: input.to, at, by: input.by, reason }, outbox: outboxEntry("order.changed", at) },
       },
       { returnDocument: "after" },
     ).lean<OrderDoc>();

@@ -1,34 +1,47 @@
+import { randomUUID } from "node:crypto";
+import type { OrderEvent, OrderEventType } from "@tabletap/queue/events";
 import { Order, type OrderDoc } from "./models";
 
-/** An order event as it leaves the outbox for the queue. Times ISO-8601 UTC. */
-export interface OutboxEvent {
-  id: string;
-  type: string;
-  orderId: string;
-  restaurantId: string;
-  occurredAt: string;
+/** A stored outbox entry: an order event without its subject (the order it is kept in). */
+export type OutboxEntry = Pick<OrderEvent, "id" | "type"> & { occurredAt: Date };
+
+/**
+ * A fresh outbox entry (new UUID) for an order event of `type` that happened `at`, to be written
+ * in the same update as the change it announces (transactional outbox in the order document).
+ */
+export function outboxEntry(type: OrderEventType, at: Date): OutboxEntry {
+  return { id: randomUUID(), type, occurredAt: at };
 }
 
 /**
- * Publishes an order's pending outbox events in order and removes each one once `publish`
- * resolved. Stops at the first failure, leaving that event and the later ones for the next
- * attempt (the relay), so an accepted order's events are delivered at least once even if the
- * queue is down when the order is placed. Consumers are idempotent on the event id.
+ * Publishes an order's pending outbox events (only those of `opts.types` when given) in order,
+ * removing each once `publish` resolved; `publish` also gets the order as stored when the flush
+ * began. Stops at the first failure and rethrows it, leaving that event and the later ones for the
+ * next attempt (the relay), so every event is delivered at least once even if its destination is
+ * down when the order changes. Consumers are idempotent on the event id.
  *
- * @returns how many events were published.
+ * @returns how many events were published (0 for an unknown order).
  */
-export async function flushOrderOutbox(orderId: string, publish: (event: OutboxEvent) => Promise<void>): Promise<number> {
-  const order = await Order.findById(orderId, { outbox: 1, restaurantId: 1 }).lean<Pick<OrderDoc, "_id" | "outbox" | "restaurantId">>();
+export async function flushOrderOutbox(
+  orderId: string,
+  publish: (event: OrderEvent, order: OrderDoc) => Promise<void>,
+  opts: { types?: readonly OrderEventType[] } = {},
+): Promise<number> {
+  const order = await Order.findById(orderId).lean<OrderDoc>();
   if (!order) return 0;
   let published = 0;
   for (const event of order.outbox) {
-    await publish({
-      id: event.id,
-      type: event.type,
-      orderId: order._id.toString(),
-      restaurantId: order.restaurantId.toString(),
-      occurredAt: event.occurredAt.toISOString(),
-    });
+    if (opts.types && !opts.types.includes(event.type as OrderEventType)) continue;
+    await publish(
+      {
+        id: event.id,
+        type: event.type as OrderEventType,
+        orderId: order._id.toString(),
+        restaurantId: order.restaurantId.toString(),
+        occurredAt: event.occurredAt.toISOString(),
+      },
+      order,
+    );
     // $pull with the whole stored event: FerretDB v1 supports value matches, not conditions.
     await Order.updateOne({ _id: order._id }, { $pull: { outbox: { id: event.id, type: event.type, occurredAt: event.occurredAt } } });
     published += 1;

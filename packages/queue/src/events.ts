@@ -1,12 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 
-/** Every order event type. Add new ones here; consumers see them through `OrderEvent["type"]`. */
-export const ORDER_EVENT_TYPES = ["order.placed"] as const;
+/**
+ * Every order event type (the one order-event type of the system: API, worker and the outbox
+ * share it). Each type has one destination (see `createOrderChanges` in @tabletap/realtime):
+ * - `order.placed`: a new order, sent to SQS for the worker (accept or reject, notify).
+ * - `order.changed`: the order's state changed (placed, status moved), broadcast as the order's
+ *   current `OrderView` on its live channels (kitchen display, guest tracking page).
+ * Add new ones here; consumers see them through `OrderEvent["type"]`.
+ */
+export const ORDER_EVENT_TYPES = ["order.placed", "order.changed"] as const;
 export const orderEventTypeSchema = z.enum(ORDER_EVENT_TYPES);
 export type OrderEventType = z.infer<typeof orderEventTypeSchema>;
 
-/** An order event as it travels through SQS (the message body is this object as JSON). */
+/** An order event, as it leaves an order's outbox and travels through SQS (the message body is this object as JSON). */
 export const orderEventSchema = z.object({
   /** Event id (UUID); handlers use it to stay idempotent. */
   id: z.uuid(),

@@ -4,7 +4,7 @@ export { ORDER_EVENT_TYPES, orderEventTypeSchema, orderEventSchema, createOrderE
 export type { OrderEvent, OrderEventType } from "./events";
 export { createSqsClient, resolveQueueUrl, ensureQueue, ensureOrderQueues } from "./client";
 export type { EnsureQueueOptions } from "./client";
-export { publishOrderEvent } from "./publish";
+export { orderQueueSender, publishOrderEvent } from "./publish";
 export { createOrderEventConsumer, InvalidOrderEventError } from "./consumer";
 export type { OrderEventConsumerOptions, OrderEventMeta, QueueLogger } from "./consumer";
 export type { Consumer } from "sqs-consumer";

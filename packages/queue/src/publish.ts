@@ -1,5 +1,6 @@
 import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import type { SQSClient } from "@aws-sdk/client-sqs";
+import { resolveQueueUrl } from "./client";
 import { orderEventSchema } from "./events";
 import type { OrderEvent } from "./events";
 
@@ -20,4 +21,12 @@ export async function publishOrderEvent(client: SQSClient, queueUrl: string, eve
       ...fifo,
     }),
   );
+}
+
+/**
+ * `publishOrderEvent` bound to the queue named `queueName` (or its full URL), resolved on first
+ * use (`resolveQueueUrl`; a failed lookup is retried by the next call). Rejects like `publishOrderEvent`.
+ */
+export function orderQueueSender(client: SQSClient, queueName: string): (event: OrderEvent) => Promise<void> {
+  return async (event) => publishOrderEvent(client, await resolveQueueUrl(client, queueName), event);
 }

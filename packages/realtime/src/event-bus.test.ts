@@ -276,26 +276,3 @@ describe("event bus", () => {
     await expect(b.bus.subscribe("x").next()).rejects.toThrow(/closed/);
   });
 });
-
-
-describe("publishOrderChange", () => {
-  it("announces the order on its kitchen channel and its own channel", async () => {
-    const { publishOrderChange, channels } = await import("./index");
-    const a = startProcess("a");
-    const b = startProcess("b");
-    const restaurantId = crypto.randomUUID();
-    const orderId = crypto.randomUUID();
-    const view = { id: orderId, restaurantId, status: "accepted" } as Parameters<typeof publishOrderChange>[1];
-    const kitchen = b.bus.subscribe(channels.kitchen(restaurantId));
-    const order = b.bus.subscribe(channels.order(orderId));
-    const got = Promise.all([nextWithin(kitchen), nextWithin(order)]);
-    await waitForSubscribers(a.redis, channels.kitchen(restaurantId), 1);
-    await waitForSubscribers(a.redis, channels.order(orderId), 1);
-    await publishOrderChange(a.bus, view);
-    const [k, o] = await got;
-    expect(k.value?.payload).toEqual(view);
-    expect(o.value?.payload).toEqual(view);
-    await kitchen.return();
-    await order.return();
-  });
-});

@@ -1,13 +1,91 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { OrderView } from "@tabletap/core";
+import { flushOrderOutbox, ordersWithStaleOutbox, toOrderView } from "@tabletap/db";
+import type { OrderEvent } from "@tabletap/queue/events";
 import { channels } from "./channels";
 import type { EventBus } from "./event-bus";
 
+/** Where failed deliveries are reported (pino's `warn` fits). */
+export interface OrderChangesLogger {
+  warn(obj: Record<string, unknown>, msg: string): void;
+}
+
+/**
+ * "An order changed", in one place, for the API and the worker alike. Whoever changes an order
+ * writes the change and its outbox events in one document update (`order.placed` when placed,
+ * `order.changed` on every change: see `outboxEntry`, `transitionOrder` in @tabletap/db), then
+ * calls `deliver`; the worker's relay calls `relay` for what is still pending.
+ */
+export interface OrderChanges {
+  /**
+   * Delivers the order's pending outbox events now: `order.placed` to SQS, `order.changed` as the
+   * order's current view on its live channels (a failed broadcast is retried a few times with
+   * backoff first). Never throws: whatever could not be delivered stays in the outbox for
+   * `relay`, and is logged.
+   * @returns true when nothing is left pending.
+   */
+  deliver(orderId: string): Promise<boolean>;
+  /**
+   * One relay pass: delivers the pending events of orders whose oldest pending event is older
+   * than `olderThan` (younger ones are left to the request that created them), at most 100
+   * orders, stopping early once `shouldStop()` says so.
+   * @returns the ids of the orders that still have undelivered events.
+   */
+  relay(olderThan: Date, shouldStop?: () => boolean): Promise<string[]>;
+}
+
+/**
+ * Builds the order-change publisher.
+ * @param deps.bus the live channels' event bus.
+ * @param deps.sendToQueue sends one event to the orders queue (see `orderQueueSender` in @tabletap/queue).
+ * @param deps.broadcastRetryDelaysMs waits between broadcast attempts (default 100 ms, 400 ms: three attempts).
+ */
+export function createOrderChanges(deps: {
+  bus: Pick<EventBus, "publish">;
+  sendToQueue: (event: OrderEvent) => Promise<void>;
+  log: OrderChangesLogger;
+  broadcastRetryDelaysMs?: readonly number[];
+}): OrderChanges {
+  const delays = deps.broadcastRetryDelaysMs ?? [100, 400];
+
+  async function broadcastWithRetries(view: OrderView): Promise<void> {
+    for (const delay of delays) {
+      try {
+        return await publishOrderChange(deps.bus, view);
+      } catch {
+        await sleep(delay);
+      }
+    }
+    await publishOrderChange(deps.bus, view);
+  }
+
+  async function deliver(orderId: string): Promise<boolean> {
+    const [queued, broadcast] = await Promise.allSettled([
+      flushOrderOutbox(orderId, (event) => deps.sendToQueue(event), { types: ["order.placed"] }),
+      flushOrderOutbox(orderId, (_event, order) => broadcastWithRetries(toOrderView(order)), { types: ["order.changed"] }),
+    ]);
+    if (queued.status === "rejected") deps.log.warn({ err: queued.reason, orderId }, "order event not sent to the queue yet; the outbox relay will retry");
+    if (broadcast.status === "rejected") deps.log.warn({ err: broadcast.reason, orderId }, "order change not broadcast yet; the outbox relay will retry");
+    return queued.status === "fulfilled" && broadcast.status === "fulfilled";
+  }
+
+  async function relay(olderThan: Date, shouldStop: () => boolean = () => false): Promise<string[]> {
+    const pending: string[] = [];
+    for (const orderId of await ordersWithStaleOutbox(olderThan)) {
+      if (shouldStop()) break;
+      if (!(await deliver(orderId))) pending.push(orderId);
+    }
+    return pending;
+  }
+
+  return { deliver, relay };
+}
+
 /**
  * Announces an order's new state (the full `OrderView`) on its restaurant's kitchen channel and
- * on the order's own channel, for the kitchen display and the guest's tracking page. Used by the
- * API and the worker alike. Rejects with the Redis error; callers treat the broadcast as best
- * effort (screens also refetch when they reconnect).
+ * on the order's own channel, for the kitchen display and the guest's tracking page. Rejects with
+ * the Redis error (`createOrderChanges` retries it).
  */
-export async function publishOrderChange(bus: Pick<EventBus, "publish">, view: OrderView): Promise<void> {
+async function publishOrderChange(bus: Pick<EventBus, "publish">, view: OrderView): Promise<void> {
   await Promise.all([bus.publish(channels.kitchen(view.restaurantId), view), bus.publish(channels.order(view.id), view)]);
 }

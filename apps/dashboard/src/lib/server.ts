@@ -1,7 +1,6 @@
 import { createServerCaller } from "@tabletap/api/http";
-import { SESSION_COOKIES } from "@tabletap/auth";
 import type { SessionView } from "@tabletap/core";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { safeNextPath } from "./paths";
@@ -11,22 +10,18 @@ export type StaffSession = NonNullable<SessionView["staff"]>;
 /** The API as the requesting staff member, once per request (see `createServerCaller`). */
 export const serverApi = cache(async () => createServerCaller(await headers(), "staff"));
 
+/** The session of this request (`auth.session`), once per request. */
+const getSession = cache(async () => (await serverApi()).auth.session());
+
 /** The signed-in staff member of this request, or null. */
-export const getStaff = cache(async (): Promise<StaffSession | null> => {
-  const api = await serverApi();
-  const { staff } = await api.auth.session();
-  return staff;
-});
+export const getStaff = cache(async (): Promise<StaffSession | null> => (await getSession()).staff);
 
-/** True when the access cookie has expired but a refresh cookie is left to renew the session with. */
-async function canResume(): Promise<boolean> {
-  const jar = await cookies();
-  return !jar.has(SESSION_COOKIES.staff.access) && jar.has(SESSION_COOKIES.staff.refresh);
-}
-
-/** Sends the browser through `/api/auth/resume` (renew the session, then back to `next`) when it can. */
+/**
+ * Sends the browser through `/api/auth/resume` (renew the session, then back to `next`) when it
+ * can: nobody is signed in but a refresh cookie is left (the API's `renewable`).
+ */
 export async function resumeIfPossible(next: string): Promise<void> {
-  if (await canResume()) redirect(`/api/auth/resume?next=${encodeURIComponent(safeNextPath(next))}`);
+  if ((await getSession()).renewable) redirect(`/api/auth/resume?next=${encodeURIComponent(safeNextPath(next))}`);
 }
 
 /**

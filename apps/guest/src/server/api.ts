@@ -1,7 +1,5 @@
-import { SESSION_COOKIES } from "@tabletap/auth";
 import type { SessionView, TableMenuView } from "@tabletap/core";
 import { TRPCError } from "@trpc/server";
-import { cookies } from "next/headers";
 import { cache } from "react";
 import { getQueryClient, trpc } from "@/trpc/server";
 
@@ -18,11 +16,11 @@ export const loadTableMenu = cache(async (tableCode: string): Promise<TableMenuV
   }
 });
 
-/** The requester's session, and whether the browser should renew it before showing sign-in. */
+/**
+ * Who is signed in, and whether the client should renew the session first: the access cookie
+ * lasts 15 minutes, the refresh cookie 7 days, and the API says when only the latter is left.
+ */
 export async function loadSession(): Promise<{ session: SessionView; canRefresh: boolean }> {
-  const session = await getQueryClient().fetchQuery(trpc.auth.session.queryOptions());
-  // The access cookie lasts 15 minutes, the refresh cookie 7 days: the client renews the session
-  // when only the latter is left.
-  const canRefresh = !session.guest && (await cookies()).has(SESSION_COOKIES.guest.refresh);
-  return { session, canRefresh };
+  const { renewable, ...session } = await getQueryClient().fetchQuery(trpc.auth.session.queryOptions());
+  return { session, canRefresh: renewable };
 }

@@ -1,4 +1,5 @@
-import { appRouter, createContext, type AppRouter } from "@tabletap/api";
+import { appRouter, type AppRouter } from "@tabletap/api";
+import { createServerContext } from "@tabletap/api/http";
 import { createQueryClient } from "@tabletap/client/query-client";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
@@ -22,7 +23,7 @@ import { cache, type ReactNode } from "react";
  *
  * Cookies a procedure sets are dropped here: session changes go through `/api/trpc`.
  */
-const createRequestContext = cache(async () => createContext({ headers: await headers(), resHeaders: new Headers(), audience: "guest" }));
+const createRequestContext = cache(async () => createServerContext(await headers(), "guest"));
 
 /** This request's query client (server defaults of `createQueryClient`: no retries). */
 export const getQueryClient = cache(createQueryClient);

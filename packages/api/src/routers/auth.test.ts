@@ -97,6 +97,20 @@ describe("guest sign-in with a phone OTP", () => {
     expect(await codeOf(replay.call((api) => api.auth.refresh()))).toBe("UNAUTHORIZED");
   });
 
+  it("says the session is renewable when only the refresh cookie is left, and not once renewed", async () => {
+    const guest = await signedInGuest();
+    expect(await guest.call((api) => api.auth.session())).toMatchObject({ renewable: false });
+    // The 15-minute access cookie expired (the browser dropped it); the 7-day refresh cookie is left.
+    guest.cookies.delete("tt_guest_at");
+    expect(await guest.call((api) => api.auth.session())).toMatchObject({ guest: null, renewable: true });
+    await guest.call((api) => api.auth.refresh());
+    expect(await guest.call((api) => api.auth.session())).toMatchObject({ guest: expect.objectContaining({ id: expect.any(String) }), renewable: false });
+    // Only the request's own app counts: a staff request with the guest's cookies can't renew a staff session.
+    const asStaff = new TestClient("staff");
+    asStaff.cookies.set("tt_guest_rt", guest.cookies.get("tt_guest_rt") ?? "");
+    expect(await asStaff.call((api) => api.auth.session())).toMatchObject({ renewable: false });
+  });
+
   it("logout revokes the session", async () => {
     const guest = await signedInGuest();
     const refresh = guest.cookies.get("tt_guest_rt");

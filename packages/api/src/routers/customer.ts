@@ -1,7 +1,7 @@
-import { updateProfileInput, type SessionView } from "@tabletap/core";
-import { Customer } from "@tabletap/db";
-import { TRPCError, type TRPCRouterRecord } from "@trpc/server";
+import { updateProfileInput } from "@tabletap/core";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { guestProcedure } from "../trpc";
+import { updateProfile } from "../use-cases/customer";
 
 /** The signed-in guest's own profile. */
 export const customerRouter = {
@@ -10,9 +10,5 @@ export const customerRouter = {
    * emails the receipt through SES when an order is accepted. Returns the guest as
    * `auth.session` does. Errors: BAD_REQUEST for a malformed address.
    */
-  updateProfile: guestProcedure.input(updateProfileInput).mutation(async ({ ctx, input }): Promise<NonNullable<SessionView["guest"]>> => {
-    const customer = await Customer.findByIdAndUpdate(ctx.guest.customerId, { $set: { email: input.email || null } }, { returnDocument: "after" }).lean();
-    if (!customer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in with your phone." });
-    return { id: customer._id.toString(), phone: customer.phone, name: customer.name ?? null, email: customer.email ?? null };
-  }),
+  updateProfile: guestProcedure.input(updateProfileInput).mutation(({ ctx, input }) => updateProfile(ctx.guest, input)),
 } satisfies TRPCRouterRecord;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Order } from "@tabletap/db";
-import { describe, expect, it } from "vitest";
-import { channels } from "@tabletap/realtime";
+import { describe, expect, it, vi } from "vitest";
+import { channels, streamKey } from "@tabletap/realtime";
 import { nextEvent, seedRestaurant, signedInGuest, signedInStaff, subscribed, TestClient } from "../testing";
 
 async function placeOrder(seeded: Awaited<ReturnType<typeof seedRestaurant>>, guest: TestClient, table = 0) {
@@ -72,6 +72,38 @@ describe("kitchen", () => {
     expect(await next).toMatchObject({ data: { id: order.id, status: "placed", tableLabel: "T3" } });
     await staff.call((api) => api.kitchen.advance({ orderId: order.id, to: "accepted" }));
     expect(await nextEvent(stream)).toMatchObject({ data: { id: order.id, status: "accepted" } });
+    controller.abort();
+  });
+
+  it("still shows a change live when its broadcast failed once (Redis hiccup)", async () => {
+    const seeded = await seedRestaurant();
+    const staff = await signedInStaff(seeded);
+    const guest = await signedInGuest();
+    const order = await placeOrder(seeded, guest);
+    const controller = new AbortController();
+    const stream = (await staff.call((api) => api.kitchen.onTicket({}), { signal: controller.signal }))[Symbol.asyncIterator]();
+    const next = nextEvent(stream);
+    await subscribed(channels.kitchen(seeded.restaurantId));
+
+    // The next publish to this kitchen's stream fails once, as when Redis drops the connection.
+    const { redis } = staff.services;
+    const publish = redis.eval.bind(redis);
+    const kitchenStream = streamKey(channels.kitchen(seeded.restaurantId));
+    let failed = false;
+    const spy = vi.spyOn(redis, "eval").mockImplementation(((...args: Parameters<typeof redis.eval>) => {
+      if (!failed && args[2] === kitchenStream) {
+        failed = true;
+        return Promise.reject(new Error("Connection is closed."));
+      }
+      return publish(...args);
+    }) as typeof redis.eval);
+    try {
+      await staff.call((api) => api.kitchen.advance({ orderId: order.id, to: "accepted" }));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(failed).toBe(true);
+    expect(await next).toMatchObject({ data: { id: order.id, status: "accepted" } });
     controller.abort();
   });
 });

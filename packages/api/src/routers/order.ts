@@ -1,27 +1,7 @@
-import { randomUUID } from "node:crypto";
-import { businessDate, orderIdInput, orderSubscriptionInput, placeOrderInput, priceOrder, PricingError, type OrderView } from "@tabletap/core";
-import { MenuItem, nextOrderNumber, Order, Restaurant, toOrderView, type OrderDoc } from "@tabletap/db";
-import { channels } from "@tabletap/realtime";
-import { tracked, TRPCError, type TRPCRouterRecord } from "@trpc/server";
-import { broadcastOrderChange } from "../services";
-import { findActiveTable, openTableSession } from "../tables";
-import { guestProcedure } from "../trpc";
-
-const DUPLICATE_KEY = 11000;
-
-function pricingErrorToTRPC(error: unknown): never {
-  if (error instanceof PricingError) {
-    throw new TRPCError({ code: error.code === "ITEM_NOT_FOUND" ? "NOT_FOUND" : "BAD_REQUEST", message: error.message, cause: error });
-  }
-  throw error;
-}
-
-async function findOwnOrder(orderId: string, customerId: string): Promise<OrderDoc> {
-  const order = await Order.findOne({ _id: orderId, customerId }).lean<OrderDoc>();
-  // Another guest's order answers exactly like a missing one.
-  if (!order) throw new TRPCError({ code: "NOT_FOUND", message: "We couldn't find that order." });
-  return order;
-}
+import { orderIdInput, orderSubscriptionInput, placeOrderInput } from "@tabletap/core";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { guestProcedure, trackedEvents } from "../trpc";
+import { followOwnOrder, ownOrder, placeOrder } from "../use-cases/orders";
 
 /** Guests' orders: place, read, follow live. */
 export const orderRouter = {
@@ -37,82 +17,10 @@ export const orderRouter = {
    * item, an option not of the item, a modifier group's min/max broken, quantity outside 1–50,
    * notes over 200 characters or more than 100 lines.
    */
-  place: guestProcedure.input(placeOrderInput).mutation(async ({ ctx, input }): Promise<OrderView> => {
-    const existing = await Order.findOne({ customerId: ctx.guest.customerId, idempotencyKey: input.idempotencyKey }).lean<OrderDoc>();
-    if (existing) return toOrderView(existing);
-
-    const table = await findActiveTable(input.tableCode);
-    const restaurant = await Restaurant.findById(table.restaurantId).lean();
-    if (!restaurant) throw new Error(`Table ${table._id.toString()} has no restaurant`);
-    const ids = [...new Set(input.items.map((line) => line.menuItemId))];
-    const items = await MenuItem.find({ _id: { $in: ids }, restaurantId: restaurant._id }).lean();
-    const menu = new Map(
-      items.map((item) => [
-        item._id.toString(),
-        {
-          id: item._id.toString(),
-          name: item.name,
-          price: item.price,
-          available: item.available,
-          station: item.station,
-          modifierGroups: (item.modifierGroups ?? []).map((group) => ({
-            id: group._id.toString(),
-            name: group.name,
-            minSelect: group.minSelect,
-            maxSelect: group.maxSelect,
-            options: (group.options ?? []).map((option) => ({ id: option._id.toString(), name: option.name, priceDelta: option.priceDelta, available: option.available })),
-          })),
-        },
-      ]),
-    );
-    let priced;
-    try {
-      priced = priceOrder({ lines: input.items, menu, taxBps: restaurant.taxBps, serviceChargeBps: restaurant.serviceChargeBps });
-    } catch (error) {
-      pricingErrorToTRPC(error);
-    }
-
-    const now = new Date();
-    const date = businessDate(now, restaurant.timeZone);
-    const [tableSessionId, number] = await Promise.all([openTableSession(ctx.services.redis, table), nextOrderNumber(ctx.services.redis, restaurant._id, date)]);
-    let order: OrderDoc;
-    try {
-      const created = await Order.create({
-        restaurantId: restaurant._id,
-        tableId: table._id,
-        tableLabel: table.label,
-        tableSessionId,
-        customerId: ctx.guest.customerId,
-        idempotencyKey: input.idempotencyKey,
-        businessDate: date,
-        number,
-        lines: priced.lines,
-        currency: restaurant.currency,
-        subtotal: priced.subtotal,
-        serviceCharge: priced.serviceCharge,
-        tax: priced.tax,
-        tip: priced.tip,
-        total: priced.total,
-        status: "placed",
-        statusHistory: [{ status: "placed", at: now, by: `guest:${ctx.guest.customerId}`, reason: null }],
-        outbox: [{ id: randomUUID(), type: "order.placed", occurredAt: now }],
-      });
-      order = created.toObject() as OrderDoc;
-    } catch (error) {
-      // A concurrent replay of the same key won the insert: answer with its order.
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-      const winner = await Order.findOne({ customerId: ctx.guest.customerId, idempotencyKey: input.idempotencyKey }).lean<OrderDoc>();
-      if (!winner) throw error;
-      return toOrderView(winner);
-    }
-
-    const view = toOrderView(order);
-    await Promise.all([broadcastOrderChange(ctx.services, view), ctx.services.flushOutbox(view.id)]);
-    return view;
-  }),
+  place: guestProcedure.input(placeOrderInput).mutation(({ ctx, input }) => placeOrder(ctx.services, ctx.guest, input)),
 
   /** One of the signed-in guest's orders. Errors: NOT_FOUND for a missing order or another guest's. */
-  get: guestProcedure.input(orderIdInput).query(async ({ ctx, input }) => toOrderView(await findOwnOrder(input.orderId, ctx.guest.customerId))),
+  get: guestProcedure.input(orderIdInput).query(({ ctx, input }) => ownOrder(ctx.guest, input)),
 
   /**
    * Live updates of one of the guest's orders over SSE: every change as the full `OrderView`,
@@ -120,9 +28,7 @@ export const orderRouter = {
    * first event, so the last value received is always current; with it, a reconnecting client
    * gets exactly what it missed. Errors: NOT_FOUND as `get`.
    */
-  onUpdate: guestProcedure.input(orderSubscriptionInput).subscription(async function* ({ ctx, input, signal }) {
-    await findOwnOrder(input.orderId, ctx.guest.customerId);
-    const events = ctx.services.bus.subscribe<OrderView>(channels.order(input.orderId), { lastEventId: input.lastEventId ?? "0-0", signal });
-    for await (const event of events) yield tracked(event.id, event.payload);
-  }),
+  onUpdate: guestProcedure
+    .input(orderSubscriptionInput)
+    .subscription(async ({ ctx, input, signal }) => trackedEvents(await followOwnOrder(ctx.services, ctx.guest, input, signal))),
 } satisfies TRPCRouterRecord;

@@ -1,15 +1,15 @@
 import { Table, TableSession, type TableDoc } from "@tabletap/db";
 import { withLock, type Redis } from "@tabletap/redis";
-import { TRPCError } from "@trpc/server";
 import type { Types } from "mongoose";
+import { NotFoundError } from "../errors";
 
 /**
- * The active table a QR code names. @throws TRPCError NOT_FOUND "This table's code isn't valid"
- * for an unknown or deactivated code (the same answer for both, so codes can't be probed).
+ * The active table a QR code names. @throws NotFoundError "This table's code isn't valid" for an
+ * unknown or deactivated code (the same answer for both, so codes can't be probed).
  */
 export async function findActiveTable(code: string): Promise<TableDoc> {
   const table = await Table.findOne({ code, active: true }).lean<TableDoc>();
-  if (!table) throw new TRPCError({ code: "NOT_FOUND", message: "This table's code isn't valid. Please scan the QR code on your table again." });
+  if (!table) throw new NotFoundError("This table's code isn't valid. Please scan the QR code on your table again.");
   return table;
 }
 

@@ -1,0 +1,42 @@
+import { InvalidTokenError, LoginThrottledError, OtpError } from "@tabletap/auth";
+import { IllegalTransitionError, PricingError } from "@tabletap/core";
+import { TRPCError } from "@trpc/server";
+
+/** Something the caller asked for does not exist (or is not theirs to see). `message` is shown to them. */
+export class NotFoundError extends Error {
+  override readonly name = "NotFoundError";
+}
+
+/** Input that passed its schema but still can't be used (e.g. not a phone number). `message` is shown to them. */
+export class InvalidInputError extends Error {
+  override readonly name = "InvalidInputError";
+}
+
+/** The caller is not signed in as who the request needs (or the credentials are wrong). `message` is shown to them. */
+export class NotSignedInError extends Error {
+  override readonly name = "NotSignedInError";
+}
+
+/**
+ * The one mapping of domain errors to tRPC errors, applied by the API's error middleware; every
+ * message is already human. A `TRPCError` passes through; anything unknown becomes
+ * INTERNAL_SERVER_ERROR (logged, and shown to clients as a generic apology).
+ *
+ * - NotFoundError, PricingError ITEM_NOT_FOUND → NOT_FOUND
+ * - InvalidInputError, other PricingErrors, OtpError (wrong/expired code) → BAD_REQUEST
+ * - NotSignedInError, InvalidTokenError → UNAUTHORIZED
+ * - IllegalTransitionError → CONFLICT
+ * - OtpError RATE_LIMITED / COOLDOWN, LoginThrottledError → TOO_MANY_REQUESTS
+ */
+export function toTRPCError(error: unknown): TRPCError {
+  if (error instanceof TRPCError) return error;
+  const as = (code: TRPCError["code"]) => new TRPCError({ code, message: (error as Error).message, cause: error });
+  if (error instanceof NotFoundError) return as("NOT_FOUND");
+  if (error instanceof PricingError) return as(error.code === "ITEM_NOT_FOUND" ? "NOT_FOUND" : "BAD_REQUEST");
+  if (error instanceof InvalidInputError) return as("BAD_REQUEST");
+  if (error instanceof OtpError) return as(error.code === "RATE_LIMITED" || error.code === "COOLDOWN" ? "TOO_MANY_REQUESTS" : "BAD_REQUEST");
+  if (error instanceof NotSignedInError || error instanceof InvalidTokenError) return as("UNAUTHORIZED");
+  if (error instanceof IllegalTransitionError) return as("CONFLICT");
+  if (error instanceof LoginThrottledError) return as("TOO_MANY_REQUESTS");
+  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
+}

@@ -1,0 +1,112 @@
+import { verifyPassword, type Principal } from "@tabletap/auth";
+import { OTP_POLICY, maskPhone, toE164, type PhoneInput, type SessionView, type StaffLoginInput, type VerifyOtpInput } from "@tabletap/core";
+import { Customer, Staff, toGuestView, toStaffView } from "@tabletap/db";
+import { otpSms } from "@tabletap/notify";
+import { InvalidInputError, NotSignedInError } from "../errors";
+import type { Context } from "../trpc";
+
+/** The session as `auth.session` answers it: who is signed in, and whether the request's app can renew its session. */
+export interface SessionState extends SessionView {
+  /**
+   * True when nobody is signed in for the request's app (`audience`) but its refresh cookie is
+   * left (the 15-minute access cookie expired): the client should call `auth.refresh`, then ask again.
+   */
+  renewable: boolean;
+}
+
+/** `raw` in E.164. @throws InvalidInputError when it is not a valid mobile number. */
+function requirePhone(raw: string): string {
+  const phone = toE164(raw);
+  if (!phone) throw new InvalidInputError("Enter a valid mobile number, e.g. 98765 43210.");
+  return phone;
+}
+
+/** Signs `principal` in: a fresh token pair in the session cookies of its app. */
+async function startSession(ctx: Context, principal: Principal): Promise<void> {
+  const { tokens } = ctx.services;
+  const pair = { accessToken: tokens.signAccessToken(principal), refreshToken: await tokens.signRefreshToken(principal) };
+  ctx.setSession(principal.kind, pair);
+}
+
+/**
+ * Sends a 6-digit sign-in code by SMS to `phone` (any common format; default region IN).
+ * Returns the E.164 number, a masked form for display, and the code's lifetime and resend
+ * cooldown in seconds. @throws InvalidInputError for an invalid number; OtpError RATE_LIMITED /
+ * COOLDOWN within the 30 s cooldown or past the per-phone / per-IP hourly limits (OTP_POLICY).
+ */
+export async function requestOtp(ctx: Context, input: PhoneInput) {
+  const phone = requirePhone(input.phone);
+  const { code, expiresInSeconds } = await ctx.services.otp.issue(phone, ctx.ip);
+  await ctx.services.sms.send(phone, otpSms(code));
+  return { phone, maskedPhone: maskPhone(phone), expiresInSeconds, resendAfterSeconds: OTP_POLICY.resendCooldownSeconds };
+}
+
+/**
+ * Checks the code; on success finds or creates the guest (`Customer` by phone) and sets the guest
+ * session cookies (HttpOnly, SameSite=Lax; access 15 min, refresh 7 days).
+ * @throws InvalidInputError for an invalid number; OtpError for a wrong, expired or exhausted code
+ *   (3 misses burn it) or past the per-IP verification limit.
+ */
+export async function verifyOtp(ctx: Context, input: VerifyOtpInput): Promise<{ customer: NonNullable<SessionView["guest"]> }> {
+  const phone = requirePhone(input.phone);
+  await ctx.services.otp.verify(phone, input.code, ctx.ip);
+  const customer = await Customer.findOneAndUpdate(
+    { phone },
+    { $setOnInsert: { phone }, $set: { lastSeenAt: new Date() } },
+    { upsert: true, returnDocument: "after" },
+  ).lean();
+  if (!customer) throw new Error("Customer upsert returned nothing");
+  await startSession(ctx, { kind: "guest", customerId: customer._id.toString(), phone });
+  return { customer: toGuestView(customer) };
+}
+
+/**
+ * Staff sign-in with email and password (bcrypt); sets the staff session cookies.
+ * @throws NotSignedInError "Wrong email or password." (the same for an unknown email, in the
+ *   same time); LoginThrottledError after 10 attempts for an email from one IP in 15 minutes.
+ */
+export async function staffLogin(ctx: Context, input: StaffLoginInput): Promise<{ staff: NonNullable<SessionView["staff"]> }> {
+  await ctx.services.loginThrottle.attempt(input.email, ctx.ip);
+  const staff = await Staff.findOne({ email: input.email, active: true }).lean();
+  if (!(await verifyPassword(input.password, staff?.passwordHash)) || !staff) throw new NotSignedInError("Wrong email or password.");
+  await ctx.services.loginThrottle.succeeded(input.email, ctx.ip);
+  await startSession(ctx, { kind: "staff", staffId: staff._id.toString(), restaurantId: staff.restaurantId.toString(), role: staff.role });
+  return { staff: toStaffView(staff) };
+}
+
+/**
+ * Rotates the session of the request's app: spends its refresh cookie and sets a new pair.
+ * @throws InvalidTokenError when the refresh token is missing, expired or already used.
+ */
+export async function refreshSession(ctx: Context): Promise<{ ok: true }> {
+  ctx.setSession(ctx.audience, await ctx.services.tokens.rotate(ctx.tokens.refresh));
+  return { ok: true };
+}
+
+/** Signs out of the request's app: revokes its refresh token and clears its cookies. */
+export async function logout(ctx: Context): Promise<{ ok: true }> {
+  await ctx.services.tokens.revoke(ctx.tokens.refresh);
+  ctx.setSession(ctx.audience, null);
+  return { ok: true };
+}
+
+/** The principal of `token`, or null when it is missing, expired or forged. */
+function principalOrNull(ctx: Context, token: string | undefined): Principal | null {
+  try {
+    return ctx.services.tokens.verifyAccessToken(token);
+  } catch {
+    return null;
+  }
+}
+
+/** Who is signed in (guest and/or staff) from the access cookies, null where nobody is, and whether the request's app can renew its session. */
+export async function currentSession(ctx: Context): Promise<SessionState> {
+  const guest = principalOrNull(ctx, ctx.tokens.access.guest);
+  const staff = principalOrNull(ctx, ctx.tokens.access.staff);
+  const [customer, staffDoc] = await Promise.all([
+    guest?.kind === "guest" ? Customer.findById(guest.customerId).lean() : null,
+    staff?.kind === "staff" ? Staff.findById(staff.staffId).lean() : null,
+  ]);
+  const session: SessionView = { guest: customer ? toGuestView(customer) : null, staff: staffDoc ? toStaffView(staffDoc) : null };
+  return { ...session, renewable: !session[ctx.audience] && Boolean(ctx.tokens.refresh) };
+}
