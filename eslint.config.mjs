@@ -38,11 +38,7 @@ export default defineConfig(
   // are typed `any`, so using them inside `toEqual(...)` expectations is not an unsafe assignment.
   {
     files: ["**/*.test.ts", "**/*.test.tsx"],
-    rules: {
-      "@typescript-eslint/no-unsafe-assignment": "off",
-      "@typescript-eslint/no-unsafe-argument": "off",
-      "@typescript-eslint/no-unsafe-member-access": "off",
-    },
+    rules: { "@typescript-eslint/no-unsafe-assignment": "off" },
   },
 
   // Plain JavaScript (scripts, this file) is in no tsconfig: lint it without type information.
