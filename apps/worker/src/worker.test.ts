@@ -95,8 +95,8 @@ describe("worker", () => {
   it("is idempotent: the same event handled twice changes and sends nothing more", async () => {
     const { order, phone } = await placedOrder();
     const key = `test:sms-outbox:${randomUUID()}`;
-    const orderChanges = createOrderChanges({ bus, sendToQueue: async () => {}, log });
-    const deps = { sms: new DevOutboxSmsSender(redis, { key }), email: { send: async () => ({ id: "x" }) }, orderChanges, redis, log };
+    const orderChanges = createOrderChanges({ bus, sendToQueue: () => Promise.resolve(), log });
+    const deps = { sms: new DevOutboxSmsSender(redis, { key }), email: { send: () => Promise.resolve({ id: "x" }) }, orderChanges, redis, log };
     await handleOrderPlaced(deps, order.id);
     await handleOrderPlaced(deps, order.id);
     expect((await stored(order.id))?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);

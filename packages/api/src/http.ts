@@ -49,13 +49,14 @@ export async function devOutboxRouteHandler(req: Request): Promise<Response> {
 }
 
 /**
- * The Next.js instrumentation hook of both apps (`export { register } from "@tabletap/api/http"`
- * in `src/instrumentation.ts`): builds the services at server start, so a production deployment
- * with a missing or default secret, or without Twilio credentials, fails to start instead of
- * failing its first request.
+ * The Next.js instrumentation hook of both apps (called from their `src/instrumentation.ts` on
+ * the Node.js runtime): builds the services at server start, so a production deployment with a
+ * missing or default secret, or without Twilio credentials, fails to start instead of failing
+ * its first request. Throws the env validation error synchronously; otherwise resolves at once.
  */
-export async function register(): Promise<void> {
+export function register(): Promise<void> {
   getServices();
+  return Promise.resolve();
 }
 
 const createCaller = createCallerFactory(appRouter);

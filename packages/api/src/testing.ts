@@ -111,8 +111,8 @@ export async function subscribed(channel: string): Promise<void> {
 
 /** The next event of a subscription as `{ id, data }` (tRPC yields `tracked()` events as `[id, data, symbol]`). */
 export async function nextEvent<T>(iterator: AsyncIterator<unknown>): Promise<{ id: string; data: T }> {
-  const { value, done } = await iterator.next();
-  if (done) throw new Error("The subscription ended");
-  const [id, data] = value as [string, T];
+  const next = await iterator.next();
+  if (next.done) throw new Error("The subscription ended");
+  const [id, data] = next.value as [string, T];
   return { id, data };
 }

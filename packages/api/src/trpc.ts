@@ -1,15 +1,9 @@
-import { clearedSessionCookies, readCookies, SESSION_COOKIES, sessionCookies, type Principal, type SessionAudience } from "@tabletap/auth";
+import { clearedSessionCookies, readCookies, SESSION_COOKIES, sessionCookies, type Principal, type SessionAudience, type TokenPair } from "@tabletap/auth";
 import type { BusEvent } from "@tabletap/realtime";
 import { initTRPC, tracked, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
 import { NotSignedInError, toTRPCError } from "./errors";
 import type { Services } from "./services";
-
-/** An access/refresh token pair, as a session cookie pair stores it. */
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-}
 
 /**
  * Per-request context: the services, the request's session tokens and client IP, the app it came

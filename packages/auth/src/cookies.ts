@@ -1,5 +1,5 @@
 import { parseCookie, stringifySetCookie } from "cookie";
-import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from "./tokens";
+import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS, type TokenPair } from "./tokens";
 
 /**
  * Session cookies. Guests and staff get separate cookie pairs: both apps may share a host
@@ -20,7 +20,7 @@ export function readCookies(header: string | null | undefined): Record<string, s
  * `Set-Cookie` values that store a token pair: HttpOnly, SameSite=Lax, Path=/, Secure when
  * `secure` (production); Max-Age 15 min for the access token, 7 days for the refresh token.
  */
-export function sessionCookies(audience: SessionAudience, tokens: { accessToken: string; refreshToken: string }, secure: boolean): string[] {
+export function sessionCookies(audience: SessionAudience, tokens: TokenPair, secure: boolean): string[] {
   const names = SESSION_COOKIES[audience];
   const base = { httpOnly: true, sameSite: "lax" as const, path: "/", secure };
   return [

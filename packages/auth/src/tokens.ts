@@ -7,6 +7,12 @@ export type Principal =
   | { kind: "guest"; customerId: string; phone: string }
   | { kind: "staff"; staffId: string; restaurantId: string; role: "staff" | "manager" };
 
+/** An access/refresh token pair, as a session cookie pair stores it. */
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+}
+
 /** Access tokens live 15 minutes, refresh tokens 7 days (DESIGN.md, flow 1). Seconds. */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -53,7 +59,7 @@ export class TokenService {
    * Spends a refresh token and returns a fresh access/refresh pair for the same principal.
    * @throws InvalidTokenError when the token is invalid, expired, revoked or already used.
    */
-  async rotate(refreshToken: string | undefined): Promise<{ principal: Principal; accessToken: string; refreshToken: string }> {
+  async rotate(refreshToken: string | undefined): Promise<TokenPair & { principal: Principal }> {
     const { principal, jti } = this.decode(refreshToken, this.secrets.refresh);
     if (!jti || (await this.redis.getdel(refreshKey(jti))) === null) throw new InvalidTokenError();
     return { principal, accessToken: this.signAccessToken(principal), refreshToken: await this.signRefreshToken(principal) };

@@ -24,7 +24,7 @@ import {
   type OrderStatus,
 } from "./order-status";
 
-const ALLOWED: ReadonlyArray<[OrderStatus, OrderStatus]> = [
+const ALLOWED: readonly [OrderStatus, OrderStatus][] = [
   ["placed", "accepted"],
   ["placed", "rejected"],
   ["placed", "cancelled"],

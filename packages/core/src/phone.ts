@@ -15,7 +15,7 @@ export type { CountryCode };
  */
 export function toE164(raw: string, defaultRegion: CountryCode = "IN"): string | null {
   const parsed = parsePhoneNumberFromString(raw, defaultRegion);
-  if (!parsed || !parsed.isValid()) return null;
+  if (!parsed?.isValid()) return null;
   return parsed.number;
 }
 

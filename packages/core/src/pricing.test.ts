@@ -213,7 +213,7 @@ describe("priceOrder: totals", () => {
 });
 
 describe("priceOrder: errors", () => {
-  const cases: Array<[string, CartLine[], PricingErrorCode, string, string]> = [
+  const cases: [string, CartLine[], PricingErrorCode, string, string][] = [
     ["an unknown item", [{ menuItemId: "nope", quantity: 1 }], "ITEM_NOT_FOUND", "nope", "An item in your cart is no longer on the menu"],
     ["an 86'd item", [{ menuItemId: "coffee", quantity: 1 }], "ITEM_UNAVAILABLE", "coffee", "Cold Coffee is no longer available"],
     ["quantity 0", [{ menuItemId: "lassi", quantity: 0 }], "INVALID_QUANTITY", "lassi", "Sweet Lassi: quantity must be between 1 and 50"],

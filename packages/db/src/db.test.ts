@@ -88,9 +88,10 @@ describe("orders", () => {
     const order = await storedOrder(new Types.ObjectId().toString());
     const published: OrderEvent[] = [];
     let fail = true;
-    const publish = async (event: OrderEvent) => {
-      if (published.length === 1 && fail) throw new Error("SQS is down");
+    const publish = (event: OrderEvent) => {
+      if (published.length === 1 && fail) return Promise.reject(new Error("SQS is down"));
       published.push(event);
+      return Promise.resolve();
     };
     await expect(flushOrderOutbox(order.id, publish)).rejects.toThrow("SQS is down");
     expect((await Order.findById(order.id).lean())?.outbox).toHaveLength(1);

@@ -15,3 +15,13 @@ export type DbEnv = z.infer<typeof dbEnvSchema>;
 export function dbEnv(source: EnvSource = process.env) {
   return createEnv({ server: dbEnvSchema.shape, ...envOptions(source) });
 }
+
+/**
+ * The seed script's validated variables (`pnpm seed`) from `source` (default `process.env`): the
+ * database package's, plus `GUEST_APP_URL`, the guest app's origin that the printed table links
+ * start with (default http://127.0.0.1:3000). @throws Error naming every invalid variable.
+ */
+export function seedEnv(source: EnvSource = process.env) {
+  const server = { ...dbEnvSchema.shape, GUEST_APP_URL: z.url().default("http://127.0.0.1:3000") };
+  return createEnv({ server, ...envOptions(source) });
+}

@@ -13,6 +13,29 @@ export function outboxEntry(type: OrderEventType, at: Date): OutboxEntry {
   return { id: randomUUID(), type, occurredAt: at };
 }
 
+/** Per order id, the last outbox removal started in this process (see `removeFromOutbox`). */
+const pendingRemovals = new Map<string, Promise<unknown>>();
+
+/**
+ * Removes `event` from the outbox of order `orderId`, after any removal from the same order this
+ * process already started: two flushes of one order run at once (queue and live broadcast), and
+ * FerretDB applies concurrent updates of one document as read-modify-write, so one `$pull` would
+ * undo the other and leave a delivered event for the relay to send again.
+ */
+function removeFromOutbox(orderId: string, event: { id: string; type: string; occurredAt: Date }): Promise<unknown> {
+  const previous = pendingRemovals.get(orderId) ?? Promise.resolve();
+  // $pull with the whole stored event: FerretDB v1 supports value matches, not conditions.
+  const removal = previous
+    .catch(() => undefined)
+    .then(() => Order.updateOne({ _id: orderId }, { $pull: { outbox: { id: event.id, type: event.type, occurredAt: event.occurredAt } } }));
+  pendingRemovals.set(orderId, removal);
+  const forget = () => {
+    if (pendingRemovals.get(orderId) === removal) pendingRemovals.delete(orderId);
+  };
+  removal.then(forget, forget);
+  return removal;
+}
+
 /**
  * Publishes an order's pending outbox events (only those of `opts.types` when given) in order,
  * removing each once `publish` resolved; `publish` also gets the order as stored when the flush
@@ -42,8 +65,7 @@ export async function flushOrderOutbox(
       },
       order,
     );
-    // $pull with the whole stored event: FerretDB v1 supports value matches, not conditions.
-    await Order.updateOne({ _id: order._id }, { $pull: { outbox: { id: event.id, type: event.type, occurredAt: event.occurredAt } } });
+    await removeFromOutbox(orderId, event);
     published += 1;
   }
   return published;

@@ -2,12 +2,11 @@
  * `pnpm --filter @tabletap/db seed`: seeds the demo restaurant into `MONGODB_URI` and prints the
  * table links and dev credentials. `GUEST_APP_URL` (default http://127.0.0.1:3000) builds the links.
  */
-import { z } from "zod";
 import { connectDb, disconnectDb } from "./connection";
-import { dbEnvSchema } from "./env";
+import { seedEnv } from "./env";
 import { seedDemo } from "./seed";
 
-const env = dbEnvSchema.extend({ GUEST_APP_URL: z.string().url().default("http://127.0.0.1:3000") }).parse(process.env);
+const env = seedEnv();
 await connectDb(env.MONGODB_URI);
 const result = await seedDemo();
 await disconnectDb();

@@ -32,6 +32,13 @@ export function createSqsClient(env: SqsEnv): SQSClient {
 
 const urlCache = new WeakMap<SQSClient, Map<string, Promise<string>>>();
 
+/** The queue-URL cache of `client` (queue name → pending or resolved URL), created on first use. */
+function urlCacheOf(client: SQSClient): Map<string, Promise<string>> {
+  let cache = urlCache.get(client);
+  if (!cache) urlCache.set(client, (cache = new Map<string, Promise<string>>()));
+  return cache;
+}
+
 /**
  * The URL of queue `name` (GetQueueUrl), cached per client for the life of the process. A full
  * URL ("https://...") is returned as is. Rejects with `QueueDoesNotExist` when there is no such
@@ -39,8 +46,7 @@ const urlCache = new WeakMap<SQSClient, Map<string, Promise<string>>>();
  */
 export function resolveQueueUrl(client: SQSClient, name: string): Promise<string> {
   if (/^https?:\/\//.test(name)) return Promise.resolve(name);
-  let cache = urlCache.get(client);
-  if (!cache) urlCache.set(client, (cache = new Map()));
+  const cache = urlCacheOf(client);
   const cached = cache.get(name);
   if (cached) return cached;
   const lookup = client.send(new GetQueueUrlCommand({ QueueName: name })).then((out) => {
@@ -96,9 +102,7 @@ async function createOrUpdate(client: SQSClient, name: string, attributes: Recor
       await client.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: attributes }));
     }
   }
-  let cache = urlCache.get(client);
-  if (!cache) urlCache.set(client, (cache = new Map()));
-  cache.set(name, Promise.resolve(url));
+  urlCacheOf(client).set(name, Promise.resolve(url));
   return url;
 }
 

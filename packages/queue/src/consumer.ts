@@ -94,8 +94,9 @@ export function createOrderEventConsumer(opts: OrderEventConsumerOptions): Consu
   consumer.on("timeout_error", (err, message) => {
     log.error({ err, messageId: message.MessageId, eventId: eventIdOf(safeJson(message.Body)) }, "order event: handler timed out");
   });
-  // Handler failures are logged above with the event id; keep the emitter from treating them as unhandled.
-  consumer.on("processing_error", () => {});
+  consumer.on("processing_error", () => {
+    // Handler failures are logged above with the event id; this listener only keeps the emitter from treating them as unhandled.
+  });
   return consumer;
 }
 

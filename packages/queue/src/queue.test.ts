@@ -25,7 +25,8 @@ const created: string[] = [];
 const consumers: Consumer[] = [];
 afterAll(async () => {
   for (const c of consumers) c.stop({ abort: true });
-  await Promise.all(created.map((QueueUrl) => client.send(new DeleteQueueCommand({ QueueUrl })).catch(() => {})));
+  // Best effort: a queue that is already gone needs no deleting.
+  await Promise.allSettled(created.map((QueueUrl) => client.send(new DeleteQueueCommand({ QueueUrl }))));
   client.destroy();
 });
 
@@ -96,9 +97,10 @@ describe("order events through SQS", () => {
           queueUrl,
           log,
           waitTimeSeconds: 1,
-          handle: async (event, meta) => {
+          handle: (event, meta) => {
             handled.push({ event, meta });
             if (handled.length === events.length) resolve();
+            return Promise.resolve();
           },
         }),
       );
@@ -133,9 +135,9 @@ describe("order events through SQS", () => {
         queueUrl,
         log,
         waitTimeSeconds: 1,
-        handle: async (_event, meta) => {
+        handle: (_event, meta) => {
           attempts.push(meta.receiveCount);
-          throw new Error("kitchen printer on fire");
+          return Promise.reject(new Error("kitchen printer on fire"));
         },
       }),
     );
@@ -161,8 +163,9 @@ describe("order events through SQS", () => {
         queueUrl,
         log,
         waitTimeSeconds: 1,
-        handle: async () => {
+        handle: () => {
           called++;
+          return Promise.resolve();
         },
       }),
     );

@@ -9,7 +9,11 @@ const { REDIS_URL } = redisEnvSchema.parse(process.env);
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn().catch(() => {});
+  for (const fn of cleanups.splice(0).reverse()) {
+    await fn().catch(() => {
+      // Best effort: a connection that is already closed needs no closing.
+    });
+  }
 });
 
 /** A "process": its own command connection and its own bus (with a lazily created subscriber). */

@@ -90,7 +90,8 @@ interface ChannelSubscription {
   ready: Promise<unknown>;
 }
 
-const noop = () => {};
+/** Does nothing: the `wake` of a listener nobody waits on, and the catch of failures that need no handling. */
+const noop = () => undefined;
 
 function decodeEntry(fields: string[]): { ok: true; value: unknown } | { ok: false } {
   const i = fields.indexOf("payload");

@@ -2,13 +2,13 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { connectDb, dbEnvSchema, disconnectDb, Order, outboxEntry } from "@tabletap/db";
 import type { OrderEvent } from "@tabletap/queue";
 import { createRedis, redisEnvSchema } from "@tabletap/redis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { channels, createEventBus, createOrderChanges, type EventBus } from "./index";
 
 const { REDIS_URL } = redisEnvSchema.parse(process.env);
 const redis = createRedis(REDIS_URL);
 const bus = createEventBus({ redis, createSubscriber: () => createRedis(REDIS_URL) });
-const log = { warn: () => {} };
+const log = { warn: vi.fn() };
 beforeAll(() => connectDb(dbEnvSchema.parse(process.env).MONGODB_URI));
 afterAll(async () => {
   await bus.close();
@@ -39,7 +39,7 @@ async function placedOrder() {
     statusHistory: [{ status: "placed", at: now, by: "guest:x" }],
     outbox: [outboxEntry("order.placed", now), outboxEntry("order.changed", now)],
   });
-  return { id: order.id as string, restaurantId: order.restaurantId.toString() };
+  return { id: order.id, restaurantId: order.restaurantId.toString() };
 }
 
 /** The first event on `channel` from its start, as the kitchen display or the guest's page would see it. */
@@ -63,7 +63,7 @@ describe("createOrderChanges", () => {
   it("sends order.placed to the queue and the order to its kitchen and order channels, emptying the outbox", async () => {
     const order = await placedOrder();
     const queued: OrderEvent[] = [];
-    const changes = createOrderChanges({ bus, sendToQueue: async (event) => void queued.push(event), log });
+    const changes = createOrderChanges({ bus, sendToQueue: (event) => Promise.resolve(void queued.push(event)), log });
     expect(await changes.deliver(order.id)).toBe(true);
     expect(queued).toEqual([expect.objectContaining({ type: "order.placed", orderId: order.id, restaurantId: order.restaurantId })]);
     expect(await firstEvent(channels.kitchen(order.restaurantId))).toMatchObject({ id: order.id, status: "placed" });
@@ -73,7 +73,7 @@ describe("createOrderChanges", () => {
 
   it("retries a broadcast that failed once: the live channels still receive the change", async () => {
     const order = await placedOrder();
-    const changes = createOrderChanges({ bus: failingBus(1), sendToQueue: async () => {}, log, broadcastRetryDelaysMs: [10, 10] });
+    const changes = createOrderChanges({ bus: failingBus(1), sendToQueue: () => Promise.resolve(), log, broadcastRetryDelaysMs: [10, 10] });
     expect(await changes.deliver(order.id)).toBe(true);
     expect(await firstEvent(channels.kitchen(order.restaurantId))).toMatchObject({ id: order.id, status: "placed" });
     expect(await outboxTypes(order.id)).toEqual([]);
@@ -86,7 +86,7 @@ describe("createOrderChanges", () => {
     expect(await outboxTypes(order.id)).toEqual(["order.placed", "order.changed"]);
 
     const queued: OrderEvent[] = [];
-    const up = createOrderChanges({ bus, sendToQueue: async (event) => void queued.push(event), log });
+    const up = createOrderChanges({ bus, sendToQueue: (event) => Promise.resolve(void queued.push(event)), log });
     // What the worker's relay does for each order with stale outbox events.
     expect(await up.deliver(order.id)).toBe(true);
     expect(queued.filter((e) => e.orderId === order.id)).toHaveLength(1);

@@ -90,13 +90,13 @@ describe("kitchen", () => {
     const publish = redis.eval.bind(redis);
     const kitchenStream = streamKey(channels.kitchen(seeded.restaurantId));
     let failed = false;
-    const spy = vi.spyOn(redis, "eval").mockImplementation(((...args: Parameters<typeof redis.eval>) => {
+    const spy = vi.spyOn(redis, "eval").mockImplementation((...args: Parameters<typeof redis.eval>) => {
       if (!failed && args[2] === kitchenStream) {
         failed = true;
         return Promise.reject(new Error("Connection is closed."));
       }
       return publish(...args);
-    }) as typeof redis.eval);
+    });
     try {
       await staff.call((api) => api.kitchen.advance({ orderId: order.id, to: "accepted" }));
     } finally {

@@ -81,7 +81,7 @@ export async function placeOrder(services: Services, guest: GuestPrincipal, inpu
       statusHistory: [{ status: "placed", at: now, by: `guest:${guest.customerId}`, reason: null }],
       outbox: [outboxEntry("order.placed", now), outboxEntry("order.changed", now)],
     });
-    order = created.toObject() as OrderDoc;
+    order = created.toObject();
   } catch (error) {
     // A concurrent replay of the same key won the insert: answer with its order.
     if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;

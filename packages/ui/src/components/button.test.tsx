@@ -8,7 +8,7 @@ describe("Button", () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn((event: SubmitEvent) => event.preventDefault());
     render(
-      <form onSubmit={(e) => onSubmit(e.nativeEvent as SubmitEvent)}>
+      <form onSubmit={(e) => onSubmit(e.nativeEvent)}>
         <Button>Add note</Button>
         <Button type="submit">Place order</Button>
       </form>,

@@ -3,7 +3,13 @@ import { createContext, useContext, useId, type ComponentProps, type ReactNode }
 import { cn } from "../lib/cn";
 
 /** The ids a {@link Field} gives its control, description and error, for aria wiring. */
-export type FieldIds = { controlId: string; descriptionId: string; errorId: string; hasDescription: boolean; error: ReactNode };
+export interface FieldIds {
+  controlId: string;
+  descriptionId: string;
+  errorId: string;
+  hasDescription: boolean;
+  error: ReactNode;
+}
 
 const FieldContext = createContext<FieldIds | null>(null);
 

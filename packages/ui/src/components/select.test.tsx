@@ -5,10 +5,9 @@ import { Field } from "./field";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "./select";
 
 beforeAll(() => {
-  // jsdom lacks the pointer-capture and scrolling APIs Radix Select calls.
-  Element.prototype.hasPointerCapture ??= () => false;
-  Element.prototype.releasePointerCapture ??= () => {};
-  Element.prototype.scrollIntoView ??= () => {};
+  // jsdom lacks the pointer-capture and scrolling APIs Radix Select calls: stub the missing ones.
+  const stubs = { hasPointerCapture: () => false, releasePointerCapture: () => undefined, scrollIntoView: () => undefined };
+  for (const [name, stub] of Object.entries(stubs)) if (!(name in Element.prototype)) Object.assign(Element.prototype, { [name]: stub });
 });
 
 describe("Select", () => {

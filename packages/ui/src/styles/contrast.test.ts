@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 /** The `--color-*` tokens a stylesheet sets (hex values only), by name without the prefix. */
 function colours(file: string): Record<string, string> {
   const css = readFileSync(join(import.meta.dirname, file), "utf8");
-  return Object.fromEntries([...css.matchAll(/--color-([a-z-]+):\s*(#[0-9a-f]{6})\b/gi)].map((m) => [m[1], m[2]]));
+  return Object.fromEntries([...css.matchAll(/--color-([a-z-]+):\s*(#[0-9a-f]{6})\b/gi)].map((m): [string, string] => [m[1]!, m[2]!]));
 }
 
 /** WCAG 2.2 relative luminance of a #rrggbb colour (https://www.w3.org/TR/WCAG22/#dfn-relative-luminance). */
