@@ -5,6 +5,7 @@ import type { Cart } from "@/hooks/useCart";
 import type { CartEstimate } from "@/lib/cart";
 import { CartLineItem } from "./CartLineItem";
 import { EstimatedBill } from "./EstimatedBill";
+import { FormField } from "./FormField";
 import { Sheet } from "./Sheet";
 
 /** The cart: lines with modifiers and notes, quantities, the estimated bill (`estimateCart`) and "Place order". */
@@ -57,22 +58,21 @@ export function CartSheet({
         </p>
       )}
       {signedIn && (
-        <div className="field">
-          <label htmlFor={`${titleId}-email`} className="field__label">
-            Email me the receipt <span className="field__optional">(optional)</span>
-          </label>
-          <input
-            id={`${titleId}-email`}
-            className="input"
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            placeholder="you@example.com"
-            maxLength={254}
-            value={receiptEmail}
-            onChange={(e) => onReceiptEmailChange(e.target.value)}
-          />
-        </div>
+        <FormField label="Email me the receipt" optional>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="email"
+              autoComplete="email"
+              inputMode="email"
+              placeholder="you@example.com"
+              maxLength={254}
+              value={receiptEmail}
+              onChange={(e) => onReceiptEmailChange(e.target.value)}
+            />
+          )}
+        </FormField>
       )}
       {signedIn ? (
         <button type="button" className="button button--primary button--block button--large" onClick={onPlaceOrder} disabled={placing || estimate.hasProblems} aria-describedby={`${titleId}-total`}>

@@ -5,6 +5,7 @@ import { useId, useMemo, useRef, useState, type FormEvent } from "react";
 import type { CartLine } from "@/lib/cart";
 import { money } from "@/lib/format";
 import { DietaryMark, DietaryTags } from "./DietaryMark";
+import { FormField } from "./FormField";
 import { ModifierGroupField } from "./ModifierGroupField";
 import { Sheet } from "./Sheet";
 import { Stepper } from "./Stepper";
@@ -94,24 +95,19 @@ function ItemForm({ item, currency, onAdd }: { item: MenuItemView; currency: str
         />
       ))}
 
-      <div className="field">
-        <label htmlFor={`${ids}-notes`} className="field__label">
-          Notes for the kitchen <span className="field__optional">(optional)</span>
-        </label>
-        <textarea
-          id={`${ids}-notes`}
-          className="input textarea"
-          rows={2}
-          maxLength={MAX_LINE_NOTES}
-          placeholder="e.g. less oil, no onion"
-          value={notes}
-          onChange={(e) => setNotes(e.target.value.slice(0, MAX_LINE_NOTES))}
-          aria-describedby={`${ids}-notes-count`}
-        />
-        <p id={`${ids}-notes-count`} className="field__hint field__counter">
-          {notes.length}/{MAX_LINE_NOTES}
-        </p>
-      </div>
+      <FormField label="Notes for the kitchen" optional hint={`${notes.length}/${MAX_LINE_NOTES}`} hintClassName="field__counter">
+        {(control) => (
+          <textarea
+            {...control}
+            className="input textarea"
+            rows={2}
+            maxLength={MAX_LINE_NOTES}
+            placeholder="e.g. less oil, no onion"
+            value={notes}
+            onChange={(e) => setNotes(e.target.value.slice(0, MAX_LINE_NOTES))}
+          />
+        )}
+      </FormField>
 
       <div className="item-form__actions">
         <Stepper value={quantity} min={MIN_LINE_QUANTITY} max={MAX_LINE_QUANTITY} onChange={setQuantity} label="Quantity" />

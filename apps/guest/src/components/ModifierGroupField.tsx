@@ -1,5 +1,6 @@
 import type { ModifierGroupView } from "@tabletap/core";
 import { money } from "@/lib/format";
+import { FieldError } from "./FormField";
 
 /** "Choose 1", "Choose up to 3", "Choose 1 to 2", "Choose 2". */
 function groupHint(group: ModifierGroupView): string {
@@ -72,11 +73,7 @@ export function ModifierGroupField({
           </label>
         );
       })}
-      {problem && (
-        <p id={errorId} role="alert" className="field__error">
-          {problem}
-        </p>
-      )}
+      {problem && <FieldError id={errorId}>{problem}</FieldError>}
     </fieldset>
   );
 }

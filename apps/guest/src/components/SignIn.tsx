@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { Guest } from "@/hooks/useGuestSession";
 import { useOtpSignIn } from "@/hooks/useOtpSignIn";
 import type { GetClient } from "@/trpc/deferred-client";
+import { FormField } from "./FormField";
 
 const CODE_NAME = `${OTP_POLICY.codeLength}-digit code`;
 
@@ -63,14 +64,6 @@ export function SignIn({
     if (result === "refused") codeRef.current?.select();
   }
 
-  const errorId = `${ids}-error`;
-  const hintId = `${ids}-hint`;
-  const errorMessage = error && (
-    <p id={errorId} role="alert" className="field__error">
-      {error}
-    </p>
-  );
-
   if (step === "phone") {
     return (
       <form className="signin" onSubmit={onPhoneSubmit} noValidate aria-labelledby={`${ids}-title`}>
@@ -78,30 +71,23 @@ export function SignIn({
           {heading}
         </Heading>
         {lead && <p className="signin__lead">{lead}</p>}
-        <div className="field">
-          <label htmlFor={`${ids}-phone`} className="field__label">
-            Mobile number
-          </label>
-          <input
-            ref={phoneRef}
-            id={`${ids}-phone`}
-            name="phone"
-            className="input input--large"
-            type="tel"
-            autoComplete="tel"
-            inputMode="tel"
-            placeholder="98765 43210"
-            maxLength={32}
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-            aria-invalid={error ? true : undefined}
-          />
-          <p id={hintId} className="field__hint">
-            We&apos;ll text you a {CODE_NAME}
-          </p>
-          {errorMessage}
-        </div>
+        <FormField label="Mobile number" hint={`We'll text you a ${CODE_NAME}`} error={error}>
+          {(control) => (
+            <input
+              ref={phoneRef}
+              {...control}
+              name="phone"
+              className="input input--large"
+              type="tel"
+              autoComplete="tel"
+              inputMode="tel"
+              placeholder="98765 43210"
+              maxLength={32}
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+            />
+          )}
+        </FormField>
         <button type="submit" className="button button--primary button--block" disabled={pending === "send"}>
           {pending === "send" ? "Sending code…" : "Send code"}
         </button>
@@ -120,32 +106,23 @@ export function SignIn({
           Change number
         </button>
       </p>
-      <div className="field">
-        <label htmlFor={`${ids}-code`} className="field__label">
-          {CODE_NAME}
-        </label>
-        <input
-          ref={codeRef}
-          id={`${ids}-code`}
-          name="code"
-          className="input input--large input--code"
-          type="text"
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          pattern="[0-9]*"
-          maxLength={OTP_POLICY.codeLength}
-          value={signIn.code}
-          onChange={(e) => signIn.setCode(e.target.value.replace(/\D/g, "").slice(0, OTP_POLICY.codeLength))}
-          aria-describedby={error ? errorId : undefined}
-          aria-invalid={error ? true : undefined}
-        />
-        {errorMessage}
-        {signIn.notice && (
-          <p role="status" className="field__notice">
-            {signIn.notice}
-          </p>
+      <FormField label={CODE_NAME} error={error} notice={signIn.notice}>
+        {(control) => (
+          <input
+            ref={codeRef}
+            {...control}
+            name="code"
+            className="input input--large input--code"
+            type="text"
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            pattern="[0-9]*"
+            maxLength={OTP_POLICY.codeLength}
+            value={signIn.code}
+            onChange={(e) => signIn.setCode(e.target.value.replace(/\D/g, "").slice(0, OTP_POLICY.codeLength))}
+          />
         )}
-      </div>
+      </FormField>
       <button type="submit" className="button button--primary button--block" disabled={pending === "verify"}>
         {pending === "verify" ? "Checking…" : "Verify"}
       </button>
