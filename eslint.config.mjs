@@ -44,8 +44,19 @@ export default defineConfig(
   // Plain JavaScript (scripts, this file) is in no tsconfig: lint it without type information.
   { files: ["**/*.{js,mjs,cjs}"], extends: [tseslint.configs.disableTypeChecked] },
 
-  // React: the rules of hooks (and the React Compiler's checks in the recommended set).
-  { files: REACT_CODE, ...reactHooks.configs.flat.recommended },
+  // React: the rules of hooks. The React Compiler's checks of the recommended set (refs read in
+  // render, setState in an effect, impure calls in render) warn for now: the hooks they flag
+  // predate them and are rewritten one by one (tracked in the issue notes).
+  {
+    files: REACT_CODE,
+    ...reactHooks.configs.flat.recommended,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      "react-hooks/refs": "warn",
+      "react-hooks/set-state-in-effect": "warn",
+      "react-hooks/purity": "warn",
+    },
+  },
 
   // Next.js apps: Next's recommended and Core Web Vitals rules.
   {

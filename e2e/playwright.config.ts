@@ -24,20 +24,53 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   // The JSON report feeds the test command's closing totals (scripts/test-summary.mjs).
-  reporter: process.env.TEST_REPORT_DIR ? [["list"], ["json", { outputFile: `${process.env.TEST_REPORT_DIR}/playwright.json` }]] : [["list"]],
+  reporter: process.env.TEST_REPORT_DIR
+    ? [["list"], ["json", { outputFile: `${process.env.TEST_REPORT_DIR}/playwright.json` }]]
+    : [["list"]],
   globalSetup: "./global-setup.ts",
   use: {
     launchOptions: {
       executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
   webServer: [
-    { command: `pnpm --filter @tabletap/guest exec next start --port ${process.env.E2E_GUEST_PORT} --hostname 127.0.0.1`, url: `${GUEST_URL}/`, reuseExistingServer: false, timeout: 120_000, cwd: "..", env: SERVER_ENV },
-    { command: `pnpm --filter @tabletap/dashboard exec next start --port ${process.env.E2E_DASHBOARD_PORT} --hostname 127.0.0.1`, url: `${DASHBOARD_URL}/login`, reuseExistingServer: false, timeout: 120_000, cwd: "..", env: SERVER_ENV },
-    { command: "pnpm --filter @tabletap/worker start", wait: { stdout: /worker started/ }, gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 }, reuseExistingServer: false, timeout: 120_000, cwd: "..", env: { ...SERVER_ENV, LOG_LEVEL: "info" } },
+    {
+      command: `pnpm --filter @tabletap/guest exec next start --port ${process.env.E2E_GUEST_PORT} --hostname 127.0.0.1`,
+      url: `${GUEST_URL}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      cwd: "..",
+      env: SERVER_ENV,
+    },
+    {
+      command: `pnpm --filter @tabletap/dashboard exec next start --port ${process.env.E2E_DASHBOARD_PORT} --hostname 127.0.0.1`,
+      url: `${DASHBOARD_URL}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      cwd: "..",
+      env: SERVER_ENV,
+    },
+    {
+      command: "pnpm --filter @tabletap/worker start",
+      wait: { stdout: /worker started/ },
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      cwd: "..",
+      env: { ...SERVER_ENV, LOG_LEVEL: "info" },
+    },
   ],
   metadata: { GUEST_URL, DASHBOARD_URL },
 });

@@ -27,7 +27,9 @@ function vitestPackages() {
       const manifest = join(root, group, dir, "package.json");
       if (!existsSync(manifest)) return [];
       const { name, scripts } = readJson(manifest);
-      return scripts?.test?.startsWith("vitest") ? [{ name, file: `vitest-${name.replace(/^@/, "").replace(/\//g, "-")}.json` }] : [];
+      return scripts?.test?.startsWith("vitest")
+        ? [{ name, file: `vitest-${name.replace(/^@/, "").replace(/\//g, "-")}.json` }]
+        : [];
     }),
   );
 }
@@ -38,7 +40,9 @@ function add(label, passed, failed, skipped, note = "") {
   totals.passed += passed;
   totals.failed += failed;
   totals.skipped += skipped;
-  const counts = [`${passed} passed`, failed ? `${failed} failed` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean).join(", ");
+  const counts = [`${passed} passed`, failed ? `${failed} failed` : "", skipped ? `${skipped} skipped` : ""]
+    .filter(Boolean)
+    .join(", ");
   rows.push([label, counts + (note ? `  (${note})` : "")]);
 }
 
@@ -51,7 +55,13 @@ for (const { name, file } of vitestPackages()) {
   const report = readJson(path);
   const failed = report.numFailedTests;
   const outside = !report.success && failed === 0 ? 1 : 0;
-  add(name, report.numPassedTests, failed + outside, report.numPendingTests + report.numTodoTests, outside ? "errors outside the tests, see its output above" : "");
+  add(
+    name,
+    report.numPassedTests,
+    failed + outside,
+    report.numPendingTests + report.numTodoTests,
+    outside ? "errors outside the tests, see its output above" : "",
+  );
 }
 
 if (e2eRan === "1") {
@@ -60,7 +70,13 @@ if (e2eRan === "1") {
   else {
     const { stats, errors = [] } = readJson(path);
     const outside = errors.length > 0 && stats.unexpected === 0 ? 1 : 0;
-    add("e2e (Playwright)", stats.expected + stats.flaky, stats.unexpected + outside, stats.skipped, outside ? "errors outside the tests, see its output above" : "");
+    add(
+      "e2e (Playwright)",
+      stats.expected + stats.flaky,
+      stats.unexpected + outside,
+      stats.skipped,
+      outside ? "errors outside the tests, see its output above" : "",
+    );
   }
 }
 

@@ -58,7 +58,9 @@ test("a guest's order crosses live to the kitchen and the kitchen's moves cross 
   await expect(ticket).toContainText("Large");
   await expect(guest.getByTestId("order-status")).toHaveText("Accepted");
   // The worker emailed the receipt through SES (the local stand-in keeps what it "sent").
-  await expect.poll(async () => (await receiptsTo(guest.request, receiptEmail)).map((m) => m.subject)).toEqual([expect.stringContaining(orderNumber!)]);
+  await expect
+    .poll(async () => (await receiptsTo(guest.request, receiptEmail)).map((m) => m.subject))
+    .toEqual([expect.stringContaining(orderNumber!)]);
 
   // Each move in the kitchen shows on the guest's phone live.
   await kitchen.getByRole("button", { name: `Start ${ticketName}` }).click();

@@ -42,7 +42,8 @@ function fail(message) {
 }
 
 const buildManifestPath = join(nextDir, "build-manifest.json");
-if (!existsSync(buildManifestPath)) fail(`No build output at ${nextDir}: run \`pnpm --filter @tabletap/guest build\` first.`);
+if (!existsSync(buildManifestPath))
+  fail(`No build output at ${nextDir}: run \`pnpm --filter @tabletap/guest build\` first.`);
 const buildManifest = JSON.parse(readFileSync(buildManifestPath, "utf8"));
 const rootMainFiles = buildManifest.rootMainFiles ?? [];
 
@@ -82,7 +83,9 @@ for (const route of routes) {
   console.log(`\nFirst-load JS for ${route}`);
   for (const row of rows) console.log(`  ${kb(row.gzip).padStart(9)} gz  ${kb(row.raw).padStart(9)} raw  ${row.file}`);
   const ok = total <= limitKb * 1000;
-  console.log(`  ${kb(total).padStart(9)} gz  ${kb(totalRaw).padStart(9)} raw  total — ${ok ? "within" : "OVER"} the ${limitKb} kB budget`);
+  console.log(
+    `  ${kb(total).padStart(9)} gz  ${kb(totalRaw).padStart(9)} raw  total — ${ok ? "within" : "OVER"} the ${limitKb} kB budget`,
+  );
   if (!ok) over = true;
 }
 process.exit(over ? 1 : 0);

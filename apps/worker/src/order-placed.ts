@@ -1,5 +1,11 @@
 import { Customer, MenuItem, Order, Restaurant, toOrderView, transitionOrder, type OrderDoc } from "@tabletap/db";
-import { orderAcceptedSms, orderConfirmationEmail, orderRejectedSms, type EmailSender, type SmsSender } from "@tabletap/notify";
+import {
+  orderAcceptedSms,
+  orderConfirmationEmail,
+  orderRejectedSms,
+  type EmailSender,
+  type SmsSender,
+} from "@tabletap/notify";
 import type { OrderChanges } from "@tabletap/realtime";
 import { withLock, type Redis } from "@tabletap/redis";
 import type { Logger } from "pino";
@@ -16,9 +22,14 @@ export interface OrderPlacedDeps {
 /** Lines whose menu item was 86'd (or deleted) since the order was placed, by name. */
 async function unavailableLines(order: OrderDoc): Promise<string[]> {
   const ids = order.lines.map((line) => line.menuItemId);
-  const available = await MenuItem.find({ _id: { $in: ids }, restaurantId: order.restaurantId, available: true }, { _id: 1 }).lean();
+  const available = await MenuItem.find(
+    { _id: { $in: ids }, restaurantId: order.restaurantId, available: true },
+    { _id: 1 },
+  ).lean();
   const availableIds = new Set(available.map((item) => item._id.toString()));
-  return [...new Set(order.lines.filter((line) => !availableIds.has(line.menuItemId.toString())).map((line) => line.name))];
+  return [
+    ...new Set(order.lines.filter((line) => !availableIds.has(line.menuItemId.toString())).map((line) => line.name)),
+  ];
 }
 
 /**
@@ -27,7 +38,12 @@ async function unavailableLines(order: OrderDoc): Promise<string[]> {
  * after a successful send, so a redelivered event sends nothing twice and a failed send is
  * retried with the event.
  */
-async function notifyOnce(redis: Redis, orderId: OrderDoc["_id"], field: "statusSms" | "confirmationEmail", send: () => Promise<unknown>): Promise<void> {
+async function notifyOnce(
+  redis: Redis,
+  orderId: OrderDoc["_id"],
+  field: "statusSms" | "confirmationEmail",
+  send: () => Promise<unknown>,
+): Promise<void> {
   const path = `notifiedAt.${field}`;
   await withLock(redis, `order-notify:${orderId.toString()}:${field}`, async () => {
     if (await Order.exists({ _id: orderId, [path]: { $ne: null } })) return;
@@ -56,8 +72,17 @@ export async function handleOrderPlaced(deps: OrderPlacedDeps, orderId: string):
   let current = order;
   if (order.status === "placed") {
     const missing = await unavailableLines(order);
-    const reason = missing.length > 0 ? `Sorry, ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} no longer available.` : null;
-    const result = await transitionOrder(deps.redis, { orderId, to: reason ? "rejected" : "accepted", by: "system", reason, expectedFrom: "placed" });
+    const reason =
+      missing.length > 0
+        ? `Sorry, ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} no longer available.`
+        : null;
+    const result = await transitionOrder(deps.redis, {
+      orderId,
+      to: reason ? "rejected" : "accepted",
+      by: "system",
+      reason,
+      expectedFrom: "placed",
+    });
     current = result.order;
     if (result.changed) {
       deps.log.info({ orderId, status: current.status }, "order processed");
@@ -65,14 +90,25 @@ export async function handleOrderPlaced(deps: OrderPlacedDeps, orderId: string):
     }
   }
 
-  const [restaurant, customer] = await Promise.all([Restaurant.findById(current.restaurantId).lean(), Customer.findById(current.customerId).lean()]);
+  const [restaurant, customer] = await Promise.all([
+    Restaurant.findById(current.restaurantId).lean(),
+    Customer.findById(current.customerId).lean(),
+  ]);
   if (!restaurant || !customer) return;
   const view = toOrderView(current);
   await notifyOnce(deps.redis, current._id, "statusSms", () =>
-    deps.sms.send(customer.phone, current.status === "rejected" ? orderRejectedSms(view, restaurant.name) : orderAcceptedSms(view, restaurant.name)),
+    deps.sms.send(
+      customer.phone,
+      current.status === "rejected" ? orderRejectedSms(view, restaurant.name) : orderAcceptedSms(view, restaurant.name),
+    ),
   );
   if (customer.email && current.status !== "rejected") {
     const email = customer.email;
-    await notifyOnce(deps.redis, current._id, "confirmationEmail", () => deps.email.send({ to: email, ...orderConfirmationEmail(view, restaurant.name, { timeZone: restaurant.timeZone }) }));
+    await notifyOnce(deps.redis, current._id, "confirmationEmail", () =>
+      deps.email.send({
+        to: email,
+        ...orderConfirmationEmail(view, restaurant.name, { timeZone: restaurant.timeZone }),
+      }),
+    );
   }
 }

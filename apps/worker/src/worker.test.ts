@@ -12,7 +12,13 @@ import { handleOrderPlaced } from "./order-placed";
 import { startWorker, type RunningWorker } from "./worker";
 
 const queueName = `orders-test-${randomBytes(4).toString("hex")}`;
-const env = loadWorkerEnv({ ...process.env, SQS_ORDERS_QUEUE: queueName, OUTBOX_RELAY_INTERVAL_MS: "300", OUTBOX_RELAY_GRACE_MS: "500", LOG_LEVEL: "silent" });
+const env = loadWorkerEnv({
+  ...process.env,
+  SQS_ORDERS_QUEUE: queueName,
+  OUTBOX_RELAY_INTERVAL_MS: "300",
+  OUTBOX_RELAY_GRACE_MS: "500",
+  LOG_LEVEL: "silent",
+});
 const log = pino({ level: "silent" });
 const redis = createRedis(env.REDIS_URL);
 const bus = createEventBus({ redis, createSubscriber: () => createRedis(env.REDIS_URL) });
@@ -21,7 +27,11 @@ let worker: RunningWorker;
 
 beforeAll(async () => {
   await ensureQueue(sqs, `${queueName}-dlq`);
-  await ensureQueue(sqs, queueName, { deadLetterQueueName: `${queueName}-dlq`, maxReceiveCount: 5, visibilityTimeoutSeconds: 2 });
+  await ensureQueue(sqs, queueName, {
+    deadLetterQueueName: `${queueName}-dlq`,
+    maxReceiveCount: 5,
+    visibilityTimeoutSeconds: 2,
+  });
   worker = await startWorker(env, log, { waitTimeSeconds: 1 });
 });
 
@@ -39,7 +49,10 @@ afterAll(async () => {
  * it), so only what the test itself publishes reaches the worker.
  */
 async function placedOrder(opts: { email?: string; item?: string; pendingEvent?: boolean } = {}) {
-  const seeded = await seedDemo({ slug: `w-${randomBytes(5).toString("hex")}`, staffEmailDomain: `${randomUUID()}.test` });
+  const seeded = await seedDemo({
+    slug: `w-${randomBytes(5).toString("hex")}`,
+    staffEmailDomain: `${randomUUID()}.test`,
+  });
   const phone = `+919${randomInt(100_000_000, 999_999_999)}`;
   const customer = await Customer.create({ phone, email: opts.email ?? null });
   const item = await MenuItem.findOne({ restaurantId: seeded.restaurantId, name: opts.item ?? "Masala Dosa" }).lean();
@@ -54,7 +67,18 @@ async function placedOrder(opts: { email?: string; item?: string; pendingEvent?:
     idempotencyKey: randomUUID(),
     businessDate: "2026-11-21",
     number: 7,
-    lines: [{ menuItemId: item!._id, name: item!.name, unitPrice: item!.price, quantity: 1, modifiers: [], notes: null, lineTotal: item!.price, station: item!.station }],
+    lines: [
+      {
+        menuItemId: item!._id,
+        name: item!.name,
+        unitPrice: item!.price,
+        quantity: 1,
+        modifiers: [],
+        notes: null,
+        lineTotal: item!.price,
+        station: item!.station,
+      },
+    ],
     currency: "INR",
     subtotal: item!.price,
     serviceCharge: 0,
@@ -69,7 +93,13 @@ async function placedOrder(opts: { email?: string; item?: string; pendingEvent?:
 
 /** Publishes the order's `order.placed` event to the worker's queue, as the API does. */
 function publishPlaced(order: { id: string; restaurantId: { toString(): string } }) {
-  return publishOrderEvent(sqs, worker.queueUrl, { id: randomUUID(), type: "order.placed", orderId: order.id, restaurantId: order.restaurantId.toString(), occurredAt: new Date().toISOString() });
+  return publishOrderEvent(sqs, worker.queueUrl, {
+    id: randomUUID(),
+    type: "order.placed",
+    orderId: order.id,
+    restaurantId: order.restaurantId.toString(),
+    occurredAt: new Date().toISOString(),
+  });
 }
 
 const stored = (orderId: string) => Order.findById(orderId).lean<OrderDoc>();
@@ -82,21 +112,32 @@ describe("worker", () => {
     const { order, phone, restaurantId } = await placedOrder();
     const controller = new AbortController();
     // From the start of this fresh restaurant's channel, so the event can't slip past the subscription.
-    const kitchen = bus.subscribe<{ id: string; status: string }>(channels.kitchen(restaurantId), { lastEventId: "0-0", signal: controller.signal });
+    const kitchen = bus.subscribe<{ id: string; status: string }>(channels.kitchen(restaurantId), {
+      lastEventId: "0-0",
+      signal: controller.signal,
+    });
     await publishPlaced(order);
     await expect.poll(() => statusOf(order.id), { message: "the worker accepts the order" }).toBe("accepted");
     expect((await stored(order.id))?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
     expect((await kitchen.next()).value).toMatchObject({ payload: { id: order.id, status: "accepted" } });
     controller.abort();
     // The text is sent after the status change is broadcast: wait for it, don't assume it.
-    await expect.poll(() => smsTo(phone), { message: "the guest is texted once" }).toEqual([expect.objectContaining({ body: expect.stringMatching(/#007/) })]);
+    await expect
+      .poll(() => smsTo(phone), { message: "the guest is texted once" })
+      .toEqual([expect.objectContaining({ body: expect.stringMatching(/#007/) })]);
   });
 
   it("is idempotent: the same event handled twice changes and sends nothing more", async () => {
     const { order, phone } = await placedOrder();
     const key = `test:sms-outbox:${randomUUID()}`;
     const orderChanges = createOrderChanges({ bus, sendToQueue: () => Promise.resolve(), log });
-    const deps = { sms: new DevOutboxSmsSender(redis, { key }), email: { send: () => Promise.resolve({ id: "x" }) }, orderChanges, redis, log };
+    const deps = {
+      sms: new DevOutboxSmsSender(redis, { key }),
+      email: { send: () => Promise.resolve({ id: "x" }) },
+      orderChanges,
+      redis,
+      log,
+    };
     await handleOrderPlaced(deps, order.id);
     await handleOrderPlaced(deps, order.id);
     expect((await stored(order.id))?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
@@ -109,7 +150,9 @@ describe("worker", () => {
     await publishPlaced(order);
     await expect.poll(() => statusOf(order.id), { message: "the worker rejects the order" }).toBe("rejected");
     expect((await stored(order.id))?.rejectionReason).toBe("Sorry, Cold Coffee is no longer available.");
-    await expect.poll(() => smsTo(phone), { message: "the guest is texted the reason" }).toEqual([expect.objectContaining({ body: expect.stringMatching(/Cold Coffee is no longer available/) })]);
+    await expect
+      .poll(() => smsTo(phone), { message: "the guest is texted the reason" })
+      .toEqual([expect.objectContaining({ body: expect.stringMatching(/Cold Coffee is no longer available/) })]);
   });
 
   it("emails the confirmation through SES when the guest has an email", async () => {
@@ -117,7 +160,9 @@ describe("worker", () => {
     const { order } = await placedOrder({ email });
     await publishPlaced(order);
     const sent = async () => {
-      const store = (await (await fetch(`${env.SES_ENDPOINT}/store`)).json()) as { emails: { subject?: string; destination?: { to?: string[] } }[] };
+      const store = (await (await fetch(`${env.SES_ENDPOINT}/store`)).json()) as {
+        emails: { subject?: string; destination?: { to?: string[] } }[];
+      };
       return store.emails.filter((e) => e.destination?.to?.includes(email)).map((e) => e.subject);
     };
     await expect.poll(sent, { message: "one confirmation email in SES" }).toEqual([expect.stringMatching(/#007/)]);
@@ -127,7 +172,9 @@ describe("worker", () => {
     const { order, phone } = await placedOrder({ pendingEvent: true });
     // Nobody published the event: the relay must, after the grace period, and then clear it.
     await expect.poll(() => statusOf(order.id), { message: "the relayed event is processed" }).toBe("accepted");
-    await expect.poll(async () => (await stored(order.id))?.outbox, { message: "the relay empties the outbox" }).toEqual([]);
+    await expect
+      .poll(async () => (await stored(order.id))?.outbox, { message: "the relay empties the outbox" })
+      .toEqual([]);
     await expect.poll(() => smsTo(phone), { message: "the guest is texted once" }).toHaveLength(1);
   });
 });

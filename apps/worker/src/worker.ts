@@ -20,10 +20,17 @@ export interface RunningWorker {
  * `createOrderChanges` publisher, as the API does. Connects to MongoDB if not yet connected.
  * @param opts.waitTimeSeconds SQS long-poll wait (default 20 s; tests use less to stop quickly).
  */
-export async function startWorker(env: WorkerEnv, log: Logger, opts: { waitTimeSeconds?: number } = {}): Promise<RunningWorker> {
+export async function startWorker(
+  env: WorkerEnv,
+  log: Logger,
+  opts: { waitTimeSeconds?: number } = {},
+): Promise<RunningWorker> {
   await connectDb(env.MONGODB_URI);
   const redis = createRedis(env.REDIS_URL, { name: "tabletap-worker" });
-  const bus = createEventBus({ redis, createSubscriber: () => createRedis(env.REDIS_URL, { name: "tabletap-worker-sub" }) });
+  const bus = createEventBus({
+    redis,
+    createSubscriber: () => createRedis(env.REDIS_URL, { name: "tabletap-worker-sub" }),
+  });
   const sqs = createSqsClient(env);
   const queueUrl = await resolveQueueUrl(sqs, env.SQS_ORDERS_QUEUE);
   const orderChanges = createOrderChanges({ bus, sendToQueue: orderQueueSender(sqs, queueUrl), log });

@@ -42,13 +42,19 @@ describe("access matrix", () => {
 
   it("turns away callers who are not signed in as the procedure needs, before reading the input", async () => {
     const seeded = await seedRestaurant();
-    const callers = { anonymous: new TestClient("guest"), guest: await signedInGuest(), staff: await signedInStaff(seeded) };
+    const callers = {
+      anonymous: new TestClient("guest"),
+      guest: await signedInGuest(),
+      staff: await signedInStaff(seeded),
+    };
     for (const path of PATHS) {
       const needs = ACCESS[path];
       if (needs === "public") continue;
       for (const [who, client] of Object.entries(callers)) {
         if (who === needs) continue;
-        await expect(callWithoutInput(client, path), `${who} calling ${path}`).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+        await expect(callWithoutInput(client, path), `${who} calling ${path}`).rejects.toMatchObject({
+          code: "UNAUTHORIZED",
+        });
       }
     }
   });
@@ -62,7 +68,8 @@ describe("access matrix", () => {
       const outcome = await callWithoutInput(callers[needs], path).then(
         async (value) => {
           // A subscription that needs no input answers with its stream: close it.
-          if (value && typeof value === "object" && Symbol.asyncIterator in value) await (value as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
+          if (value && typeof value === "object" && Symbol.asyncIterator in value)
+            await (value as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
           return "answered";
         },
         (error: { code?: string }) => error.code,

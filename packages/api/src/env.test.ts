@@ -3,11 +3,17 @@ import { loadServerEnv } from "./env";
 
 describe("loadServerEnv", () => {
   it("runs locally on defaults", () => {
-    expect(loadServerEnv({})).toMatchObject({ NODE_ENV: "development", MONGODB_URI: "mongodb://127.0.0.1:27017/tabletap", SQS_ORDERS_QUEUE: "orders" });
+    expect(loadServerEnv({})).toMatchObject({
+      NODE_ENV: "development",
+      MONGODB_URI: "mongodb://127.0.0.1:27017/tabletap",
+      SQS_ORDERS_QUEUE: "orders",
+    });
   });
 
   it("refuses production with default secrets, naming every one", () => {
-    expect(() => loadServerEnv({ NODE_ENV: "production" })).toThrow(/JWT_ACCESS_SECRET[\s\S]*JWT_REFRESH_SECRET[\s\S]*OTP_PEPPER/);
+    expect(() => loadServerEnv({ NODE_ENV: "production" })).toThrow(
+      /JWT_ACCESS_SECRET[\s\S]*JWT_REFRESH_SECRET[\s\S]*OTP_PEPPER/,
+    );
   });
 
   it("refuses a malformed service URL", () => {

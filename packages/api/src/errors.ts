@@ -34,7 +34,8 @@ export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof NotFoundError) return as("NOT_FOUND");
   if (error instanceof PricingError) return as(error.code === "ITEM_NOT_FOUND" ? "NOT_FOUND" : "BAD_REQUEST");
   if (error instanceof InvalidInputError) return as("BAD_REQUEST");
-  if (error instanceof OtpError) return as(error.code === "RATE_LIMITED" || error.code === "COOLDOWN" ? "TOO_MANY_REQUESTS" : "BAD_REQUEST");
+  if (error instanceof OtpError)
+    return as(error.code === "RATE_LIMITED" || error.code === "COOLDOWN" ? "TOO_MANY_REQUESTS" : "BAD_REQUEST");
   if (error instanceof NotSignedInError || error instanceof InvalidTokenError) return as("UNAUTHORIZED");
   if (error instanceof IllegalTransitionError) return as("CONFLICT");
   if (error instanceof LoginThrottledError) return as("TOO_MANY_REQUESTS");

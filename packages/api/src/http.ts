@@ -13,7 +13,8 @@ import { createCallerFactory, createContext } from "./trpc";
  */
 function logApiError(services: Services, opts: { error: TRPCError; path: string | undefined; type: string }): void {
   const { error, path, type } = opts;
-  if (error.code === "INTERNAL_SERVER_ERROR") services.log.error({ err: error.cause ?? error, path, type }, "procedure failed");
+  if (error.code === "INTERNAL_SERVER_ERROR")
+    services.log.error({ err: error.cause ?? error, path, type }, "procedure failed");
   else services.log.info({ code: error.code, message: error.message, path, type }, "procedure answered an error");
 }
 
@@ -45,7 +46,9 @@ export async function devOutboxRouteHandler(req: Request): Promise<Response> {
   const services = getServices();
   if (services.env.NODE_ENV === "production") return new Response("Not found", { status: 404 });
   const to = new URL(req.url).searchParams.get("to") ?? undefined;
-  return Response.json(await readDevOutbox(services.redis, { limit: 50, to }), { headers: { "cache-control": "no-store" } });
+  return Response.json(await readDevOutbox(services.redis, { limit: 50, to }), {
+    headers: { "cache-control": "no-store" },
+  });
 }
 
 /**
@@ -74,7 +77,10 @@ export function createServerContext(headers: Headers, audience: SessionAudience)
 async function callerFor(headers: Headers, resHeaders: Headers, audience: SessionAudience) {
   const services = getServices();
   const ctx = await createContext(services, { headers, resHeaders, audience });
-  return { ctx, caller: createCaller(ctx, { onError: ({ error, path, type }) => logApiError(services, { error, path, type }) }) };
+  return {
+    ctx,
+    caller: createCaller(ctx, { onError: ({ error, path, type }) => logApiError(services, { error, path, type }) }),
+  };
 }
 
 /**
@@ -93,7 +99,10 @@ export async function createServerCaller(headers: Headers, audience: SessionAudi
  * `resumed` false and `headers` clearing the session cookies, so a failed resume can't loop.
  * Rejects only when the context can't be built (e.g. the database is down).
  */
-export async function resumeSession(req: Request, audience: SessionAudience): Promise<{ resumed: boolean; headers: Headers }> {
+export async function resumeSession(
+  req: Request,
+  audience: SessionAudience,
+): Promise<{ resumed: boolean; headers: Headers }> {
   const headers = new Headers();
   const { ctx, caller } = await callerFor(req.headers, headers, audience);
   try {

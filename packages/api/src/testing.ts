@@ -78,7 +78,9 @@ export async function signedInGuest(phone = randomPhone(), services: Services = 
 }
 
 /** A fresh demo restaurant under a random slug, with its staff accounts. */
-export async function seedRestaurant(): Promise<DemoSeedResult & { items: Awaited<ReturnType<typeof menuItemsByName>> }> {
+export async function seedRestaurant(): Promise<
+  DemoSeedResult & { items: Awaited<ReturnType<typeof menuItemsByName>> }
+> {
   await defaultServices.connectDb();
   const slug = `t-${randomBytes(6).toString("hex")}`;
   const seeded = await seedDemo({ slug, staffEmailDomain: `${slug}.test` });
@@ -105,7 +107,8 @@ export async function signedInStaff(seeded: DemoSeedResult, role: "staff" | "man
  * `expect.poll` bound. A subscription starts listening at its first `next()`.
  */
 export async function subscribed(channel: string): Promise<void> {
-  const listeners = async () => Number(((await defaultServices.redis.pubsub("NUMSUB", streamKey(channel))) as [string, number])[1]);
+  const listeners = async () =>
+    Number(((await defaultServices.redis.pubsub("NUMSUB", streamKey(channel))) as [string, number])[1]);
   await expect.poll(listeners, { message: `a live subscription on ${channel}` }).toBeGreaterThan(0);
 }
 

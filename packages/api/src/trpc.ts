@@ -1,4 +1,12 @@
-import { clearedSessionCookies, readCookies, SESSION_COOKIES, sessionCookies, type Principal, type SessionAudience, type TokenPair } from "@tabletap/auth";
+import {
+  clearedSessionCookies,
+  readCookies,
+  SESSION_COOKIES,
+  sessionCookies,
+  type Principal,
+  type SessionAudience,
+  type TokenPair,
+} from "@tabletap/auth";
 import type { BusEvent } from "@tabletap/realtime";
 import { initTRPC, tracked, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
@@ -61,7 +69,8 @@ const t = initTRPC.context<Context>().create({
     // Field-level messages for forms; the top-level message is already human (errorHandling).
     const fieldErrors = error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null;
     // Unexpected errors are logged in full (see `logApiError`); clients get no internals.
-    const message = error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side. Please try again." : shape.message;
+    const message =
+      error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side. Please try again." : shape.message;
     return { ...shape, message, data: { ...shape.data, fieldErrors } };
   },
 });
@@ -80,7 +89,11 @@ const errorHandling = t.middleware(async ({ next }) => {
   const { error } = result;
   const issues = (error.cause as { issues?: { message?: string }[] } | undefined)?.issues;
   if (error.code === "BAD_REQUEST" && Array.isArray(issues)) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: issues[0]?.message ?? "That request isn't valid.", cause: error.cause });
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: issues[0]?.message ?? "That request isn't valid.",
+      cause: error.cause,
+    });
   }
   // A domain error thrown by a use case arrives wrapped as INTERNAL_SERVER_ERROR with it as the cause.
   if (error.code === "INTERNAL_SERVER_ERROR" && error.cause) throw toTRPCError(error.cause);
@@ -106,7 +119,9 @@ export const guestProcedure = publicProcedure.use(({ ctx, next }) => {
 export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
   const principal = principalFrom(ctx, "staff");
   if (principal.kind !== "staff") throw new NotSignedInError("Staff sign-in required.");
-  return next({ ctx: { staff: { staffId: principal.staffId, restaurantId: principal.restaurantId, role: principal.role } } });
+  return next({
+    ctx: { staff: { staffId: principal.staffId, restaurantId: principal.restaurantId, role: principal.role } },
+  });
 });
 
 /** The signed-in guest of a guest procedure. */

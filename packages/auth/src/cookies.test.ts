@@ -6,7 +6,9 @@ describe("session cookies", () => {
     const [access, refresh] = sessionCookies("guest", { accessToken: "A", refreshToken: "R" }, false);
     expect(access).toBe("tt_guest_at=A; Max-Age=900; Path=/; HttpOnly; SameSite=Lax");
     expect(refresh).toBe("tt_guest_rt=R; Max-Age=604800; Path=/; HttpOnly; SameSite=Lax");
-    expect(sessionCookies("staff", { accessToken: "A", refreshToken: "R" }, true)[0]).toMatch(/^tt_staff_at=A;.*Secure/);
+    expect(sessionCookies("staff", { accessToken: "A", refreshToken: "R" }, true)[0]).toMatch(
+      /^tt_staff_at=A;.*Secure/,
+    );
     expect(clearedSessionCookies("guest", false)[0]).toMatch(/^tt_guest_at=; Max-Age=0/);
   });
 

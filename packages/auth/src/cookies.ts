@@ -33,5 +33,8 @@ export function sessionCookies(audience: SessionAudience, tokens: TokenPair, sec
 export function clearedSessionCookies(audience: SessionAudience, secure: boolean): string[] {
   const names = SESSION_COOKIES[audience];
   const base = { httpOnly: true, sameSite: "lax" as const, path: "/", secure, maxAge: 0 };
-  return [stringifySetCookie({ ...base, name: names.access, value: "" }), stringifySetCookie({ ...base, name: names.refresh, value: "" })];
+  return [
+    stringifySetCookie({ ...base, name: names.access, value: "" }),
+    stringifySetCookie({ ...base, name: names.refresh, value: "" }),
+  ];
 }

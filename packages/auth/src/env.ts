@@ -23,7 +23,11 @@ export const authEnvSchema = z
     if (env.NODE_ENV !== "production") return;
     for (const key of Object.keys(DEV_DEFAULTS) as (keyof typeof DEV_DEFAULTS)[]) {
       if (env[key] === DEV_DEFAULTS[key] || env[key].length < 32) {
-        ctx.addIssue({ code: "custom", path: [key], message: `${key} must be set to a random secret of at least 32 characters in production` });
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `${key} must be set to a random secret of at least 32 characters in production`,
+        });
       }
     }
   });

@@ -21,7 +21,12 @@ export class LoginThrottle {
   private readonly limiter: RateLimiterRedis;
 
   constructor(redis: Redis) {
-    this.limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: "rl:staff-login", points: STAFF_LOGIN_ATTEMPTS, duration: WINDOW_SECONDS });
+    this.limiter = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: "rl:staff-login",
+      points: STAFF_LOGIN_ATTEMPTS,
+      duration: WINDOW_SECONDS,
+    });
   }
 
   /** Counts one attempt. @throws LoginThrottledError once the attempts are used up. */
@@ -29,7 +34,8 @@ export class LoginThrottle {
     try {
       await this.limiter.consume(`${email}|${ip}`);
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw new LoginThrottledError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+      if (rejection instanceof RateLimiterRes)
+        throw new LoginThrottledError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
       throw rejection;
     }
   }

@@ -42,9 +42,24 @@ export class OtpStore {
     private readonly redis: Redis,
     private readonly pepper: string,
   ) {
-    this.perPhone = new RateLimiterRedis({ storeClient: redis, keyPrefix: "rl:otp:phone", points: OTP_POLICY.requestsPerPhonePerHour, duration: HOUR_SECONDS });
-    this.perIp = new RateLimiterRedis({ storeClient: redis, keyPrefix: "rl:otp:ip", points: OTP_POLICY.requestsPerIpPerHour, duration: HOUR_SECONDS });
-    this.verifyPerIp = new RateLimiterRedis({ storeClient: redis, keyPrefix: "rl:otp:verify-ip", points: OTP_POLICY.verifiesPerIpPerHour, duration: HOUR_SECONDS });
+    this.perPhone = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: "rl:otp:phone",
+      points: OTP_POLICY.requestsPerPhonePerHour,
+      duration: HOUR_SECONDS,
+    });
+    this.perIp = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: "rl:otp:ip",
+      points: OTP_POLICY.requestsPerIpPerHour,
+      duration: HOUR_SECONDS,
+    });
+    this.verifyPerIp = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: "rl:otp:verify-ip",
+      points: OTP_POLICY.verifiesPerIpPerHour,
+      duration: HOUR_SECONDS,
+    });
   }
 
   /**
@@ -60,7 +75,11 @@ export class OtpStore {
     await this.consume(this.perIp, ip, "Too many code requests from this network. Try again in");
     await this.consume(this.perPhone, phone, "Too many codes sent to this number. Try again in");
     if ((await this.redis.set(cooldownKey(phone), "1", "EX", OTP_POLICY.resendCooldownSeconds, "NX")) === null) {
-      throw new OtpError("COOLDOWN", `Please wait ${OTP_POLICY.resendCooldownSeconds} seconds before asking for a new code.`, OTP_POLICY.resendCooldownSeconds);
+      throw new OtpError(
+        "COOLDOWN",
+        `Please wait ${OTP_POLICY.resendCooldownSeconds} seconds before asking for a new code.`,
+        OTP_POLICY.resendCooldownSeconds,
+      );
     }
     const code = generateOtp();
     await this.redis

@@ -48,7 +48,18 @@ describe("authEnvSchema", () => {
     expect(authEnvSchema.parse({}).JWT_ACCESS_SECRET).toMatch(/dev-only/);
     const result = authEnvSchema.safeParse({ NODE_ENV: "production", JWT_ACCESS_SECRET: "short" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.path[0])).toEqual(["JWT_ACCESS_SECRET", "JWT_REFRESH_SECRET", "OTP_PEPPER"]);
-    expect(authEnvSchema.safeParse({ NODE_ENV: "production", JWT_ACCESS_SECRET: "x".repeat(32), JWT_REFRESH_SECRET: "y".repeat(32), OTP_PEPPER: "z".repeat(32) }).success).toBe(true);
+    expect(result.error?.issues.map((i) => i.path[0])).toEqual([
+      "JWT_ACCESS_SECRET",
+      "JWT_REFRESH_SECRET",
+      "OTP_PEPPER",
+    ]);
+    expect(
+      authEnvSchema.safeParse({
+        NODE_ENV: "production",
+        JWT_ACCESS_SECRET: "x".repeat(32),
+        JWT_REFRESH_SECRET: "y".repeat(32),
+        OTP_PEPPER: "z".repeat(32),
+      }).success,
+    ).toBe(true);
   });
 });

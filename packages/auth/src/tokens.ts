@@ -52,7 +52,11 @@ export class TokenService {
   async signRefreshToken(principal: Principal): Promise<string> {
     const jti = randomUUID();
     await this.redis.set(refreshKey(jti), "1", "EX", REFRESH_TOKEN_TTL_SECONDS);
-    return jwt.sign({ p: principal }, this.secrets.refresh, { algorithm: "HS256", expiresIn: REFRESH_TOKEN_TTL_SECONDS, jwtid: jti });
+    return jwt.sign({ p: principal }, this.secrets.refresh, {
+      algorithm: "HS256",
+      expiresIn: REFRESH_TOKEN_TTL_SECONDS,
+      jwtid: jti,
+    });
   }
 
   /**
@@ -62,7 +66,11 @@ export class TokenService {
   async rotate(refreshToken: string | undefined): Promise<TokenPair & { principal: Principal }> {
     const { principal, jti } = this.decode(refreshToken, this.secrets.refresh);
     if (!jti || (await this.redis.getdel(refreshKey(jti))) === null) throw new InvalidTokenError();
-    return { principal, accessToken: this.signAccessToken(principal), refreshToken: await this.signRefreshToken(principal) };
+    return {
+      principal,
+      accessToken: this.signAccessToken(principal),
+      refreshToken: await this.signRefreshToken(principal),
+    };
   }
 
   /** Revokes a refresh token (sign-out). Invalid tokens are ignored. */

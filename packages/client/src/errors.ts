@@ -16,6 +16,7 @@ export function errorCode(error: unknown): string | undefined {
  */
 export function errorMessage(error: unknown, unreachable: string): string {
   if (errorCode(error) && error instanceof Error && error.message) return error.message;
-  if (typeof navigator !== "undefined" && navigator.onLine === false) return "You seem to be offline. Check your connection and try again.";
+  if (typeof navigator !== "undefined" && navigator.onLine === false)
+    return "You seem to be offline. Check your connection and try again.";
   return unreachable;
 }

@@ -19,7 +19,8 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        retry: (failures, error) => !isServer && failures < 2 && !FINAL_CODES.includes((error as { data?: { code?: string } }).data?.code ?? ""),
+        retry: (failures, error) =>
+          !isServer && failures < 2 && !FINAL_CODES.includes((error as { data?: { code?: string } }).data?.code ?? ""),
       },
     },
   });

@@ -6,7 +6,12 @@ let refreshing: Promise<boolean> | null = null;
 
 /** Calls `auth.refresh` once for all concurrent callers; true when the session was renewed. */
 function refreshSession(url: string): Promise<boolean> {
-  refreshing ??= fetch(`${url}/auth.refresh`, { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: "{}" })
+  refreshing ??= fetch(`${url}/auth.refresh`, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  })
     .then((response) => response.ok)
     .catch(() => false)
     .finally(() => {

@@ -32,7 +32,9 @@ export function envOptions(source: EnvSource) {
     emptyStringAsUndefined: true,
     onValidationError(issues: readonly EnvIssue[]): never {
       const lines = issues.map((issue) => {
-        const path = (issue.path ?? []).map((segment) => String(typeof segment === "object" ? segment.key : segment)).join(".");
+        const path = (issue.path ?? [])
+          .map((segment) => String(typeof segment === "object" ? segment.key : segment))
+          .join(".");
         return `${path}: ${issue.message}`;
       });
       throw new Error(`Invalid environment:\n  ${lines.join("\n  ")}`);

@@ -35,7 +35,9 @@ const ALLOWED: readonly [OrderStatus, OrderStatus][] = [
   ["ready", "served"],
 ];
 const isAllowed = (from: OrderStatus, to: OrderStatus) => ALLOWED.some(([f, t]) => f === from && t === to);
-const ALL_PAIRS = ORDER_STATUSES.flatMap((from) => ORDER_STATUSES.map((to) => [from, to] as [OrderStatus, OrderStatus]));
+const ALL_PAIRS = ORDER_STATUSES.flatMap((from) =>
+  ORDER_STATUSES.map((to) => [from, to] as [OrderStatus, OrderStatus]),
+);
 const ILLEGAL = ALL_PAIRS.filter(([from, to]) => !isAllowed(from, to));
 
 describe("status lists", () => {
@@ -154,7 +156,8 @@ describe("kitchenActions", () => {
   });
 
   it("offers nothing once the order is over", () => {
-    for (const status of ["served", "cancelled", "rejected"] as const) expect(kitchenActions(status)).toEqual({ advance: null, exit: null });
+    for (const status of ["served", "cancelled", "rejected"] as const)
+      expect(kitchenActions(status)).toEqual({ advance: null, exit: null });
   });
 
   it("only ever offers legal transitions", () => {

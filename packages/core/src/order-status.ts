@@ -11,15 +11,7 @@
  */
 
 /** Every order status, in the order an order normally moves through them, then the two exits. */
-export const ORDER_STATUSES = [
-  "placed",
-  "accepted",
-  "preparing",
-  "ready",
-  "served",
-  "cancelled",
-  "rejected",
-] as const;
+export const ORDER_STATUSES = ["placed", "accepted", "preparing", "ready", "served", "cancelled", "rejected"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Payment state, kept separately from the order status. */
@@ -27,7 +19,12 @@ export const PAYMENT_STATUSES = ["unpaid", "pending", "paid", "failed", "refunde
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /** Statuses of an order that is still in progress (shown on the kitchen display). */
-export const ACTIVE_ORDER_STATUSES = ["placed", "accepted", "preparing", "ready"] as const satisfies readonly OrderStatus[];
+export const ACTIVE_ORDER_STATUSES = [
+  "placed",
+  "accepted",
+  "preparing",
+  "ready",
+] as const satisfies readonly OrderStatus[];
 export type ActiveOrderStatus = (typeof ACTIVE_ORDER_STATUSES)[number];
 
 /** Statuses an order can never leave. */
@@ -75,12 +72,20 @@ export function isTerminalOrderStatus(status: OrderStatus): boolean {
  * Safe for unchecked strings (e.g. read from the database): an unknown status gives false.
  */
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  const allowed: readonly OrderStatus[] | undefined = (ORDER_TRANSITIONS as Partial<Record<string, readonly OrderStatus[]>>)[from];
+  const allowed: readonly OrderStatus[] | undefined = (
+    ORDER_TRANSITIONS as Partial<Record<string, readonly OrderStatus[]>>
+  )[from];
   return allowed?.includes(to) ?? false;
 }
 
 /** The normal path an order moves along, in order (without the exits): placed → accepted → preparing → ready → served. */
-export const ORDER_PATH = ["placed", "accepted", "preparing", "ready", "served"] as const satisfies readonly OrderStatus[];
+export const ORDER_PATH = [
+  "placed",
+  "accepted",
+  "preparing",
+  "ready",
+  "served",
+] as const satisfies readonly OrderStatus[];
 /** ORDER_PATH widened to any status, for `indexOf`. */
 const FORWARD_PATH: readonly OrderStatus[] = ORDER_PATH;
 
@@ -165,7 +170,11 @@ export interface KitchenActions {
  * rejecting it. Every action offered is a legal transition (`canTransition` holds).
  */
 export function kitchenActions(status: OrderStatus): KitchenActions {
-  const exit: OrderExit | null = canTransition(status, "rejected") ? "rejected" : canTransition(status, "cancelled") ? "cancelled" : null;
+  const exit: OrderExit | null = canTransition(status, "rejected")
+    ? "rejected"
+    : canTransition(status, "cancelled")
+      ? "cancelled"
+      : null;
   return { advance: nextKitchenStatus(status), exit };
 }
 
@@ -202,7 +211,10 @@ export function guestStatusPath(status: OrderStatus, reached: Iterable<OrderStat
   const at = FORWARD_PATH.indexOf(status);
   if (at === -1) {
     const seen = new Set(reached);
-    return [...FORWARD_PATH.filter((s) => seen.has(s)).map((s) => ({ status: s, state: "done" as const })), { status, state: "ended" }];
+    return [
+      ...FORWARD_PATH.filter((s) => seen.has(s)).map((s) => ({ status: s, state: "done" as const })),
+      { status, state: "ended" },
+    ];
   }
   return FORWARD_PATH.map((s, index) => ({
     status: s,

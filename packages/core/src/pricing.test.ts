@@ -1,6 +1,13 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { OrderLineView, OrderView } from "./views";
-import { PricingError, priceOrder, resolveModifierChoices, type CartLine, type PricingErrorCode, type PricingMenuItem } from "./pricing";
+import {
+  PricingError,
+  priceOrder,
+  resolveModifierChoices,
+  type CartLine,
+  type PricingErrorCode,
+  type PricingMenuItem,
+} from "./pricing";
 
 const dosa: PricingMenuItem = {
   id: "dosa",
@@ -75,7 +82,13 @@ const thali: PricingMenuItem = {
 const menu = new Map([dosa, coffee, lassi, thali].map((item) => [item.id, item]));
 
 function price(lines: CartLine[], rates: { taxBps?: number; serviceChargeBps?: number; tip?: number } = {}) {
-  return priceOrder({ lines, menu, taxBps: rates.taxBps ?? 500, serviceChargeBps: rates.serviceChargeBps ?? 0, tip: rates.tip });
+  return priceOrder({
+    lines,
+    menu,
+    taxBps: rates.taxBps ?? 500,
+    serviceChargeBps: rates.serviceChargeBps ?? 0,
+    tip: rates.tip,
+  });
 }
 
 function pricingError(lines: CartLine[]): PricingError {
@@ -206,21 +219,63 @@ describe("priceOrder: totals", () => {
 
   it("throws RangeError for a menu with a fractional price", () => {
     const bad = new Map([["x", { ...lassi, id: "x", price: 99.5 }]]);
-    expect(() => priceOrder({ lines: [{ menuItemId: "x", quantity: 1 }], menu: bad, taxBps: 0, serviceChargeBps: 0 })).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      priceOrder({ lines: [{ menuItemId: "x", quantity: 1 }], menu: bad, taxBps: 0, serviceChargeBps: 0 }),
+    ).toThrow(RangeError);
   });
 });
 
 describe("priceOrder: errors", () => {
   const cases: [string, CartLine[], PricingErrorCode, string, string][] = [
-    ["an unknown item", [{ menuItemId: "nope", quantity: 1 }], "ITEM_NOT_FOUND", "nope", "An item in your cart is no longer on the menu"],
-    ["an 86'd item", [{ menuItemId: "coffee", quantity: 1 }], "ITEM_UNAVAILABLE", "coffee", "Cold Coffee is no longer available"],
-    ["quantity 0", [{ menuItemId: "lassi", quantity: 0 }], "INVALID_QUANTITY", "lassi", "Sweet Lassi: quantity must be between 1 and 50"],
-    ["quantity 51", [{ menuItemId: "lassi", quantity: 51 }], "INVALID_QUANTITY", "lassi", "Sweet Lassi: quantity must be between 1 and 50"],
-    ["quantity -1", [{ menuItemId: "lassi", quantity: -1 }], "INVALID_QUANTITY", "lassi", "Sweet Lassi: quantity must be between 1 and 50"],
-    ["quantity 1.5", [{ menuItemId: "lassi", quantity: 1.5 }], "INVALID_QUANTITY", "lassi", "Sweet Lassi: quantity must be between 1 and 50"],
-    ["quantity NaN", [{ menuItemId: "lassi", quantity: Number.NaN }], "INVALID_QUANTITY", "lassi", "Sweet Lassi: quantity must be between 1 and 50"],
+    [
+      "an unknown item",
+      [{ menuItemId: "nope", quantity: 1 }],
+      "ITEM_NOT_FOUND",
+      "nope",
+      "An item in your cart is no longer on the menu",
+    ],
+    [
+      "an 86'd item",
+      [{ menuItemId: "coffee", quantity: 1 }],
+      "ITEM_UNAVAILABLE",
+      "coffee",
+      "Cold Coffee is no longer available",
+    ],
+    [
+      "quantity 0",
+      [{ menuItemId: "lassi", quantity: 0 }],
+      "INVALID_QUANTITY",
+      "lassi",
+      "Sweet Lassi: quantity must be between 1 and 50",
+    ],
+    [
+      "quantity 51",
+      [{ menuItemId: "lassi", quantity: 51 }],
+      "INVALID_QUANTITY",
+      "lassi",
+      "Sweet Lassi: quantity must be between 1 and 50",
+    ],
+    [
+      "quantity -1",
+      [{ menuItemId: "lassi", quantity: -1 }],
+      "INVALID_QUANTITY",
+      "lassi",
+      "Sweet Lassi: quantity must be between 1 and 50",
+    ],
+    [
+      "quantity 1.5",
+      [{ menuItemId: "lassi", quantity: 1.5 }],
+      "INVALID_QUANTITY",
+      "lassi",
+      "Sweet Lassi: quantity must be between 1 and 50",
+    ],
+    [
+      "quantity NaN",
+      [{ menuItemId: "lassi", quantity: Number.NaN }],
+      "INVALID_QUANTITY",
+      "lassi",
+      "Sweet Lassi: quantity must be between 1 and 50",
+    ],
     [
       "another item's option",
       [{ menuItemId: "dosa", quantity: 1, optionIds: ["regular", "no-ice"] }],
@@ -342,17 +397,31 @@ describe("resolveModifierChoices", () => {
   it("reports every group outside its limits, in the guest's words, without throwing", () => {
     const choices = resolveModifierChoices(dosa, ["cheese", "ghee", "chutney"]);
     expect(choices.problems).toEqual([
-      { code: "GROUP_MIN", groupId: "size", message: "Choose at least 1 option for Size", limit: "choose at least 1 option for Size" },
-      { code: "GROUP_MAX", groupId: "addons", message: "Choose at most 2 options for Add-ons", limit: "choose at most 2 options for Add-ons" },
+      {
+        code: "GROUP_MIN",
+        groupId: "size",
+        message: "Choose at least 1 option for Size",
+        limit: "choose at least 1 option for Size",
+      },
+      {
+        code: "GROUP_MAX",
+        groupId: "addons",
+        message: "Choose at most 2 options for Add-ons",
+        limit: "choose at most 2 options for Add-ons",
+      },
     ]);
-    expect(resolveModifierChoices(thali, ["aloo"]).problems.map((p) => p.message)).toEqual(["Choose at least 2 options for Sabzi"]);
+    expect(resolveModifierChoices(thali, ["aloo"]).problems.map((p) => p.message)).toEqual([
+      "Choose at least 2 options for Sabzi",
+    ]);
   });
 
   it("agrees with priceOrder on the unit price and the first problem", () => {
     const line = { menuItemId: "dosa", quantity: 2, optionIds: ["family", "cheese"] };
     expect(price([line]).lines[0]?.unitPrice).toBe(resolveModifierChoices(dosa, line.optionIds).unitPrice);
     const [problem] = resolveModifierChoices(thali, ["aloo"]).problems;
-    expect(pricingError([{ menuItemId: "thali", quantity: 1, optionIds: ["aloo"] }]).message).toBe(`Veg Thali: ${problem?.limit ?? ""}`);
+    expect(pricingError([{ menuItemId: "thali", quantity: 1, optionIds: ["aloo"] }]).message).toBe(
+      `Veg Thali: ${problem?.limit ?? ""}`,
+    );
   });
 
   it("ignores ids of no group of the item", () => {

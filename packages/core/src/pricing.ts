@@ -174,7 +174,10 @@ export interface ModifierChoices {
  * Ids in `optionIds` that belong to none of the item's groups are ignored here (`priceOrder`
  * rejects them before it gets here, with OPTION_NOT_FOUND), as are repeats. Never throws.
  */
-export function resolveModifierChoices(item: Pick<PricingMenuItem, "price" | "modifierGroups">, optionIds: readonly string[]): ModifierChoices {
+export function resolveModifierChoices(
+  item: Pick<PricingMenuItem, "price" | "modifierGroups">,
+  optionIds: readonly string[],
+): ModifierChoices {
   const chosen = new Set(optionIds);
   const modifiers: PricedModifier[] = [];
   const problems: ModifierGroupProblem[] = [];
@@ -186,9 +189,21 @@ export function resolveModifierChoices(item: Pick<PricingMenuItem, "price" | "mo
         : picked.length > group.maxSelect
           ? ({ code: "GROUP_MAX", phrase: `at most ${plural(group.maxSelect, "option")} for ${group.name}` } as const)
           : null;
-    if (rule) problems.push({ code: rule.code, groupId: group.id, message: `Choose ${rule.phrase}`, limit: `choose ${rule.phrase}` });
+    if (rule)
+      problems.push({
+        code: rule.code,
+        groupId: group.id,
+        message: `Choose ${rule.phrase}`,
+        limit: `choose ${rule.phrase}`,
+      });
     for (const option of picked) {
-      modifiers.push({ groupId: group.id, groupName: group.name, optionId: option.id, name: option.name, priceDelta: option.priceDelta });
+      modifiers.push({
+        groupId: group.id,
+        groupName: group.name,
+        optionId: option.id,
+        name: option.name,
+        priceDelta: option.priceDelta,
+      });
     }
   }
   return { modifiers, unitPrice: item.price + modifiers.reduce((sum, m) => sum + m.priceDelta, 0), problems };

@@ -46,9 +46,12 @@ describe("tableCodeSchema", () => {
     expect(tableCodeSchema.parse(code)).toBe(code);
   });
 
-  it.each(["", "abcdefg", "A".repeat(65), "abc defgh", "abcdefg!", "abcdefg/", "ábcdefgh", 12345678])("rejects %j", (code) => {
-    expect(messages(tableCodeSchema, code)).toEqual(expect.arrayContaining(["This table's code isn't valid"]));
-  });
+  it.each(["", "abcdefg", "A".repeat(65), "abc defgh", "abcdefg!", "abcdefg/", "ábcdefgh", 12345678])(
+    "rejects %j",
+    (code) => {
+      expect(messages(tableCodeSchema, code)).toEqual(expect.arrayContaining(["This table's code isn't valid"]));
+    },
+  );
 
   it("is what tableMenuInput checks", () => {
     expect(tableMenuInput.parse({ tableCode: CODE })).toEqual({ tableCode: CODE });
@@ -73,7 +76,10 @@ describe("phoneInput and verifyOtpInput", () => {
   });
 
   it("checks the code is 6 digits", () => {
-    expect(verifyOtpInput.parse({ phone: "9876543210", code: " 012345 " })).toEqual({ phone: "9876543210", code: "012345" });
+    expect(verifyOtpInput.parse({ phone: "9876543210", code: " 012345 " })).toEqual({
+      phone: "9876543210",
+      code: "012345",
+    });
     for (const code of ["", "12345", "1234567", "12345a", "12 345"]) {
       expect(messages(otpCodeSchema, code)).toEqual(["Enter the 6-digit code"]);
     }
@@ -134,13 +140,19 @@ describe("orderLineInput", () => {
   it("checks option ids and caps them at 20", () => {
     expect(messages(orderLineInput, { menuItemId: ID, quantity: 1, optionIds: ["x"] })).toEqual(["Not a valid id"]);
     expect(orderLineInput.safeParse({ menuItemId: ID, quantity: 1, optionIds: Array(20).fill(ID) }).success).toBe(true);
-    expect(orderLineInput.safeParse({ menuItemId: ID, quantity: 1, optionIds: Array(21).fill(ID) }).success).toBe(false);
+    expect(orderLineInput.safeParse({ menuItemId: ID, quantity: 1, optionIds: Array(21).fill(ID) }).success).toBe(
+      false,
+    );
     expect(messages(orderLineInput, { menuItemId: "x", quantity: 1 })).toEqual(["Not a valid id"]);
   });
 });
 
 describe("placeOrderInput", () => {
-  const valid = { tableCode: CODE, idempotencyKey: "3f2b8c1e-9d4a-4b7e-8f61-2a9c0d5e7b13", items: [{ menuItemId: ID, quantity: 1 }] };
+  const valid = {
+    tableCode: CODE,
+    idempotencyKey: "3f2b8c1e-9d4a-4b7e-8f61-2a9c0d5e7b13",
+    items: [{ menuItemId: ID, quantity: 1 }],
+  };
 
   it("accepts a valid order", () => {
     expect(placeOrderInput.parse(valid)).toEqual(valid);
@@ -183,7 +195,10 @@ describe("order and subscription inputs", () => {
 
   it("lastEventId is optional, nullable and at most 64 characters", () => {
     expect(orderSubscriptionInput.parse({ orderId: ID })).toEqual({ orderId: ID });
-    expect(orderSubscriptionInput.parse({ orderId: ID, lastEventId: null })).toEqual({ orderId: ID, lastEventId: null });
+    expect(orderSubscriptionInput.parse({ orderId: ID, lastEventId: null })).toEqual({
+      orderId: ID,
+      lastEventId: null,
+    });
     expect(ticketSubscriptionInput.parse({})).toEqual({});
     expect(ticketSubscriptionInput.parse({ lastEventId: "e".repeat(64) })).toEqual({ lastEventId: "e".repeat(64) });
     expect(ticketSubscriptionInput.safeParse({ lastEventId: "e".repeat(65) }).success).toBe(false);

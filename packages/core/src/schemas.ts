@@ -8,9 +8,7 @@ import { OTP_FORMAT_MESSAGE, isOtpFormat } from "./otp";
 import { MAX_LINE_NOTES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "./pricing";
 
 /** A MongoDB ObjectId as 24 hex characters. */
-export const objectIdSchema = z
-  .string({ error: "Not a valid id" })
-  .regex(/^[0-9a-fA-F]{24}$/, "Not a valid id");
+export const objectIdSchema = z.string({ error: "Not a valid id" }).regex(/^[0-9a-fA-F]{24}$/, "Not a valid id");
 
 const TABLE_CODE_MESSAGE = "This table's code isn't valid";
 /** The random token a table's QR code encodes (`/t/{code}`): 8–64 of [A-Za-z0-9_-]. */
@@ -42,11 +40,7 @@ export type VerifyOtpInput = z.infer<typeof verifyOtpInput>;
  * validate first and reject the surrounding spaces.)
  */
 export const staffLoginInput = z.object({
-  email: z
-    .string({ error: "Enter a valid email" })
-    .trim()
-    .toLowerCase()
-    .pipe(z.email("Enter a valid email")),
+  email: z.string({ error: "Enter a valid email" }).trim().toLowerCase().pipe(z.email("Enter a valid email")),
   password: z
     .string({ error: "Enter your password" })
     .min(1, "Enter your password")
@@ -79,10 +73,7 @@ export const idempotencyKeySchema = z
 export const placeOrderInput = z.object({
   tableCode: tableCodeSchema,
   idempotencyKey: idempotencyKeySchema,
-  items: z
-    .array(orderLineInput)
-    .min(1, "Your cart is empty")
-    .max(100, "An order can have at most 100 lines"),
+  items: z.array(orderLineInput).min(1, "Your cart is empty").max(100, "An order can have at most 100 lines"),
 });
 export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
 

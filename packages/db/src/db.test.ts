@@ -30,7 +30,16 @@ async function storedOrder(restaurantId: string) {
     idempotencyKey: randomUUID(),
     businessDate: "2026-11-21",
     number: 1,
-    lines: [{ menuItemId: new Types.ObjectId(), name: "Rasmalai", unitPrice: 13000, quantity: 1, lineTotal: 13000, station: "dessert" }],
+    lines: [
+      {
+        menuItemId: new Types.ObjectId(),
+        name: "Rasmalai",
+        unitPrice: 13000,
+        quantity: 1,
+        lineTotal: 13000,
+        station: "dessert",
+      },
+    ],
     currency: "INR",
     subtotal: 13000,
     serviceCharge: 0,
@@ -53,7 +62,9 @@ describe("seedDemo", () => {
     expect(new Set(first.tables.map((t) => t.code)).size).toBe(10);
     for (const table of first.tables) expect(table.code).toMatch(/^[A-Za-z0-9_-]{16}$/);
     expect(await MenuItem.countDocuments({ restaurantId: first.restaurantId, available: false })).toBe(1);
-    expect(await MenuItem.countDocuments({ restaurantId: first.restaurantId, "modifierGroups.0": { $exists: true } })).toBeGreaterThanOrEqual(5);
+    expect(
+      await MenuItem.countDocuments({ restaurantId: first.restaurantId, "modifierGroups.0": { $exists: true } }),
+    ).toBeGreaterThanOrEqual(5);
 
     const second = await seedDemo({ slug: s, staffEmailDomain: `${s}.test` });
     expect(second).toEqual(first);
@@ -66,7 +77,9 @@ describe("seedDemo", () => {
 describe("orders", () => {
   it("hands out distinct consecutive order numbers under concurrency", async () => {
     const restaurantId = new Types.ObjectId();
-    const numbers = await Promise.all(Array.from({ length: 10 }, () => nextOrderNumber(redis, restaurantId, "2026-11-21")));
+    const numbers = await Promise.all(
+      Array.from({ length: 10 }, () => nextOrderNumber(redis, restaurantId, "2026-11-21")),
+    );
     expect(numbers.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(await nextOrderNumber(redis, restaurantId, "2026-11-22")).toBe(1);
   });
@@ -81,7 +94,9 @@ describe("orders", () => {
     expect(changed).toHaveLength(1);
     const stored = await Order.findById(order.id).lean();
     expect(stored?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
-    await expect(transitionOrder(redis, { orderId: order.id, to: "served", by: "staff:1" })).rejects.toBeInstanceOf(IllegalTransitionError);
+    await expect(transitionOrder(redis, { orderId: order.id, to: "served", by: "staff:1" })).rejects.toBeInstanceOf(
+      IllegalTransitionError,
+    );
   });
 
   it("flushes the outbox in order and keeps what failed for the relay", async () => {

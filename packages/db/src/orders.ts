@@ -17,9 +17,17 @@ export class OrderNotFoundError extends Error {
  * upsert-and-increment of the day's counter under a Redis lock (see `withLock`), so concurrent
  * orders never share a number, on MongoDB and on the FerretDB stand-in alike.
  */
-export async function nextOrderNumber(redis: Redis, restaurantId: Types.ObjectId, businessDate: string): Promise<number> {
+export async function nextOrderNumber(
+  redis: Redis,
+  restaurantId: Types.ObjectId,
+  businessDate: string,
+): Promise<number> {
   return withLock(redis, `order-number:${restaurantId.toString()}:${businessDate}`, async () => {
-    const counter = await OrderCounter.findOneAndUpdate({ restaurantId, businessDate }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: "after" }).lean();
+    const counter = await OrderCounter.findOneAndUpdate(
+      { restaurantId, businessDate },
+      { $inc: { seq: 1 } },
+      { upsert: true, returnDocument: "after" },
+    ).lean();
     if (!counter) throw new Error("Order counter upsert returned nothing");
     return counter.seq;
   });
@@ -41,7 +49,14 @@ export async function nextOrderNumber(redis: Redis, restaurantId: Types.ObjectId
  */
 export async function transitionOrder(
   redis: Redis,
-  input: { orderId: string; restaurantId?: string; to: OrderStatus; by: string; reason?: string | null; expectedFrom?: OrderStatus },
+  input: {
+    orderId: string;
+    restaurantId?: string;
+    to: OrderStatus;
+    by: string;
+    reason?: string | null;
+    expectedFrom?: OrderStatus;
+  },
 ): Promise<{ order: OrderDoc; changed: boolean }> {
   const filter = { _id: input.orderId, ...(input.restaurantId ? { restaurantId: input.restaurantId } : {}) };
   return withLock(redis, `order:${input.orderId}`, async () => {
@@ -54,8 +69,14 @@ export async function transitionOrder(
     const updated = await Order.findOneAndUpdate(
       { ...filter, status: current.status },
       {
-        $set: { status: input.to, ...(input.to === "rejected" || input.to === "cancelled" ? { rejectionReason: reason } : {}) },
-        $push: { statusHistory: { status: input.to, at, by: input.by, reason }, outbox: outboxEntry("order.changed", at) },
+        $set: {
+          status: input.to,
+          ...(input.to === "rejected" || input.to === "cancelled" ? { rejectionReason: reason } : {}),
+        },
+        $push: {
+          statusHistory: { status: input.to, at, by: input.by, reason },
+          outbox: outboxEntry("order.changed", at),
+        },
       },
       { returnDocument: "after" },
     ).lean<OrderDoc>();

@@ -27,7 +27,12 @@ function removeFromOutbox(orderId: string, event: { id: string; type: string; oc
   // $pull with the whole stored event: FerretDB v1 supports value matches, not conditions.
   const removal = previous
     .catch(() => undefined)
-    .then(() => Order.updateOne({ _id: orderId }, { $pull: { outbox: { id: event.id, type: event.type, occurredAt: event.occurredAt } } }));
+    .then(() =>
+      Order.updateOne(
+        { _id: orderId },
+        { $pull: { outbox: { id: event.id, type: event.type, occurredAt: event.occurredAt } } },
+      ),
+    );
   pendingRemovals.set(orderId, removal);
   const forget = () => {
     if (pendingRemovals.get(orderId) === removal) pendingRemovals.delete(orderId);

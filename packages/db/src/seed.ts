@@ -9,8 +9,16 @@ export const DEMO_STAFF = [
   { email: "staff@demo.tabletap.local", name: "Arjun Rao", role: "staff", password: "tabletap-staff" },
 ] as const;
 
-interface SeedOption { name: string; priceDelta: number }
-interface SeedGroup { name: string; minSelect: number; maxSelect: number; options: SeedOption[] }
+interface SeedOption {
+  name: string;
+  priceDelta: number;
+}
+interface SeedGroup {
+  name: string;
+  minSelect: number;
+  maxSelect: number;
+  options: SeedOption[];
+}
 interface SeedItem {
   name: string;
   description: string;
@@ -39,53 +47,293 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
     name: "Starters",
     description: "Small plates from the tandoor and the wok",
     items: [
-      { name: "Paneer Tikka", description: "Cottage cheese cubes marinated in hung curd and spices, charred in the tandoor with peppers and onion.", price: 28000, dietaryTags: ["veg"], allergens: ["dairy"], station: "tandoor", modifierGroups: [spiceLevel] },
-      { name: "Chicken 65", description: "Crisp-fried chicken tossed with curry leaves, green chilli and garlic, the Chennai classic.", price: 29500, dietaryTags: ["non-veg", "spicy"], station: "kitchen" },
-      { name: "Hara Bhara Kebab", description: "Spinach, green pea and potato patties with a cashew centre, served with mint chutney.", price: 22000, dietaryTags: ["veg"], allergens: ["nuts"], station: "tandoor" },
-      { name: "Masala Papad", description: "Roasted papad heaped with onion, tomato, coriander and chaat masala.", price: 9000, dietaryTags: ["veg", "vegan", "jain"], station: "kitchen" },
-      { name: "Tandoori Prawns", description: "Tiger prawns in ajwain and Kashmiri chilli marinade, finished with lemon butter.", price: 49500, dietaryTags: ["non-veg"], allergens: ["shellfish", "dairy"], station: "tandoor", available: false },
+      {
+        name: "Paneer Tikka",
+        description:
+          "Cottage cheese cubes marinated in hung curd and spices, charred in the tandoor with peppers and onion.",
+        price: 28000,
+        dietaryTags: ["veg"],
+        allergens: ["dairy"],
+        station: "tandoor",
+        modifierGroups: [spiceLevel],
+      },
+      {
+        name: "Chicken 65",
+        description: "Crisp-fried chicken tossed with curry leaves, green chilli and garlic, the Chennai classic.",
+        price: 29500,
+        dietaryTags: ["non-veg", "spicy"],
+        station: "kitchen",
+      },
+      {
+        name: "Hara Bhara Kebab",
+        description: "Spinach, green pea and potato patties with a cashew centre, served with mint chutney.",
+        price: 22000,
+        dietaryTags: ["veg"],
+        allergens: ["nuts"],
+        station: "tandoor",
+      },
+      {
+        name: "Masala Papad",
+        description: "Roasted papad heaped with onion, tomato, coriander and chaat masala.",
+        price: 9000,
+        dietaryTags: ["veg", "vegan", "jain"],
+        station: "kitchen",
+      },
+      {
+        name: "Tandoori Prawns",
+        description: "Tiger prawns in ajwain and Kashmiri chilli marinade, finished with lemon butter.",
+        price: 49500,
+        dietaryTags: ["non-veg"],
+        allergens: ["shellfish", "dairy"],
+        station: "tandoor",
+        available: false,
+      },
     ],
   },
   {
     name: "Mains",
     description: "Curries, biryanis and South Indian favourites",
     items: [
-      { name: "Butter Chicken", description: "Tandoori chicken simmered in a silky tomato, butter and fenugreek gravy.", price: 38000, dietaryTags: ["non-veg"], allergens: ["dairy"], station: "kitchen", modifierGroups: [{ name: "Portion", minSelect: 1, maxSelect: 1, options: [{ name: "Regular", priceDelta: 0 }, { name: "Large", priceDelta: 12000 }] }] },
-      { name: "Dal Makhani", description: "Black lentils slow-cooked overnight with butter and cream.", price: 26000, dietaryTags: ["veg"], allergens: ["dairy"], station: "kitchen" },
-      { name: "Palak Paneer", description: "Fresh cottage cheese in a smooth spiced spinach gravy.", price: 29000, dietaryTags: ["veg", "gluten-free"], allergens: ["dairy"], station: "kitchen", modifierGroups: [spiceLevel] },
-      { name: "Chicken Biryani", description: "Hyderabadi dum biryani layered with saffron rice, served with raita and salan.", price: 34000, dietaryTags: ["non-veg"], allergens: ["dairy"], station: "kitchen", modifierGroups: [{ name: "Add-ons", minSelect: 0, maxSelect: 3, options: [{ name: "Extra raita", priceDelta: 4000 }, { name: "Boiled egg", priceDelta: 3000 }, { name: "Extra chicken", priceDelta: 9000 }] }] },
-      { name: "Veg Biryani", description: "Seasonal vegetables and basmati cooked dum-style with whole spices and fried onions.", price: 27000, dietaryTags: ["veg"], station: "kitchen" },
-      { name: "Masala Dosa", description: "Crisp rice-lentil crêpe filled with spiced potato, with sambar and coconut chutney.", price: 16000, dietaryTags: ["veg", "vegan"], station: "kitchen", modifierGroups: [{ name: "Add-ons", minSelect: 0, maxSelect: 2, options: [{ name: "Cheese", priceDelta: 4000 }, { name: "Ghee roast", priceDelta: 3000 }] }] },
-      { name: "Chole Bhature", description: "Punjabi chickpea curry with two fluffy fried breads, pickled onion and green chilli.", price: 19000, dietaryTags: ["veg"], allergens: ["gluten"], station: "kitchen" },
+      {
+        name: "Butter Chicken",
+        description: "Tandoori chicken simmered in a silky tomato, butter and fenugreek gravy.",
+        price: 38000,
+        dietaryTags: ["non-veg"],
+        allergens: ["dairy"],
+        station: "kitchen",
+        modifierGroups: [
+          {
+            name: "Portion",
+            minSelect: 1,
+            maxSelect: 1,
+            options: [
+              { name: "Regular", priceDelta: 0 },
+              { name: "Large", priceDelta: 12000 },
+            ],
+          },
+        ],
+      },
+      {
+        name: "Dal Makhani",
+        description: "Black lentils slow-cooked overnight with butter and cream.",
+        price: 26000,
+        dietaryTags: ["veg"],
+        allergens: ["dairy"],
+        station: "kitchen",
+      },
+      {
+        name: "Palak Paneer",
+        description: "Fresh cottage cheese in a smooth spiced spinach gravy.",
+        price: 29000,
+        dietaryTags: ["veg", "gluten-free"],
+        allergens: ["dairy"],
+        station: "kitchen",
+        modifierGroups: [spiceLevel],
+      },
+      {
+        name: "Chicken Biryani",
+        description: "Hyderabadi dum biryani layered with saffron rice, served with raita and salan.",
+        price: 34000,
+        dietaryTags: ["non-veg"],
+        allergens: ["dairy"],
+        station: "kitchen",
+        modifierGroups: [
+          {
+            name: "Add-ons",
+            minSelect: 0,
+            maxSelect: 3,
+            options: [
+              { name: "Extra raita", priceDelta: 4000 },
+              { name: "Boiled egg", priceDelta: 3000 },
+              { name: "Extra chicken", priceDelta: 9000 },
+            ],
+          },
+        ],
+      },
+      {
+        name: "Veg Biryani",
+        description: "Seasonal vegetables and basmati cooked dum-style with whole spices and fried onions.",
+        price: 27000,
+        dietaryTags: ["veg"],
+        station: "kitchen",
+      },
+      {
+        name: "Masala Dosa",
+        description: "Crisp rice-lentil crêpe filled with spiced potato, with sambar and coconut chutney.",
+        price: 16000,
+        dietaryTags: ["veg", "vegan"],
+        station: "kitchen",
+        modifierGroups: [
+          {
+            name: "Add-ons",
+            minSelect: 0,
+            maxSelect: 2,
+            options: [
+              { name: "Cheese", priceDelta: 4000 },
+              { name: "Ghee roast", priceDelta: 3000 },
+            ],
+          },
+        ],
+      },
+      {
+        name: "Chole Bhature",
+        description: "Punjabi chickpea curry with two fluffy fried breads, pickled onion and green chilli.",
+        price: 19000,
+        dietaryTags: ["veg"],
+        allergens: ["gluten"],
+        station: "kitchen",
+      },
     ],
   },
   {
     name: "Breads & Rice",
     description: "Straight from the tandoor",
     items: [
-      { name: "Butter Naan", description: "Leavened flatbread brushed with butter.", price: 6000, dietaryTags: ["veg"], allergens: ["gluten", "dairy"], station: "tandoor" },
-      { name: "Garlic Naan", description: "Naan topped with chopped garlic and coriander.", price: 7000, dietaryTags: ["veg"], allergens: ["gluten", "dairy"], station: "tandoor" },
-      { name: "Tandoori Roti", description: "Whole-wheat flatbread baked in the clay oven.", price: 4000, dietaryTags: ["veg", "vegan"], allergens: ["gluten"], station: "tandoor" },
-      { name: "Jeera Rice", description: "Basmati tempered with cumin and ghee.", price: 14000, dietaryTags: ["veg", "gluten-free"], allergens: ["dairy"], station: "kitchen" },
+      {
+        name: "Butter Naan",
+        description: "Leavened flatbread brushed with butter.",
+        price: 6000,
+        dietaryTags: ["veg"],
+        allergens: ["gluten", "dairy"],
+        station: "tandoor",
+      },
+      {
+        name: "Garlic Naan",
+        description: "Naan topped with chopped garlic and coriander.",
+        price: 7000,
+        dietaryTags: ["veg"],
+        allergens: ["gluten", "dairy"],
+        station: "tandoor",
+      },
+      {
+        name: "Tandoori Roti",
+        description: "Whole-wheat flatbread baked in the clay oven.",
+        price: 4000,
+        dietaryTags: ["veg", "vegan"],
+        allergens: ["gluten"],
+        station: "tandoor",
+      },
+      {
+        name: "Jeera Rice",
+        description: "Basmati tempered with cumin and ghee.",
+        price: 14000,
+        dietaryTags: ["veg", "gluten-free"],
+        allergens: ["dairy"],
+        station: "kitchen",
+      },
     ],
   },
   {
     name: "Desserts",
     description: "Something sweet to finish",
     items: [
-      { name: "Gulab Jamun", description: "Two warm milk dumplings in cardamom-rose syrup.", price: 11000, dietaryTags: ["veg"], allergens: ["dairy", "gluten"], station: "dessert" },
-      { name: "Rasmalai", description: "Soft chenna discs in chilled saffron milk with pistachio.", price: 13000, dietaryTags: ["veg", "gluten-free"], allergens: ["dairy", "nuts"], station: "dessert" },
-      { name: "Kulfi Falooda", description: "Malai kulfi over rose syrup, vermicelli and basil seeds.", price: 16000, dietaryTags: ["veg"], allergens: ["dairy", "nuts", "gluten"], station: "dessert" },
+      {
+        name: "Gulab Jamun",
+        description: "Two warm milk dumplings in cardamom-rose syrup.",
+        price: 11000,
+        dietaryTags: ["veg"],
+        allergens: ["dairy", "gluten"],
+        station: "dessert",
+      },
+      {
+        name: "Rasmalai",
+        description: "Soft chenna discs in chilled saffron milk with pistachio.",
+        price: 13000,
+        dietaryTags: ["veg", "gluten-free"],
+        allergens: ["dairy", "nuts"],
+        station: "dessert",
+      },
+      {
+        name: "Kulfi Falooda",
+        description: "Malai kulfi over rose syrup, vermicelli and basil seeds.",
+        price: 16000,
+        dietaryTags: ["veg"],
+        allergens: ["dairy", "nuts", "gluten"],
+        station: "dessert",
+      },
     ],
   },
   {
     name: "Beverages",
     description: "Chai, lassi and coolers",
     items: [
-      { name: "Masala Chai", description: "Assam tea brewed with milk, ginger and cardamom.", price: 6000, dietaryTags: ["veg"], allergens: ["dairy"], station: "bar", modifierGroups: [{ name: "Size", minSelect: 1, maxSelect: 1, options: [{ name: "Regular", priceDelta: 0 }, { name: "Large", priceDelta: 2000 }] }] },
-      { name: "Sweet Lassi", description: "Thick churned yoghurt, lightly sweetened.", price: 11000, dietaryTags: ["veg", "gluten-free"], allergens: ["dairy"], station: "bar", modifierGroups: [{ name: "Flavour", minSelect: 1, maxSelect: 1, options: [{ name: "Plain", priceDelta: 0 }, { name: "Mango", priceDelta: 3000 }, { name: "Rose", priceDelta: 2000 }] }] },
-      { name: "Fresh Lime Soda", description: "Fresh lime with chilled soda.", price: 9000, dietaryTags: ["veg", "vegan"], station: "bar", modifierGroups: [{ name: "Style", minSelect: 1, maxSelect: 1, options: [{ name: "Sweet", priceDelta: 0 }, { name: "Salted", priceDelta: 0 }, { name: "Mixed", priceDelta: 0 }] }] },
-      { name: "Cold Coffee", description: "Blended espresso, milk and ice.", price: 15000, dietaryTags: ["veg"], allergens: ["dairy"], station: "bar", modifierGroups: [{ name: "Add-ons", minSelect: 0, maxSelect: 2, options: [{ name: "Scoop of ice cream", priceDelta: 5000 }, { name: "Extra shot", priceDelta: 4000 }] }] },
+      {
+        name: "Masala Chai",
+        description: "Assam tea brewed with milk, ginger and cardamom.",
+        price: 6000,
+        dietaryTags: ["veg"],
+        allergens: ["dairy"],
+        station: "bar",
+        modifierGroups: [
+          {
+            name: "Size",
+            minSelect: 1,
+            maxSelect: 1,
+            options: [
+              { name: "Regular", priceDelta: 0 },
+              { name: "Large", priceDelta: 2000 },
+            ],
+          },
+        ],
+      },
+      {
+        name: "Sweet Lassi",
+        description: "Thick churned yoghurt, lightly sweetened.",
+        price: 11000,
+        dietaryTags: ["veg", "gluten-free"],
+        allergens: ["dairy"],
+        station: "bar",
+        modifierGroups: [
+          {
+            name: "Flavour",
+            minSelect: 1,
+            maxSelect: 1,
+            options: [
+              { name: "Plain", priceDelta: 0 },
+              { name: "Mango", priceDelta: 3000 },
+              { name: "Rose", priceDelta: 2000 },
+            ],
+          },
+        ],
+      },
+      {
+        name: "Fresh Lime Soda",
+        description: "Fresh lime with chilled soda.",
+        price: 9000,
+        dietaryTags: ["veg", "vegan"],
+        station: "bar",
+        modifierGroups: [
+          {
+            name: "Style",
+            minSelect: 1,
+            maxSelect: 1,
+            options: [
+              { name: "Sweet", priceDelta: 0 },
+              { name: "Salted", priceDelta: 0 },
+              { name: "Mixed", priceDelta: 0 },
+            ],
+          },
+        ],
+      },
+      {
+        name: "Cold Coffee",
+        description: "Blended espresso, milk and ice.",
+        price: 15000,
+        dietaryTags: ["veg"],
+        allergens: ["dairy"],
+        station: "bar",
+        modifierGroups: [
+          {
+            name: "Add-ons",
+            minSelect: 0,
+            maxSelect: 2,
+            options: [
+              { name: "Scoop of ice cream", priceDelta: 5000 },
+              { name: "Extra shot", priceDelta: 4000 },
+            ],
+          },
+        ],
+      },
     ],
   },
 ];
@@ -106,7 +354,9 @@ export interface DemoSeedResult {
  *
  * @param opts.slug tenant slug (tests seed isolated restaurants under random slugs).
  */
-export async function seedDemo(opts: { slug?: string; name?: string; staffEmailDomain?: string } = {}): Promise<DemoSeedResult> {
+export async function seedDemo(
+  opts: { slug?: string; name?: string; staffEmailDomain?: string } = {},
+): Promise<DemoSeedResult> {
   const slug = opts.slug ?? "demo";
   const restaurant = await Restaurant.findOneAndUpdate(
     { slug },
@@ -130,7 +380,14 @@ export async function seedDemo(opts: { slug?: string; name?: string; staffEmailD
   for (const [categoryIndex, category] of DEMO_MENU.entries()) {
     const categoryDoc = await MenuCategory.findOneAndUpdate(
       { restaurantId, name: category.name },
-      { $setOnInsert: { restaurantId, name: category.name, description: category.description, sortOrder: categoryIndex } },
+      {
+        $setOnInsert: {
+          restaurantId,
+          name: category.name,
+          description: category.description,
+          sortOrder: categoryIndex,
+        },
+      },
       { upsert: true, returnDocument: "after" },
     ).lean();
     if (!categoryDoc) throw new Error(`Seeding category ${category.name} failed`);
@@ -163,7 +420,15 @@ export async function seedDemo(opts: { slug?: string; name?: string; staffEmailD
     const label = `T${n}`;
     const table = await Table.findOneAndUpdate(
       { restaurantId, label },
-      { $setOnInsert: { restaurantId, label, seats: n <= 6 ? 4 : 6, code: randomBytes(12).toString("base64url"), active: true } },
+      {
+        $setOnInsert: {
+          restaurantId,
+          label,
+          seats: n <= 6 ? 4 : 6,
+          code: randomBytes(12).toString("base64url"),
+          active: true,
+        },
+      },
       { upsert: true, returnDocument: "after" },
     ).lean();
     if (!table) throw new Error(`Seeding table ${label} failed`);

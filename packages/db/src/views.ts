@@ -96,10 +96,21 @@ export function toTableMenuView(
 
 /** A guest as `auth.session` shows them (phone E.164; name and email null when unset). */
 export function toGuestView(customer: CustomerDoc): NonNullable<SessionView["guest"]> {
-  return { id: customer._id.toString(), phone: customer.phone, name: customer.name ?? null, email: customer.email ?? null };
+  return {
+    id: customer._id.toString(),
+    phone: customer.phone,
+    name: customer.name ?? null,
+    email: customer.email ?? null,
+  };
 }
 
 /** A staff member as `auth.session` shows them, with the restaurant they work for. */
 export function toStaffView(staff: StaffDoc): NonNullable<SessionView["staff"]> {
-  return { id: staff._id.toString(), name: staff.name, email: staff.email, role: staff.role, restaurantId: staff.restaurantId.toString() };
+  return {
+    id: staff._id.toString(),
+    name: staff.name,
+    email: staff.email,
+    role: staff.role,
+    restaurantId: staff.restaurantId.toString(),
+  };
 }

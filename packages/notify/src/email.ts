@@ -65,7 +65,10 @@ export class SesEmailSender implements EmailSender {
   }
 }
 
-type EmailEnv = Pick<NotifyEnv, "AWS_REGION" | "SES_ENDPOINT" | "SES_FROM_EMAIL" | "AWS_ACCESS_KEY_ID" | "AWS_SECRET_ACCESS_KEY">;
+type EmailEnv = Pick<
+  NotifyEnv,
+  "AWS_REGION" | "SES_ENDPOINT" | "SES_FROM_EMAIL" | "AWS_ACCESS_KEY_ID" | "AWS_SECRET_ACCESS_KEY"
+>;
 
 /**
  * Creates the SES sender from the environment: `SES_ENDPOINT` when set (the local stand-in,

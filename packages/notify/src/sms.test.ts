@@ -1,6 +1,15 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createRedis, redisEnvSchema } from "@tabletap/redis";
-import { DEV_SMS_OUTBOX_KEY, DEV_SMS_OUTBOX_PER_RECIPIENT, DEV_SMS_OUTBOX_RECIPIENT_TTL_SECONDS, DevOutboxSmsSender, TwilioSmsSender, createSmsSender, notifyEnv, readDevOutbox } from "./index";
+import {
+  DEV_SMS_OUTBOX_KEY,
+  DEV_SMS_OUTBOX_PER_RECIPIENT,
+  DEV_SMS_OUTBOX_RECIPIENT_TTL_SECONDS,
+  DevOutboxSmsSender,
+  TwilioSmsSender,
+  createSmsSender,
+  notifyEnv,
+  readDevOutbox,
+} from "./index";
 import type { DevSmsMessage } from "./index";
 
 const { REDIS_URL } = redisEnvSchema.parse(process.env);
@@ -42,7 +51,9 @@ describe("DevOutboxSmsSender", () => {
     // The shared list only holds the newest 200: the first message is gone from it...
     expect((await readDevOutbox(redis, { limit: 1000, key })).some((m) => m.to === "+919876543210")).toBe(false);
     // ...but not from its recipient's own list, which expires a day after its last message.
-    expect(await readDevOutbox(redis, { key, to: "+919876543210" })).toEqual([expect.objectContaining({ body: "your code is 123456" })]);
+    expect(await readDevOutbox(redis, { key, to: "+919876543210" })).toEqual([
+      expect.objectContaining({ body: "your code is 123456" }),
+    ]);
     expect(await readDevOutbox(redis, { key, to: "+14155550100" })).toHaveLength(DEV_SMS_OUTBOX_PER_RECIPIENT);
     expect(await redis.ttl(`${key}:to:+919876543210`)).toBeGreaterThan(DEV_SMS_OUTBOX_RECIPIENT_TTL_SECONDS - 60);
     await redis.del(key, `${key}:to:+919876543210`, `${key}:to:+14155550100`);
@@ -76,7 +87,11 @@ describe("DevOutboxSmsSender", () => {
 });
 
 describe("createSmsSender", () => {
-  const twilio = { TWILIO_ACCOUNT_SID: "AC" + "0".repeat(32), TWILIO_AUTH_TOKEN: "secret", TWILIO_FROM_NUMBER: "+15005550006" };
+  const twilio = {
+    TWILIO_ACCOUNT_SID: "AC" + "0".repeat(32),
+    TWILIO_AUTH_TOKEN: "secret",
+    TWILIO_FROM_NUMBER: "+15005550006",
+  };
 
   it("uses Twilio when all three variables are set", () => {
     expect(createSmsSender(notifyEnv({ ...twilio, NODE_ENV: "production" }), redis)).toBeInstanceOf(TwilioSmsSender);
@@ -112,7 +127,11 @@ describe("TwilioSmsSender", () => {
     const httpClient = {
       request(opts: (typeof requests)[number]) {
         requests.push(opts);
-        return Promise.resolve({ statusCode: 201, headers: {}, body: { sid: "SM" + "a".repeat(32), status: "queued", to: opts.data?.To } });
+        return Promise.resolve({
+          statusCode: 201,
+          headers: {},
+          body: { sid: "SM" + "a".repeat(32), status: "queued", to: opts.data?.To },
+        });
       },
     };
     const sender = new TwilioSmsSender({
@@ -131,7 +150,11 @@ describe("TwilioSmsSender", () => {
     expect(requests).toHaveLength(1);
     expect(requests[0]!.method).toBe("post");
     expect(requests[0]!.uri).toBe(`https://api.twilio.com/2010-04-01/Accounts/AC${"1".repeat(32)}/Messages.json`);
-    expect(requests[0]!.data).toMatchObject({ To: "+919876543210", From: "+15005550006", Body: "123456 is your Tabletap code." });
+    expect(requests[0]!.data).toMatchObject({
+      To: "+919876543210",
+      From: "+15005550006",
+      Body: "123456 is your Tabletap code.",
+    });
   });
 
   it("sends through a Messaging Service when the sender is an MG SID", async () => {

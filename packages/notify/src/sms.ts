@@ -125,7 +125,10 @@ export class DevOutboxSmsSender implements SmsSender {
  * (default `dev:sms-outbox`) — all recipients' (the newest 200 kept), or with `to` (E.164) only
  * that recipient's (the newest 20 of the last day). Entries that are not valid JSON are skipped.
  */
-export async function readDevOutbox(redis: Redis, opts: { limit?: number; key?: string; to?: string } = {}): Promise<DevSmsMessage[]> {
+export async function readDevOutbox(
+  redis: Redis,
+  opts: { limit?: number; key?: string; to?: string } = {},
+): Promise<DevSmsMessage[]> {
   const { limit = 50, key = DEV_SMS_OUTBOX_KEY, to } = opts;
   if (limit <= 0) return [];
   const raw = await redis.lrange(to ? recipientKey(key, to) : key, 0, limit - 1);

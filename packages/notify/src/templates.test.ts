@@ -40,13 +40,19 @@ describe("order SMS", () => {
       "Sorry, Spice Route couldn't accept your order #042. Reason: Kitchen closing. Please ask a member of staff if you need help.",
     );
     const paid = orderRejectedSms(
-      sampleOrder({ status: "rejected", rejectionReason: "Out of paneer.", payment: { method: "online", status: "paid" } }),
+      sampleOrder({
+        status: "rejected",
+        rejectionReason: "Out of paneer.",
+        payment: { method: "online", status: "paid" },
+      }),
       "Spice Route",
     );
     expect(paid).toContain("Reason: Out of paneer. ");
     expect(paid).toContain("Your payment of ₹770.00 will be refunded.");
     const noReason = orderRejectedSms(sampleOrder({ status: "rejected" }), "Spice Route");
-    expect(noReason).toBe("Sorry, Spice Route couldn't accept your order #042. Please ask a member of staff if you need help.");
+    expect(noReason).toBe(
+      "Sorry, Spice Route couldn't accept your order #042. Please ask a member of staff if you need help.",
+    );
   });
 });
 

@@ -106,7 +106,11 @@ export interface OrderEmailOptions {
  * line totals; subtotal, service charge and tip when non-zero, tax, total; payment state), as
  * plain text and as simple inline-styled HTML with every interpolated value escaped.
  */
-export function orderConfirmationEmail(order: OrderView, restaurantName: string, opts: OrderEmailOptions = {}): EmailContent {
+export function orderConfirmationEmail(
+  order: OrderView,
+  restaurantName: string,
+  opts: OrderEmailOptions = {},
+): EmailContent {
   const label = orderLabel(order);
   const placedAt = formatPlacedAt(order.placedAt, opts.timeZone ?? "UTC");
   const subject = `Your order ${label} at ${restaurantName}`;
@@ -134,7 +138,13 @@ export function orderConfirmationEmail(order: OrderView, restaurantName: string,
   }
   textLines.push("");
   for (const [name, amount] of totals) textLines.push(`${name}: ${money(order, amount)}`);
-  textLines.push("", `Payment: ${payment}`, "", "You can follow your order live on your phone. Enjoy your meal!", `— ${restaurantName}`);
+  textLines.push(
+    "",
+    `Payment: ${payment}`,
+    "",
+    "You can follow your order live on your phone. Enjoy your meal!",
+    `— ${restaurantName}`,
+  );
   const text = textLines.join("\n");
 
   const e = escapeHtml;

@@ -18,7 +18,10 @@ type SqsEnv = Pick<QueueEnv, "AWS_REGION" | "SQS_ENDPOINT" | "AWS_ACCESS_KEY_ID"
  */
 export function createSqsClient(env: SqsEnv): SQSClient {
   // Bounded waits: an unreachable queue must fail fast (the outbox relay retries), never hang a request.
-  const config: SQSClientConfig = { region: env.AWS_REGION, requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 } };
+  const config: SQSClientConfig = {
+    region: env.AWS_REGION,
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 },
+  };
   if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
     config.credentials = { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY };
   }
@@ -82,7 +85,10 @@ export async function ensureQueue(client: SQSClient, name: string, opts: EnsureQ
     const out = await client.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ["QueueArn"] }));
     const arn = out.Attributes?.QueueArn;
     if (!arn) throw new Error(`Could not read the ARN of dead-letter queue "${opts.deadLetterQueueName}"`);
-    attributes.RedrivePolicy = JSON.stringify({ deadLetterTargetArn: arn, maxReceiveCount: String(opts.maxReceiveCount ?? 5) });
+    attributes.RedrivePolicy = JSON.stringify({
+      deadLetterTargetArn: arn,
+      maxReceiveCount: String(opts.maxReceiveCount ?? 5),
+    });
   }
   return createOrUpdate(client, name, attributes);
 }

@@ -76,23 +76,34 @@ export function createOrderEventConsumer(opts: OrderEventConsumerOptions): Consu
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
         log.error({ ...meta, eventId: eventIdOf(body), issues }, "order event: invalid message body");
-        throw new InvalidOrderEventError(`Message ${meta.messageId ?? "?"} is not an order event: ${issues.join("; ")}`);
+        throw new InvalidOrderEventError(
+          `Message ${meta.messageId ?? "?"} is not an order event: ${issues.join("; ")}`,
+        );
       }
       const event = parsed.data;
       try {
         await handle(event, meta);
       } catch (err) {
-        log.error({ ...meta, err, eventId: event.id, type: event.type, orderId: event.orderId }, "order event: handler failed");
+        log.error(
+          { ...meta, err, eventId: event.id, type: event.type, orderId: event.orderId },
+          "order event: handler failed",
+        );
         throw err;
       }
       return message;
     },
   });
   consumer.on("error", (err, message) => {
-    log.error({ err, queueUrl: opts.queueUrl, messageIds: [message ?? []].flat().map((m) => m.MessageId) }, "order events: SQS error");
+    log.error(
+      { err, queueUrl: opts.queueUrl, messageIds: [message ?? []].flat().map((m) => m.MessageId) },
+      "order events: SQS error",
+    );
   });
   consumer.on("timeout_error", (err, message) => {
-    log.error({ err, messageId: message.MessageId, eventId: eventIdOf(safeJson(message.Body)) }, "order event: handler timed out");
+    log.error(
+      { err, messageId: message.MessageId, eventId: eventIdOf(safeJson(message.Body)) },
+      "order event: handler timed out",
+    );
   });
   consumer.on("processing_error", () => {
     // Handler failures are logged above with the event id; this listener only keeps the emitter from treating them as unhandled.

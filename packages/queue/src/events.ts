@@ -34,5 +34,11 @@ export function createOrderEvent(
   subject: { orderId: string; restaurantId: string },
   at: Date = new Date(),
 ): OrderEvent {
-  return { id: randomUUID(), type, orderId: subject.orderId, restaurantId: subject.restaurantId, occurredAt: at.toISOString() };
+  return {
+    id: randomUUID(),
+    type,
+    orderId: subject.orderId,
+    restaurantId: subject.restaurantId,
+    occurredAt: at.toISOString(),
+  };
 }

@@ -34,7 +34,11 @@ afterAll(async () => {
 async function queuePair() {
   const name = `test-${crypto.randomUUID()}`;
   const dlqName = `${name}-dlq`;
-  const queueUrl = await ensureQueue(client, name, { deadLetterQueueName: dlqName, maxReceiveCount: 2, visibilityTimeoutSeconds: 1 });
+  const queueUrl = await ensureQueue(client, name, {
+    deadLetterQueueName: dlqName,
+    maxReceiveCount: 2,
+    visibilityTimeoutSeconds: 1,
+  });
   const dlqUrl = await resolveQueueUrl(client, dlqName);
   created.push(queueUrl, dlqUrl);
   return { name, dlqName, queueUrl, dlqUrl };
@@ -63,7 +67,14 @@ function start(consumer: Consumer) {
 async function receiveOne(queueUrl: string, what: string): Promise<Message> {
   return vi.waitFor(
     async () => {
-      const out = await client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 1, MaxNumberOfMessages: 1, MessageAttributeNames: ["All"] }));
+      const out = await client.send(
+        new ReceiveMessageCommand({
+          QueueUrl: queueUrl,
+          WaitTimeSeconds: 1,
+          MaxNumberOfMessages: 1,
+          MessageAttributeNames: ["All"],
+        }),
+      );
       const message = out.Messages?.[0];
       if (!message) throw new Error(`no message on ${what} within 30 s`);
       return message;
@@ -79,10 +90,14 @@ async function queueDepth(queueUrl: string): Promise<number> {
       AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
     }),
   );
-  return Number(out.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+  return (
+    Number(out.Attributes?.ApproximateNumberOfMessages ?? 0) +
+    Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0)
+  );
 }
 
-const newEvent = () => createOrderEvent("order.placed", { orderId: crypto.randomUUID(), restaurantId: crypto.randomUUID() });
+const newEvent = () =>
+  createOrderEvent("order.placed", { orderId: crypto.randomUUID(), restaurantId: crypto.randomUUID() });
 
 describe("order events through SQS", () => {
   it("the consumer hands each published event to the handler and deletes it", async () => {
@@ -174,7 +189,10 @@ describe("order events through SQS", () => {
     await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: badBody }));
     await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: "not json at all" }));
 
-    const bodies = [(await receiveOne(dlqUrl, "the dead-letter queue")).Body, (await receiveOne(dlqUrl, "the dead-letter queue")).Body];
+    const bodies = [
+      (await receiveOne(dlqUrl, "the dead-letter queue")).Body,
+      (await receiveOne(dlqUrl, "the dead-letter queue")).Body,
+    ];
     expect(bodies.sort()).toEqual([badBody, "not json at all"].sort());
     expect(called).toBe(0);
     expect(entries.some((e) => e.level === "error" && e.obj.eventId === badId && e.msg.includes("invalid"))).toBe(true);
@@ -185,11 +203,18 @@ describe("order events through SQS", () => {
 describe("queue setup", () => {
   it("ensureQueue is idempotent and sets the redrive policy", async () => {
     const { name, dlqName, queueUrl } = await queuePair();
-    const again = await ensureQueue(client, name, { deadLetterQueueName: dlqName, maxReceiveCount: 3, visibilityTimeoutSeconds: 2 });
+    const again = await ensureQueue(client, name, {
+      deadLetterQueueName: dlqName,
+      maxReceiveCount: 3,
+      visibilityTimeoutSeconds: 2,
+    });
     expect(again).toBe(queueUrl);
     const attrs = await client.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["All"] }));
     expect(attrs.Attributes?.VisibilityTimeout).toBe("2");
-    const redrive = JSON.parse(attrs.Attributes!.RedrivePolicy!) as { deadLetterTargetArn: string; maxReceiveCount: number | string };
+    const redrive = JSON.parse(attrs.Attributes!.RedrivePolicy!) as {
+      deadLetterTargetArn: string;
+      maxReceiveCount: number | string;
+    };
     expect(redrive.deadLetterTargetArn).toContain(dlqName);
     expect(Number(redrive.maxReceiveCount)).toBe(3);
   });
@@ -199,7 +224,9 @@ describe("queue setup", () => {
     const fresh = createSqsClient(env);
     expect(await resolveQueueUrl(fresh, name)).toBe(queueUrl);
     expect(resolveQueueUrl(fresh, name)).toBe(resolveQueueUrl(fresh, name));
-    expect(await resolveQueueUrl(fresh, "https://sqs.ap-south-1.amazonaws.com/1/x")).toBe("https://sqs.ap-south-1.amazonaws.com/1/x");
+    expect(await resolveQueueUrl(fresh, "https://sqs.ap-south-1.amazonaws.com/1/x")).toBe(
+      "https://sqs.ap-south-1.amazonaws.com/1/x",
+    );
     await expect(resolveQueueUrl(fresh, `missing-${crypto.randomUUID()}`)).rejects.toThrow();
     fresh.destroy();
   });

@@ -27,14 +27,20 @@ function startProcess(name: string, opts: { maxBuffered?: number; onOverflow?: (
     createSubscriber: () => (subscriber = createRedis(REDIS_URL, { name: subscriberName })),
     ...opts,
   });
-  cleanups.push(() => redis.quit(), () => bus.close());
+  cleanups.push(
+    () => redis.quit(),
+    () => bus.close(),
+  );
   return { redis, bus, subscriberName, getSubscriber: () => subscriber };
 }
 
 const randomChannel = () => `test:${crypto.randomUUID()}`;
 
 /** Pulls the next event, failing the test (after the poll bound) instead of hanging. */
-async function nextWithin<T>(gen: AsyncGenerator<BusEvent<T>>, ms = POLL_TIMEOUT_MS): Promise<IteratorResult<BusEvent<T>>> {
+async function nextWithin<T>(
+  gen: AsyncGenerator<BusEvent<T>>,
+  ms = POLL_TIMEOUT_MS,
+): Promise<IteratorResult<BusEvent<T>>> {
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
@@ -140,7 +146,10 @@ describe("event bus", () => {
     const pending = take(gen, 100);
     await waitForSubscribers(b.redis, channel, 1);
     await Promise.all(
-      Array.from({ length: 50 }, (_, n) => [a.bus.publish(channel, { from: "a", n }), c.bus.publish(channel, { from: "c", n })]).flat(),
+      Array.from({ length: 50 }, (_, n) => [
+        a.bus.publish(channel, { from: "a", n }),
+        c.bus.publish(channel, { from: "c", n }),
+      ]).flat(),
     );
     const received = await pending;
     const stream = await b.redis.xrange(streamKey(channel), "-", "+");

@@ -30,7 +30,9 @@ async function placedOrder() {
     idempotencyKey: randomUUID(),
     businessDate: "2026-11-21",
     number: 3,
-    lines: [{ menuItemId: objectId(), name: "Rasmalai", unitPrice: 13000, quantity: 1, lineTotal: 13000, station: "dessert" }],
+    lines: [
+      { menuItemId: objectId(), name: "Rasmalai", unitPrice: 13000, quantity: 1, lineTotal: 13000, station: "dessert" },
+    ],
     currency: "INR",
     subtotal: 13000,
     serviceCharge: 0,
@@ -45,7 +47,10 @@ async function placedOrder() {
 /** The first event on `channel` from its start, as the kitchen display or the guest's page would see it. */
 async function firstEvent(channel: string) {
   const controller = new AbortController();
-  const events = bus.subscribe<{ id: string; status: string }>(channel, { lastEventId: "0-0", signal: controller.signal });
+  const events = bus.subscribe<{ id: string; status: string }>(channel, {
+    lastEventId: "0-0",
+    signal: controller.signal,
+  });
   const { value } = await events.next();
   controller.abort();
   return value?.payload;
@@ -54,7 +59,10 @@ async function firstEvent(channel: string) {
 /** `bus`, except that its first `failures` publishes reject as Redis would when unreachable. */
 function failingBus(failures: number): Pick<EventBus, "publish"> {
   let left = failures;
-  return { publish: (channel, payload) => (left-- > 0 ? Promise.reject(new Error("Redis connection lost")) : bus.publish(channel, payload)) };
+  return {
+    publish: (channel, payload) =>
+      left-- > 0 ? Promise.reject(new Error("Redis connection lost")) : bus.publish(channel, payload),
+  };
 }
 
 const outboxTypes = async (orderId: string) => (await Order.findById(orderId).lean())?.outbox.map((e) => e.type);
@@ -65,7 +73,9 @@ describe("createOrderChanges", () => {
     const queued: OrderEvent[] = [];
     const changes = createOrderChanges({ bus, sendToQueue: (event) => Promise.resolve(void queued.push(event)), log });
     expect(await changes.deliver(order.id)).toBe(true);
-    expect(queued).toEqual([expect.objectContaining({ type: "order.placed", orderId: order.id, restaurantId: order.restaurantId })]);
+    expect(queued).toEqual([
+      expect.objectContaining({ type: "order.placed", orderId: order.id, restaurantId: order.restaurantId }),
+    ]);
     expect(await firstEvent(channels.kitchen(order.restaurantId))).toMatchObject({ id: order.id, status: "placed" });
     expect(await firstEvent(channels.order(order.id))).toMatchObject({ id: order.id, status: "placed" });
     expect(await outboxTypes(order.id)).toEqual([]);
@@ -73,7 +83,12 @@ describe("createOrderChanges", () => {
 
   it("retries a broadcast that failed once: the live channels still receive the change", async () => {
     const order = await placedOrder();
-    const changes = createOrderChanges({ bus: failingBus(1), sendToQueue: () => Promise.resolve(), log, broadcastRetryDelaysMs: [10, 10] });
+    const changes = createOrderChanges({
+      bus: failingBus(1),
+      sendToQueue: () => Promise.resolve(),
+      log,
+      broadcastRetryDelaysMs: [10, 10],
+    });
     expect(await changes.deliver(order.id)).toBe(true);
     expect(await firstEvent(channels.kitchen(order.restaurantId))).toMatchObject({ id: order.id, status: "placed" });
     expect(await outboxTypes(order.id)).toEqual([]);
@@ -81,7 +96,12 @@ describe("createOrderChanges", () => {
 
   it("keeps what could not be delivered for the relay, and the relay delivers it once it can", async () => {
     const order = await placedOrder();
-    const down = createOrderChanges({ bus: failingBus(Infinity), sendToQueue: () => Promise.reject(new Error("SQS is down")), log, broadcastRetryDelaysMs: [1] });
+    const down = createOrderChanges({
+      bus: failingBus(Infinity),
+      sendToQueue: () => Promise.reject(new Error("SQS is down")),
+      log,
+      broadcastRetryDelaysMs: [1],
+    });
     expect(await down.deliver(order.id)).toBe(false);
     expect(await outboxTypes(order.id)).toEqual(["order.placed", "order.changed"]);
 

@@ -62,10 +62,17 @@ export function createOrderChanges(deps: {
   async function deliver(orderId: string): Promise<boolean> {
     const [queued, broadcast] = await Promise.allSettled([
       flushOrderOutbox(orderId, (event) => deps.sendToQueue(event), { types: ["order.placed"] }),
-      flushOrderOutbox(orderId, (_event, order) => broadcastWithRetries(toOrderView(order)), { types: ["order.changed"] }),
+      flushOrderOutbox(orderId, (_event, order) => broadcastWithRetries(toOrderView(order)), {
+        types: ["order.changed"],
+      }),
     ]);
-    if (queued.status === "rejected") deps.log.warn({ err: queued.reason, orderId }, "order event not sent to the queue yet; the outbox relay will retry");
-    if (broadcast.status === "rejected") deps.log.warn({ err: broadcast.reason, orderId }, "order change not broadcast yet; the outbox relay will retry");
+    if (queued.status === "rejected")
+      deps.log.warn(
+        { err: queued.reason, orderId },
+        "order event not sent to the queue yet; the outbox relay will retry",
+      );
+    if (broadcast.status === "rejected")
+      deps.log.warn({ err: broadcast.reason, orderId }, "order change not broadcast yet; the outbox relay will retry");
     return queued.status === "fulfilled" && broadcast.status === "fulfilled";
   }
 
@@ -87,5 +94,8 @@ export function createOrderChanges(deps: {
  * the Redis error (`createOrderChanges` retries it).
  */
 async function publishOrderChange(bus: Pick<EventBus, "publish">, view: OrderView): Promise<void> {
-  await Promise.all([bus.publish(channels.kitchen(view.restaurantId), view), bus.publish(channels.order(view.id), view)]);
+  await Promise.all([
+    bus.publish(channels.kitchen(view.restaurantId), view),
+    bus.publish(channels.order(view.id), view),
+  ]);
 }

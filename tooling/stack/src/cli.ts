@@ -20,8 +20,10 @@ export function parseArgs(argv: string[]): { profile: StackProfile; command: str
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     if (arg === "--") return { profile, command: argv.slice(i + 1) };
-    const value = arg === "--profile" ? argv[++i] : arg.startsWith("--profile=") ? arg.slice("--profile=".length) : undefined;
-    if (value === undefined || !isProfile(value)) throw new Error(arg === "--help" || arg === "-h" ? USAGE : `unknown argument ${arg} ${value ?? ""}\n${USAGE}`);
+    const value =
+      arg === "--profile" ? argv[++i] : arg.startsWith("--profile=") ? arg.slice("--profile=".length) : undefined;
+    if (value === undefined || !isProfile(value))
+      throw new Error(arg === "--help" || arg === "-h" ? USAGE : `unknown argument ${arg} ${value ?? ""}\n${USAGE}`);
     profile = value;
   }
   return { profile, command: [] };
@@ -33,8 +35,12 @@ export function formatTable(stack: RunningStack, profile: StackProfile): string 
   const ses = stack.services.find((s) => s.name === "ses" && s.mode !== "external");
   if (ses) rows.push(["mail viewer", `${ses.url}/`, ""]);
   const widths = [0, 1].map((col) => Math.max(...rows.map((r) => (r[col] ?? "").length)));
-  const lines = rows.map((r) => `  ${(r[0] ?? "").padEnd(widths[0] ?? 0)}  ${(r[1] ?? "").padEnd(widths[1] ?? 0)}  ${r[2] ?? ""}`.trimEnd());
-  return [`Tabletap local stack, profile ${profile} (logs: ${relative(repoRoot, stack.logsDir)}/)`, ...lines].join("\n");
+  const lines = rows.map((r) =>
+    `  ${(r[0] ?? "").padEnd(widths[0] ?? 0)}  ${(r[1] ?? "").padEnd(widths[1] ?? 0)}  ${r[2] ?? ""}`.trimEnd(),
+  );
+  return [`Tabletap local stack, profile ${profile} (logs: ${relative(repoRoot, stack.logsDir)}/)`, ...lines].join(
+    "\n",
+  );
 }
 
 function say(line: string): void {

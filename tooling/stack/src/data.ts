@@ -6,5 +6,7 @@ import type { ServiceContext } from "./services/types";
 export function prepareDataDir(ctx: ServiceContext): void {
   mkdirSync(ctx.dataDir, { recursive: true });
   mkdirSync(dirname(ctx.logFile), { recursive: true });
-  writeFileSync(ctx.logFile, `\n[stack] ${new Date().toISOString()} starting ${ctx.profile} ${ctx.url}\n`, { flag: "a" });
+  writeFileSync(ctx.logFile, `\n[stack] ${new Date().toISOString()} starting ${ctx.profile} ${ctx.url}\n`, {
+    flag: "a",
+  });
 }

@@ -16,13 +16,25 @@ describe("localServices", () => {
   });
 
   it("starts nothing when every URL is set", () => {
-    expect(localServices({ MONGODB_URI: "mongodb://db", REDIS_URL: "redis://r", SQS_ENDPOINT: "http://q", SES_ENDPOINT: "http://s" })).toEqual([]);
+    expect(
+      localServices({
+        MONGODB_URI: "mongodb://db",
+        REDIS_URL: "redis://r",
+        SQS_ENDPOINT: "http://q",
+        SES_ENDPOINT: "http://s",
+      }),
+    ).toEqual([]);
   });
 });
 
 describe("stackEnv", () => {
   it("gives local URLs, queue names and local AWS credentials for local services", () => {
-    const urls = { mongodb: localUrl("mongodb", 41001, "tabletap_test"), redis: localUrl("redis", 41002, ""), sqs: localUrl("sqs", 41003, ""), ses: localUrl("ses", 41004, "") };
+    const urls = {
+      mongodb: localUrl("mongodb", 41001, "tabletap_test"),
+      redis: localUrl("redis", 41002, ""),
+      sqs: localUrl("sqs", 41003, ""),
+      ses: localUrl("ses", 41004, ""),
+    };
     expect(stackEnv({}, urls)).toEqual({
       MONGODB_URI: "mongodb://127.0.0.1:41001/tabletap_test",
       REDIS_URL: "redis://127.0.0.1:41002",
@@ -37,7 +49,10 @@ describe("stackEnv", () => {
   });
 
   it("passes configured services through and keeps existing AWS credentials", () => {
-    const env = stackEnv({ MONGODB_URI: "mongodb://atlas/x", SES_ENDPOINT: "http://ses", AWS_ACCESS_KEY_ID: "mine" }, { redis: localUrl("redis", 6379, ""), sqs: localUrl("sqs", 9324, "") });
+    const env = stackEnv(
+      { MONGODB_URI: "mongodb://atlas/x", SES_ENDPOINT: "http://ses", AWS_ACCESS_KEY_ID: "mine" },
+      { redis: localUrl("redis", 6379, ""), sqs: localUrl("sqs", 9324, "") },
+    );
     expect(env.MONGODB_URI).toBe("mongodb://atlas/x");
     expect(env.SES_ENDPOINT).toBe("http://ses");
     expect(env.REDIS_URL).toBe("redis://127.0.0.1:6379");

@@ -51,11 +51,24 @@ export function externalUrl(name: ServiceName, env: Env): string {
  */
 export function stackEnv(env: Env, localUrls: Partial<Record<ServiceName, string>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ["MONGODB_URI", "REDIS_URL", "SQS_ENDPOINT", "SES_ENDPOINT", "AWS_REGION", "SQS_ORDERS_QUEUE", "SQS_ORDERS_DLQ"]) {
+  for (const key of [
+    "MONGODB_URI",
+    "REDIS_URL",
+    "SQS_ENDPOINT",
+    "SES_ENDPOINT",
+    "AWS_REGION",
+    "SQS_ORDERS_QUEUE",
+    "SQS_ORDERS_DLQ",
+  ]) {
     const value = env[key];
     if (value) out[key] = value;
   }
-  const keys: Record<ServiceName, string> = { mongodb: "MONGODB_URI", redis: "REDIS_URL", sqs: "SQS_ENDPOINT", ses: "SES_ENDPOINT" };
+  const keys: Record<ServiceName, string> = {
+    mongodb: "MONGODB_URI",
+    redis: "REDIS_URL",
+    sqs: "SQS_ENDPOINT",
+    ses: "SES_ENDPOINT",
+  };
   const local = Object.keys(localUrls) as ServiceName[];
   for (const name of local) out[keys[name]] = localUrls[name] ?? "";
   if (local.includes("sqs")) {

@@ -11,7 +11,15 @@ import { externalUrl, localServices, localUrl, redactUrl, stackEnv } from "./env
 import { readFileSafe, withLock } from "./lock";
 import { profileRoot, repoRoot, stackDirs } from "./paths";
 import { HOST, PROFILES, type ServiceName, type StackProfile } from "./profiles";
-import { isAlive, killOrphan, removePidFile, spawnChild, stopChildrenOnSignals, writePidFile, type Child } from "./proc";
+import {
+  isAlive,
+  killOrphan,
+  removePidFile,
+  spawnChild,
+  stopChildrenOnSignals,
+  writePidFile,
+  type Child,
+} from "./proc";
 import { prepareDataDir } from "./data";
 import { mongodb } from "./services/mongodb";
 import { redis } from "./services/redis";
@@ -98,33 +106,40 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
       stopChildrenOnSignals();
     }
     // One start at a time per checkout: installs and builds are shared, and dev ports are fixed.
-    await withLock(join(repoRoot, ".data", "stack.lock"), LOCK_TIMEOUT_MS, () => log("waiting for another process that is starting a stack"), async () => {
-      if (config.isolated) await sweepDeadRuns(profile, log);
-      mkdirSync(dirs.root, { recursive: true });
-      if (config.isolated) writeFileSync(join(dirs.root, OWNER_FILE), String(process.pid));
-      const ports = await portsFor(profile, local);
-      const results = await Promise.allSettled(
-        local.map(async (name) => {
-          const port = ports[name];
-          const ctx: ServiceContext = {
-            profile,
-            port,
-            url: localUrl(name, port, config.database),
-            dataDir: join(dirs.root, name),
-            logFile: join(dirs.logs, `${name}.log`),
-            log: (line) => log(`${name}: ${line}`),
-          };
-          urls[name] = ctx.url;
-          const child = await ensureService(SPECS[name], ctx, pidFile(name), { reuse: !config.isolated });
-          if (child) children.set(name, child);
-        }),
-      );
-      const errors = results.flatMap((r) => (r.status === "rejected" ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : []));
-      if (errors.length > 0) {
-        await stopAll();
-        throw new Error(errors.join("\n\n"));
-      }
-    });
+    await withLock(
+      join(repoRoot, ".data", "stack.lock"),
+      LOCK_TIMEOUT_MS,
+      () => log("waiting for another process that is starting a stack"),
+      async () => {
+        if (config.isolated) await sweepDeadRuns(profile, log);
+        mkdirSync(dirs.root, { recursive: true });
+        if (config.isolated) writeFileSync(join(dirs.root, OWNER_FILE), String(process.pid));
+        const ports = await portsFor(profile, local);
+        const results = await Promise.allSettled(
+          local.map(async (name) => {
+            const port = ports[name];
+            const ctx: ServiceContext = {
+              profile,
+              port,
+              url: localUrl(name, port, config.database),
+              dataDir: join(dirs.root, name),
+              logFile: join(dirs.logs, `${name}.log`),
+              log: (line) => log(`${name}: ${line}`),
+            };
+            urls[name] = ctx.url;
+            const child = await ensureService(SPECS[name], ctx, pidFile(name), { reuse: !config.isolated });
+            if (child) children.set(name, child);
+          }),
+        );
+        const errors = results.flatMap((r) =>
+          r.status === "rejected" ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : [],
+        );
+        if (errors.length > 0) {
+          await stopAll();
+          throw new Error(errors.join("\n\n"));
+        }
+      },
+    );
   }
 
   async function stopAll(): Promise<void> {
@@ -173,7 +188,8 @@ async function sweepDeadRuns(profile: StackProfile, log: (line: string) => void)
     if (owner && isAlive(owner)) continue;
     const pidDir = join(dir, "run");
     for (const file of existsSync(pidDir) ? readdirSync(pidDir) : []) {
-      if (await killOrphan(join(pidDir, file))) log(`stopped ${file.replace(/\.pid$/, "")} left behind by a test stack that died`);
+      if (await killOrphan(join(pidDir, file)))
+        log(`stopped ${file.replace(/\.pid$/, "")} left behind by a test stack that died`);
     }
     rmSync(dir, { recursive: true, force: true });
   }
@@ -183,20 +199,37 @@ async function sweepDeadRuns(profile: StackProfile, log: (line: string) => void)
  * Starts the service and waits for it; with `reuse` (dev), a service already answering on its
  * port is reused instead. Returns the started child, or undefined when reused.
  */
-async function ensureService(spec: ServiceSpec, ctx: ServiceContext, pidFile: string, opts: { reuse: boolean }): Promise<Child | undefined> {
+async function ensureService(
+  spec: ServiceSpec,
+  ctx: ServiceContext,
+  pidFile: string,
+  opts: { reuse: boolean },
+): Promise<Child | undefined> {
   if (await killOrphan(pidFile)) ctx.log("stopped a process left behind by a stack that died");
   if (await portOpen(HOST, ctx.port)) {
     if (opts.reuse && (await spec.probe(ctx))) {
       ctx.log(`reusing the one already answering at ${ctx.url}`);
       return undefined;
     }
-    throw new Error(`stack: ${spec.name}: port ${ctx.port} is taken by something that does not answer like ${spec.name} (expected ${ctx.url})`);
+    throw new Error(
+      `stack: ${spec.name}: port ${ctx.port} is taken by something that does not answer like ${spec.name} (expected ${ctx.url})`,
+    );
   }
   prepareDataDir(ctx);
   const launch = await spec.prepare(ctx);
-  const child = spawnChild(spec.name, launch.command, launch.args, { logFile: ctx.logFile, cwd: launch.cwd, env: launch.env });
+  const child = spawnChild(spec.name, launch.command, launch.args, {
+    logFile: ctx.logFile,
+    cwd: launch.cwd,
+    env: launch.env,
+  });
   try {
-    await waitUntilReady({ name: spec.name, check: () => spec.probe(ctx), timeoutMs: spec.startTimeoutMs, logFile: ctx.logFile, exited: child.exited });
+    await waitUntilReady({
+      name: spec.name,
+      check: () => spec.probe(ctx),
+      timeoutMs: spec.startTimeoutMs,
+      logFile: ctx.logFile,
+      exited: child.exited,
+    });
   } catch (error) {
     await child.stop();
     throw error;

@@ -15,18 +15,31 @@ export function findCommand(command: string, fallbacks: string[] = []): string |
  * Runs a command to completion with its output appended to `logFile`.
  * Rejects with the command line and the tail of the log if it exits non-zero.
  */
-export function runLogged(command: string, args: string[], opts: { logFile: string; cwd?: string; env?: NodeJS.ProcessEnv }): Promise<void> {
+export function runLogged(
+  command: string,
+  args: string[],
+  opts: { logFile: string; cwd?: string; env?: NodeJS.ProcessEnv },
+): Promise<void> {
   mkdirSync(dirname(opts.logFile), { recursive: true });
   writeFileSync(opts.logFile, `\n$ ${command} ${args.join(" ")}\n`, { flag: "a" });
   return new Promise((resolve, reject) => {
-    const proc = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(command, args, {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const append = (chunk: Buffer) => writeFileSync(opts.logFile, chunk, { flag: "a" });
     proc.stdout.on("data", append);
     proc.stderr.on("data", append);
     proc.once("error", reject);
     proc.once("close", (code) => {
       if (code === 0) resolve();
-      else reject(new Error(`stack: \`${command} ${args.join(" ")}\` failed with code ${code} (log: ${opts.logFile})\n${logTail(opts.logFile)}`));
+      else
+        reject(
+          new Error(
+            `stack: \`${command} ${args.join(" ")}\` failed with code ${code} (log: ${opts.logFile})\n${logTail(opts.logFile)}`,
+          ),
+        );
     });
   });
 }
@@ -39,14 +52,21 @@ let aptUpdated = false;
  * (as root, or through `sudo -n`). Installs run one at a time. Returns the command's path.
  * Throws with a hint if the command is missing and cannot be installed.
  */
-export async function ensureAptCommand(command: string, pkg: string, logFile: string, log: (line: string) => void): Promise<string> {
+export async function ensureAptCommand(
+  command: string,
+  pkg: string,
+  logFile: string,
+  log: (line: string) => void,
+): Promise<string> {
   const existing = findCommand(command);
   if (existing) return existing;
   const run = async () => {
     if (findCommand(command)) return;
-    if (!findCommand("apt-get")) throw new Error(`stack: \`${command}\` is missing and apt-get is not available; install ${pkg} yourself`);
+    if (!findCommand("apt-get"))
+      throw new Error(`stack: \`${command}\` is missing and apt-get is not available; install ${pkg} yourself`);
     const asRoot = process.getuid?.() === 0;
-    if (!asRoot && !findCommand("sudo")) throw new Error(`stack: \`${command}\` is missing; run \`sudo apt-get install -y ${pkg}\``);
+    if (!asRoot && !findCommand("sudo"))
+      throw new Error(`stack: \`${command}\` is missing; run \`sudo apt-get install -y ${pkg}\``);
     const [cmd, pre] = asRoot ? ["apt-get", []] : ["sudo", ["-n", "apt-get"]];
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
     log(`installing ${pkg} with apt-get (log: ${logFile})`);
@@ -73,7 +93,12 @@ export function hashFiles(files: string[]): string {
  * Runs `build` unless `stampFile` already holds `key` and `isValid()` holds; then writes the
  * stamp. Returns true if it built.
  */
-export async function cached(stampFile: string, key: string, isValid: () => boolean, build: () => Promise<void>): Promise<boolean> {
+export async function cached(
+  stampFile: string,
+  key: string,
+  isValid: () => boolean,
+  build: () => Promise<void>,
+): Promise<boolean> {
   const stamp = existsSync(stampFile) ? readFileSync(stampFile, "utf8").trim() : "";
   if (stamp === key && isValid()) return false;
   await build();

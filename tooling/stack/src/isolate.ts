@@ -56,13 +56,29 @@ export async function isolateSuite(env: NodeJS.ProcessEnv, suite: string): Promi
     const sqs = new SQSClient({
       endpoint: env.SQS_ENDPOINT,
       region: env.AWS_REGION ?? LOCAL_AWS.AWS_REGION,
-      credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? LOCAL_AWS.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? LOCAL_AWS.AWS_SECRET_ACCESS_KEY },
+      credentials: {
+        accessKeyId: env.AWS_ACCESS_KEY_ID ?? LOCAL_AWS.AWS_ACCESS_KEY_ID,
+        secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? LOCAL_AWS.AWS_SECRET_ACCESS_KEY,
+      },
     });
     const queue = `orders-${id}`;
     const dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `${queue}-dlq` }))).QueueUrl ?? "";
-    const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ["QueueArn"] }));
-    const RedrivePolicy = JSON.stringify({ deadLetterTargetArn: Attributes?.QueueArn, maxReceiveCount: ORDERS_QUEUE_SETTINGS.maxReceiveCount });
-    const queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: queue, Attributes: { VisibilityTimeout: String(ORDERS_QUEUE_SETTINGS.visibilityTimeoutSeconds), RedrivePolicy } }))).QueueUrl ?? "";
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ["QueueArn"] }),
+    );
+    const RedrivePolicy = JSON.stringify({
+      deadLetterTargetArn: Attributes?.QueueArn,
+      maxReceiveCount: ORDERS_QUEUE_SETTINGS.maxReceiveCount,
+    });
+    const queueUrl =
+      (
+        await sqs.send(
+          new CreateQueueCommand({
+            QueueName: queue,
+            Attributes: { VisibilityTimeout: String(ORDERS_QUEUE_SETTINGS.visibilityTimeoutSeconds), RedrivePolicy },
+          }),
+        )
+      ).QueueUrl ?? "";
     out.SQS_ORDERS_QUEUE = queue;
     out.SQS_ORDERS_DLQ = `${queue}-dlq`;
     cleanups.push(async () => {

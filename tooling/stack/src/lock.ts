@@ -7,7 +7,12 @@ import { isAlive, sleep } from "./proc";
  * starting a stack at once do not race for ports, installs or builds.
  * A lock whose holder has died is taken over. Throws if not acquired within `timeoutMs`.
  */
-export async function withLock<T>(file: string, timeoutMs: number, onWait: () => void, fn: () => Promise<T>): Promise<T> {
+export async function withLock<T>(
+  file: string,
+  timeoutMs: number,
+  onWait: () => void,
+  fn: () => Promise<T>,
+): Promise<T> {
   mkdirSync(dirname(file), { recursive: true });
   const deadline = Date.now() + timeoutMs;
   let announced = false;
@@ -25,7 +30,8 @@ export async function withLock<T>(file: string, timeoutMs: number, onWait: () =>
       rmSync(file, { force: true });
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`stack: lock ${file} is still held by pid ${holder} after ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`stack: lock ${file} is still held by pid ${holder} after ${timeoutMs / 1000} s`);
     if (!announced) onWait();
     announced = true;
     await sleep(250);

@@ -38,10 +38,20 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
  * Starts `command` detached in a new process group, stdout and stderr appended to `logFile`.
  * The child does not keep the parent alive; it is sent SIGTERM when the parent exits.
  */
-export function spawnChild(name: string, command: string, args: string[], opts: { logFile: string; cwd?: string; env?: NodeJS.ProcessEnv }): Child {
+export function spawnChild(
+  name: string,
+  command: string,
+  args: string[],
+  opts: { logFile: string; cwd?: string; env?: NodeJS.ProcessEnv },
+): Child {
   mkdirSync(dirname(opts.logFile), { recursive: true });
   const fd = openSync(opts.logFile, "a");
-  const proc = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ["ignore", fd, fd], detached: true });
+  const proc = spawn(command, args, {
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    stdio: ["ignore", fd, fd],
+    detached: true,
+  });
   closeSync(fd);
   proc.unref();
 

@@ -4,7 +4,15 @@
  */
 import { randomUUID } from "node:crypto";
 import { SESClient, SendEmailCommand } from "@aws-sdk/client-ses";
-import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import {
+  CreateQueueCommand,
+  DeleteQueueCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from "@aws-sdk/client-sqs";
 import { Redis } from "ioredis";
 import { MongoClient } from "mongodb";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,7 +21,10 @@ import { ORDERS_QUEUE } from "./profiles";
 
 const env = process.env;
 const isLocal = (url = "") => /\/\/(127\.0\.0\.1|localhost)[:/]/.test(url);
-const aws = { region: env.AWS_REGION ?? "ap-south-1", credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? "local", secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? "local" } };
+const aws = {
+  region: env.AWS_REGION ?? "ap-south-1",
+  credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? "local", secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? "local" },
+};
 const run = randomUUID().slice(0, 8);
 
 describe.skipIf(!isLocal(env.MONGODB_URI))("mongodb (FerretDB)", () => {
@@ -56,7 +67,10 @@ describe.skipIf(!isLocal(env.SQS_ENDPOINT))("sqs (ElasticMQ)", () => {
     const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: ORDERS_QUEUE }));
     const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["All"] }));
     expect(Attributes?.VisibilityTimeout).toBe("30");
-    const redrive = JSON.parse(Attributes?.RedrivePolicy ?? "{}") as { deadLetterTargetArn?: string; maxReceiveCount?: number | string };
+    const redrive = JSON.parse(Attributes?.RedrivePolicy ?? "{}") as {
+      deadLetterTargetArn?: string;
+      maxReceiveCount?: number | string;
+    };
     expect(redrive.deadLetterTargetArn).toMatch(/:orders-dlq$/);
     expect(Number(redrive.maxReceiveCount)).toBe(5);
   });
@@ -64,14 +78,23 @@ describe.skipIf(!isLocal(env.SQS_ENDPOINT))("sqs (ElasticMQ)", () => {
   it("moves a message that failed 5 receives to the dead-letter queue", async () => {
     const dlq = (await sqs.send(new CreateQueueCommand({ QueueName: `check-${run}-dlq` }))).QueueUrl ?? "";
     created.push(dlq);
-    const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq, AttributeNames: ["QueueArn"] }));
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: dlq, AttributeNames: ["QueueArn"] }),
+    );
     const RedrivePolicy = JSON.stringify({ deadLetterTargetArn: Attributes?.QueueArn, maxReceiveCount: 5 });
-    const queue = (await sqs.send(new CreateQueueCommand({ QueueName: `check-${run}`, Attributes: { VisibilityTimeout: "1", RedrivePolicy } }))).QueueUrl ?? "";
+    const queue =
+      (
+        await sqs.send(
+          new CreateQueueCommand({ QueueName: `check-${run}`, Attributes: { VisibilityTimeout: "1", RedrivePolicy } }),
+        )
+      ).QueueUrl ?? "";
     created.push(queue);
 
     await sqs.send(new SendMessageCommand({ QueueUrl: queue, MessageBody: "poison" }));
     for (let receive = 1; receive <= 5; receive++) {
-      const got = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue, VisibilityTimeout: 0, WaitTimeSeconds: 1 }));
+      const got = await sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: queue, VisibilityTimeout: 0, WaitTimeSeconds: 1 }),
+      );
       expect(got.Messages?.[0]?.Body).toBe("poison"); // received and not deleted: a failure
     }
     const sixth = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue, WaitTimeSeconds: 1 }));

@@ -14,7 +14,10 @@ import { startStack } from "./index";
 import { isolateSuite } from "./isolate";
 
 export default async function setup(): Promise<() => Promise<void>> {
-  const stack = localServices(process.env).length > 0 ? await startStack({ profile: "test", log: (line) => console.log(`[stack] ${line}`) }) : undefined;
+  const stack =
+    localServices(process.env).length > 0
+      ? await startStack({ profile: "test", log: (line) => console.log(`[stack] ${line}`) })
+      : undefined;
   if (stack) Object.assign(process.env, stack.env);
   const suite = await isolateSuite(process.env, basename(process.cwd()));
   Object.assign(process.env, suite.env);

@@ -44,7 +44,8 @@ export async function waitUntilReady(opts: {
   for (;;) {
     if (exitCode !== undefined) throw failure(opts.name, `exited with code ${exitCode} before answering`, opts.logFile);
     if (await opts.check().catch(() => false)) return;
-    if (Date.now() > deadline) throw failure(opts.name, `did not answer within ${opts.timeoutMs / 1000} s`, opts.logFile);
+    if (Date.now() > deadline)
+      throw failure(opts.name, `did not answer within ${opts.timeoutMs / 1000} s`, opts.logFile);
     await sleep(opts.intervalMs ?? 250);
   }
 }

@@ -36,7 +36,9 @@ export function useArrivals(tickets: readonly Ticket[] | undefined, chime: boole
     if (arrived.length === 0) return;
     const ids = arrived.map((ticket) => ticket.id);
     setFresh((current) => new Set([...current, ...ids]));
-    setAnnouncement(`New ${arrived.length === 1 ? "ticket" : "tickets"}: ${arrived.map((ticket) => `table ${ticket.tableLabel}, order ${ticket.number}`).join("; ")}`);
+    setAnnouncement(
+      `New ${arrived.length === 1 ? "ticket" : "tickets"}: ${arrived.map((ticket) => `table ${ticket.tableLabel}, order ${ticket.number}`).join("; ")}`,
+    );
     if (chimeRef.current) playChime();
     const timer = setTimeout(() => {
       timers.current.delete(timer);

@@ -55,10 +55,16 @@ export function useTicketBoard({ initialTickets, renderedAt, onUnauthorized }: T
     [queryClient, ticketsKey],
   );
   const board = useMemo(
-    () => (query.data ?? []).filter((ticket) => !((gone.current.get(ticket.id) ?? -Infinity) >= Date.parse(ticket.updatedAt))),
+    () =>
+      (query.data ?? []).filter(
+        (ticket) => !((gone.current.get(ticket.id) ?? -Infinity) >= Date.parse(ticket.updatedAt)),
+      ),
     [query.data],
   );
-  const refresh = useCallback(() => void queryClient.invalidateQueries({ queryKey: ticketsKey }), [queryClient, ticketsKey]);
+  const refresh = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: ticketsKey }),
+    [queryClient, ticketsKey],
+  );
 
   return { query, board, applyChange, refresh };
 }

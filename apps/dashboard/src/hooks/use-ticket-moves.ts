@@ -68,7 +68,10 @@ export function useTicketMoves({ board, applyChange, refresh, showNotice, onUnau
     },
     [mutate, remember],
   );
-  const exit = useCallback((ticket: OrderView, to: OrderExit, reason: string) => mutate({ orderId: ticket.id, to, reason }), [mutate]);
+  const exit = useCallback(
+    (ticket: OrderView, to: OrderExit, reason: string) => mutate({ orderId: ticket.id, to, reason }),
+    [mutate],
+  );
 
   return { advance, exit, pendingByTicket, focusId };
 }

@@ -45,5 +45,11 @@ export function useTicketStream({ onChange, onConnected, onUnauthorized }: Ticke
     const retry = setTimeout(reset, RETRY_MS);
     return () => clearTimeout(retry);
   }, [status, error, reset, onUnauthorized]);
-  return status === "pending" ? "live" : status === "error" ? "offline" : everLive.current ? "reconnecting" : "connecting";
+  return status === "pending"
+    ? "live"
+    : status === "error"
+      ? "offline"
+      : everLive.current
+        ? "reconnecting"
+        : "connecting";
 }

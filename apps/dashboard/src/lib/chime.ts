@@ -17,7 +17,7 @@ export function unlockChime(): void {
 
 export function playChime(): void {
   const ctx = audio();
-  if (!ctx || ctx.state !== "running") return;
+  if (ctx?.state !== "running") return;
   const start = ctx.currentTime;
   for (const [offset, frequency] of [
     [0, 880],

@@ -1,7 +1,18 @@
 import type { OrderView } from "@tabletap/core";
 import { describe, expect, it } from "vitest";
 import { ACTIVE_ORDER_STATUSES } from "@tabletap/core/order-status";
-import { applyTicketChange, COLUMNS, describeAge, exitActionOf, filterByStation, formatAge, forwardActionOf, moveVerb, stationsOf, toColumns } from "./tickets";
+import {
+  applyTicketChange,
+  COLUMNS,
+  describeAge,
+  exitActionOf,
+  filterByStation,
+  formatAge,
+  forwardActionOf,
+  moveVerb,
+  stationsOf,
+  toColumns,
+} from "./tickets";
 
 function ticket(overrides: Partial<OrderView> & { id: string }): OrderView {
   return {
@@ -12,7 +23,18 @@ function ticket(overrides: Partial<OrderView> & { id: string }): OrderView {
     status: "accepted",
     statusHistory: [],
     rejectionReason: null,
-    lines: [{ menuItemId: "m1", name: "Butter Naan", unitPrice: 6000, quantity: 2, modifiers: [], notes: null, lineTotal: 12000, station: "tandoor" }],
+    lines: [
+      {
+        menuItemId: "m1",
+        name: "Butter Naan",
+        unitPrice: 6000,
+        quantity: 2,
+        modifiers: [],
+        notes: null,
+        lineTotal: 12000,
+        station: "tandoor",
+      },
+    ],
     subtotal: 12000,
     serviceCharge: 0,
     tax: 600,
@@ -53,8 +75,26 @@ describe("stations", () => {
   const mixed = ticket({
     id: "a",
     lines: [
-      { menuItemId: "m1", name: "Butter Chicken", unitPrice: 1, quantity: 1, modifiers: [], notes: null, lineTotal: 1, station: "kitchen" },
-      { menuItemId: "m2", name: "Sweet Lassi", unitPrice: 1, quantity: 1, modifiers: [], notes: null, lineTotal: 1, station: "bar" },
+      {
+        menuItemId: "m1",
+        name: "Butter Chicken",
+        unitPrice: 1,
+        quantity: 1,
+        modifiers: [],
+        notes: null,
+        lineTotal: 1,
+        station: "kitchen",
+      },
+      {
+        menuItemId: "m2",
+        name: "Sweet Lassi",
+        unitPrice: 1,
+        quantity: 1,
+        modifiers: [],
+        notes: null,
+        lineTotal: 1,
+        station: "bar",
+      },
     ],
   });
   const naan = ticket({ id: "b" });
@@ -108,10 +148,23 @@ describe("age", () => {
 
 describe("forwardActionOf", () => {
   it("names the forward step after the order and table", () => {
-    expect(forwardActionOf({ status: "placed", number: "#001", tableLabel: "T3" })).toMatchObject({ to: "accepted", accessibleName: "Accept order #001 for T3" });
-    expect(forwardActionOf({ status: "accepted", number: "#001", tableLabel: "T3" })).toMatchObject({ to: "preparing", label: "Start", accessibleName: "Start order #001 for T3" });
-    expect(forwardActionOf({ status: "preparing", number: "#001", tableLabel: "T3" })).toMatchObject({ to: "ready", accessibleName: "Mark order #001 for T3 ready" });
-    expect(forwardActionOf({ status: "ready", number: "#001", tableLabel: "T3" })).toMatchObject({ to: "served", accessibleName: "Mark order #001 for T3 served" });
+    expect(forwardActionOf({ status: "placed", number: "#001", tableLabel: "T3" })).toMatchObject({
+      to: "accepted",
+      accessibleName: "Accept order #001 for T3",
+    });
+    expect(forwardActionOf({ status: "accepted", number: "#001", tableLabel: "T3" })).toMatchObject({
+      to: "preparing",
+      label: "Start",
+      accessibleName: "Start order #001 for T3",
+    });
+    expect(forwardActionOf({ status: "preparing", number: "#001", tableLabel: "T3" })).toMatchObject({
+      to: "ready",
+      accessibleName: "Mark order #001 for T3 ready",
+    });
+    expect(forwardActionOf({ status: "ready", number: "#001", tableLabel: "T3" })).toMatchObject({
+      to: "served",
+      accessibleName: "Mark order #001 for T3 served",
+    });
     expect(forwardActionOf({ status: "served", number: "#001", tableLabel: "T3" })).toBeNull();
   });
 });
@@ -119,8 +172,18 @@ describe("forwardActionOf", () => {
 describe("exitActionOf", () => {
   it("rejects a new order, cancels an accepted or preparing one, and offers nothing once it is ready", () => {
     const of = (status: OrderView["status"]) => exitActionOf({ status, number: "#001", tableLabel: "T3" });
-    expect(of("placed")).toEqual({ to: "rejected", label: "Reject", pendingLabel: "Rejecting…", accessibleName: "Reject order #001 for T3" });
-    expect(of("accepted")).toEqual({ to: "cancelled", label: "Cancel", pendingLabel: "Cancelling…", accessibleName: "Cancel order #001 for T3" });
+    expect(of("placed")).toEqual({
+      to: "rejected",
+      label: "Reject",
+      pendingLabel: "Rejecting…",
+      accessibleName: "Reject order #001 for T3",
+    });
+    expect(of("accepted")).toEqual({
+      to: "cancelled",
+      label: "Cancel",
+      pendingLabel: "Cancelling…",
+      accessibleName: "Cancel order #001 for T3",
+    });
     expect(of("preparing")).toMatchObject({ to: "cancelled" });
     expect(of("ready")).toBeNull();
     expect(of("served")).toBeNull();

@@ -4,7 +4,12 @@
  * `kitchenActions`). No React, no I/O (unit-tested in tickets.test.ts).
  */
 import type { OrderLineView, OrderStatus, OrderView } from "@tabletap/core";
-import { isActiveOrderStatus, kitchenActions, type ActiveOrderStatus, type OrderExit } from "@tabletap/core/order-status";
+import {
+  isActiveOrderStatus,
+  kitchenActions,
+  type ActiveOrderStatus,
+  type OrderExit,
+} from "@tabletap/core/order-status";
 
 export type Ticket = OrderView;
 
@@ -17,7 +22,7 @@ export const COLUMNS = [
 export type ColumnId = (typeof COLUMNS)[number]["id"];
 
 /** Tickets oldest first (by when the order was placed), the order the kitchen works them in. */
-export function byPlacedAt(a: Ticket, b: Ticket): number {
+function byPlacedAt(a: Ticket, b: Ticket): number {
   return Date.parse(a.placedAt) - Date.parse(b.placedAt) || a.number.localeCompare(b.number);
 }
 
@@ -31,7 +36,8 @@ export function applyTicketChange(tickets: readonly Ticket[], change: Ticket): T
   const index = tickets.findIndex((ticket) => ticket.id === change.id);
   const current = index >= 0 ? tickets[index] : undefined;
   if (current && Date.parse(current.updatedAt) > Date.parse(change.updatedAt)) return tickets as Ticket[];
-  if (!isActiveOrderStatus(change.status)) return current ? tickets.filter((ticket) => ticket.id !== change.id) : (tickets as Ticket[]);
+  if (!isActiveOrderStatus(change.status))
+    return current ? tickets.filter((ticket) => ticket.id !== change.id) : (tickets as Ticket[]);
   const next = current ? tickets.map((ticket, i) => (i === index ? change : ticket)) : [...tickets, change];
   return next.sort(byPlacedAt);
 }
@@ -108,7 +114,10 @@ export interface TicketAction<To extends OrderStatus = OrderStatus> {
 }
 
 /** The staff's words for each move, by the status the ticket moves to (a ticket never moves to "placed"). */
-const MOVE_WORDS: Record<Exclude<OrderStatus, "placed">, { label: string; pending: string; verb: string; name: (ticket: string) => string }> = {
+const MOVE_WORDS: Record<
+  Exclude<OrderStatus, "placed">,
+  { label: string; pending: string; verb: string; name: (ticket: string) => string }
+> = {
   accepted: { label: "Accept", pending: "Accepting…", verb: "accept", name: (t) => `Accept ${t}` },
   preparing: { label: "Start", pending: "Starting…", verb: "start", name: (t) => `Start ${t}` },
   ready: { label: "Ready", pending: "Marking ready…", verb: "mark ready", name: (t) => `Mark ${t} ready` },
@@ -117,7 +126,10 @@ const MOVE_WORDS: Record<Exclude<OrderStatus, "placed">, { label: string; pendin
   cancelled: { label: "Cancel", pending: "Cancelling…", verb: "cancel", name: (t) => `Cancel ${t}` },
 };
 
-function actionTo<To extends Exclude<OrderStatus, "placed">>(ticket: Pick<Ticket, "number" | "tableLabel">, to: To): TicketAction<To> {
+function actionTo<To extends Exclude<OrderStatus, "placed">>(
+  ticket: Pick<Ticket, "number" | "tableLabel">,
+  to: To,
+): TicketAction<To> {
   const words = MOVE_WORDS[to];
   return { to, label: words.label, pendingLabel: words.pending, accessibleName: words.name(ticketName(ticket)) };
 }

@@ -7,7 +7,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
   }, [error]);
   return (
     <main id="main" className="page page--center">
-      <div className="container container--narrow">
+      <div className="container--narrow container">
         <div className="card notice-card" role="alert">
           <h1 className="notice-card__title">Something went wrong</h1>
           <p>We couldn&apos;t load this page. It&apos;s probably a hiccup on our side or a weak connection.</p>

@@ -5,7 +5,7 @@ export const metadata: Metadata = { title: { absolute: "Tabletap · Order from y
 export default function HomePage() {
   return (
     <main id="main" className="page page--center landing">
-      <div className="container container--narrow">
+      <div className="container--narrow container">
         <p className="wordmark" aria-label="Tabletap">
           <span className="wordmark__mark" aria-hidden="true">
             T
@@ -16,19 +16,25 @@ export default function HomePage() {
         <p className="landing__lead">No app to install and no waiting for the bill to start. Your phone is the menu.</p>
         <ol className="landing__steps">
           <li>
-            <span className="landing__step-number" aria-hidden="true">1</span>
+            <span className="landing__step-number" aria-hidden="true">
+              1
+            </span>
             <span>
               <strong>Scan</strong> the code on your table with your phone&apos;s camera.
             </span>
           </li>
           <li>
-            <span className="landing__step-number" aria-hidden="true">2</span>
+            <span className="landing__step-number" aria-hidden="true">
+              2
+            </span>
             <span>
               <strong>Sign in</strong> with the 6-digit code we text you.
             </span>
           </li>
           <li>
-            <span className="landing__step-number" aria-hidden="true">3</span>
+            <span className="landing__step-number" aria-hidden="true">
+              3
+            </span>
             <span>
               <strong>Order</strong> and watch it go from the kitchen to your table, live.
             </span>

@@ -1,7 +1,17 @@
 import { money, plural } from "@/lib/format";
 
 /** The bar at the bottom of the menu: item count, "View cart" and the estimated total. */
-export function CartBar({ count, total, currency, onOpen }: { count: number; total: number; currency: string; onOpen: () => void }) {
+export function CartBar({
+  count,
+  total,
+  currency,
+  onOpen,
+}: {
+  count: number;
+  total: number;
+  currency: string;
+  onOpen: () => void;
+}) {
   return (
     <div className="cart-bar">
       <button type="button" className="cart-bar__button" onClick={onOpen} aria-haspopup="dialog">

@@ -6,15 +6,25 @@ import { DietaryMark } from "./DietaryMark";
 import { Stepper } from "./Stepper";
 
 /** One cart line: name, choices, notes, why it can't be ordered (if so), quantity, "Remove", price. */
-export function CartLineItem({ line, currency, cart }: { line: PricedCartLine; currency: string; cart: Pick<Cart, "setQuantity" | "remove"> }) {
+export function CartLineItem({
+  line,
+  currency,
+  cart,
+}: {
+  line: PricedCartLine;
+  currency: string;
+  cart: Pick<Cart, "setQuantity" | "remove">;
+}) {
   return (
-    <li className={`cart-line${line.problem ? " cart-line--problem" : ""}`}>
+    <li className={`cart-line${line.problem ? "cart-line--problem" : ""}`}>
       <div className="cart-line__main">
         <p className="cart-line__name">
           {line.item && <DietaryMark tags={line.item.dietaryTags} />}
           <span>{line.name}</span>
         </p>
-        {line.modifiers.length > 0 && <p className="cart-line__modifiers">{line.modifiers.map((m) => m.name).join(" · ")}</p>}
+        {line.modifiers.length > 0 && (
+          <p className="cart-line__modifiers">{line.modifiers.map((m) => m.name).join(" · ")}</p>
+        )}
         {line.notes && <p className="cart-line__notes">Note: {line.notes}</p>}
         {line.problem && <p className="cart-line__problem">{line.problem}</p>}
         <div className="cart-line__controls">
@@ -28,7 +38,12 @@ export function CartLineItem({ line, currency, cart }: { line: PricedCartLine; c
               label={`Quantity of ${line.name}`}
             />
           )}
-          <button type="button" className="link-button link-button--danger" onClick={() => cart.remove(line.key)} aria-label={`Remove ${line.name}`}>
+          <button
+            type="button"
+            className="link-button link-button--danger"
+            onClick={() => cart.remove(line.key)}
+            aria-label={`Remove ${line.name}`}
+          >
             Remove
           </button>
         </div>

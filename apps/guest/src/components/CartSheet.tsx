@@ -75,7 +75,13 @@ export function CartSheet({
         </FormField>
       )}
       {signedIn ? (
-        <button type="button" className="button button--primary button--block button--large" onClick={onPlaceOrder} disabled={placing || estimate.hasProblems} aria-describedby={`${titleId}-total`}>
+        <button
+          type="button"
+          className="button button--primary button--block button--large"
+          onClick={onPlaceOrder}
+          disabled={placing || estimate.hasProblems}
+          aria-describedby={`${titleId}-total`}
+        >
           {placing ? "Placing order…" : "Place order"}
         </button>
       ) : (
@@ -91,7 +97,14 @@ export function CartSheet({
       {empty ? (
         <div className="empty">
           <svg className="empty__icon" viewBox="0 0 48 48" width="48" height="48" aria-hidden="true">
-            <path d="M8 10h5l5 22h20l4-15H16" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="M8 10h5l5 22h20l4-15H16"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.5"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
             <circle cx="20" cy="39" r="2.5" fill="currentColor" />
             <circle cx="35" cy="39" r="2.5" fill="currentColor" />
           </svg>
@@ -109,7 +122,9 @@ export function CartSheet({
             ))}
           </ul>
           <EstimatedBill estimate={estimate} restaurant={menu.restaurant} totalId={`${titleId}-total`} />
-          <p className="fine-print">This is an estimate. The restaurant confirms the final price when you place your order.</p>
+          <p className="fine-print">
+            This is an estimate. The restaurant confirms the final price when you place your order.
+          </p>
         </>
       )}
     </Sheet>

@@ -10,7 +10,11 @@ const subscribeNever = () => () => undefined;
  * time in right after hydration (no hydration mismatch).
  */
 export function ClockTime({ iso, className }: { iso: string; className?: string }) {
-  const inBrowser = useSyncExternalStore(subscribeNever, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
   return (
     <time className={className} dateTime={iso}>
       {inBrowser ? clockTime(iso) : ""}

@@ -10,10 +10,19 @@ export function DietaryMark({ tags }: { tags: readonly DietaryTag[] }) {
   if (!veg && !nonVeg) return null;
   const label = nonVeg ? "Non-vegetarian" : "Vegetarian";
   return (
-    <span className={`food-mark ${nonVeg ? "food-mark--non-veg" : "food-mark--veg"}`} role="img" aria-label={label} title={label}>
+    <span
+      className={`food-mark ${nonVeg ? "food-mark--non-veg" : "food-mark--veg"}`}
+      role="img"
+      aria-label={label}
+      title={label}
+    >
       <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
         <rect x="1" y="1" width="14" height="14" rx="2" fill="#fff" stroke="currentColor" strokeWidth="1.6" />
-        {nonVeg ? <path d="M8 3.8 12.2 11.6H3.8Z" fill="currentColor" /> : <circle cx="8" cy="8" r="3.6" fill="currentColor" />}
+        {nonVeg ? (
+          <path d="M8 3.8 12.2 11.6H3.8Z" fill="currentColor" />
+        ) : (
+          <circle cx="8" cy="8" r="3.6" fill="currentColor" />
+        )}
       </svg>
     </span>
   );

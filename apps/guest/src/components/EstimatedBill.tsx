@@ -3,7 +3,15 @@ import type { CartEstimate } from "@/lib/cart";
 import { money, percent } from "@/lib/format";
 
 /** The cart's estimated bill: subtotal, service charge and GST with their rates, the total (`totalId`). */
-export function EstimatedBill({ estimate, restaurant, totalId }: { estimate: CartEstimate; restaurant: TableMenuView["restaurant"]; totalId: string }) {
+export function EstimatedBill({
+  estimate,
+  restaurant,
+  totalId,
+}: {
+  estimate: CartEstimate;
+  restaurant: TableMenuView["restaurant"];
+  totalId: string;
+}) {
   const { currency, taxBps, serviceChargeBps } = restaurant;
   return (
     <dl className="totals" aria-label="Estimated bill">

@@ -34,7 +34,15 @@ export function ItemDialog({
   );
 }
 
-function ItemForm({ item, currency, onAdd }: { item: MenuItemView; currency: string; onAdd: (line: Omit<CartLine, "key">) => void }) {
+function ItemForm({
+  item,
+  currency,
+  onAdd,
+}: {
+  item: MenuItemView;
+  currency: string;
+  onAdd: (line: Omit<CartLine, "key">) => void;
+}) {
   const ids = useId();
   const [picked, setPicked] = useState<Record<string, string[]>>({});
   const [quantity, setQuantity] = useState(1);
@@ -51,7 +59,9 @@ function ItemForm({ item, currency, onAdd }: { item: MenuItemView; currency: str
     setPicked((prev) => {
       const current = prev[group.id] ?? [];
       if (group.maxSelect === 1) return { ...prev, [group.id]: checked && optionId ? [optionId] : [] };
-      const next = checked ? [...current.filter((id) => id !== optionId), optionId] : current.filter((id) => id !== optionId);
+      const next = checked
+        ? [...current.filter((id) => id !== optionId), optionId]
+        : current.filter((id) => id !== optionId);
       return { ...prev, [group.id]: next.slice(0, group.maxSelect) };
     });
   }
@@ -95,7 +105,12 @@ function ItemForm({ item, currency, onAdd }: { item: MenuItemView; currency: str
         />
       ))}
 
-      <FormField label="Notes for the kitchen" optional hint={`${notes.length}/${MAX_LINE_NOTES}`} hintClassName="field__counter">
+      <FormField
+        label="Notes for the kitchen"
+        optional
+        hint={`${notes.length}/${MAX_LINE_NOTES}`}
+        hintClassName="field__counter"
+      >
         {(control) => (
           <textarea
             {...control}
@@ -110,10 +125,15 @@ function ItemForm({ item, currency, onAdd }: { item: MenuItemView; currency: str
       </FormField>
 
       <div className="item-form__actions">
-        <Stepper value={quantity} min={MIN_LINE_QUANTITY} max={MAX_LINE_QUANTITY} onChange={setQuantity} label="Quantity" />
+        <Stepper
+          value={quantity}
+          min={MIN_LINE_QUANTITY}
+          max={MAX_LINE_QUANTITY}
+          onChange={setQuantity}
+          label="Quantity"
+        />
         <button type="submit" className="button button--primary item-form__add">
-          Add to cart{" "}
-          <span aria-hidden="true">·</span> {money(choices.unitPrice * quantity, currency)}
+          Add to cart <span aria-hidden="true">·</span> {money(choices.unitPrice * quantity, currency)}
         </button>
       </div>
     </form>

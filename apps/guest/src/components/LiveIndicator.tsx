@@ -5,7 +5,15 @@ import { useEffect, useState } from "react";
 export type LiveStatus = "idle" | "connecting" | "pending" | "error";
 
 /** "Live", "Connecting…"/"Reconnecting…", or "Updates paused · Reconnect"; nothing once the order is finished. */
-export function LiveIndicator({ status, onRetry, finished }: { status: LiveStatus; onRetry: () => void; finished: boolean }) {
+export function LiveIndicator({
+  status,
+  onRetry,
+  finished,
+}: {
+  status: LiveStatus;
+  onRetry: () => void;
+  finished: boolean;
+}) {
   const [wasLive, setWasLive] = useState(false);
   useEffect(() => {
     if (status === "pending") setWasLive(true);

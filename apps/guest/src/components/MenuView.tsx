@@ -13,7 +13,9 @@ function CategoryNav({ categories }: { categories: TableMenuView["categories"] }
   const scrollingTo = useRef<string | null>(null);
 
   useEffect(() => {
-    const sections = categories.map((c) => document.getElementById(sectionId(c.id))).filter((el): el is HTMLElement => !!el);
+    const sections = categories
+      .map((c) => document.getElementById(sectionId(c.id)))
+      .filter((el): el is HTMLElement => !!el);
     if (sections.length === 0 || typeof IntersectionObserver === "undefined") return;
     const visible = new Map<string, boolean>();
     const observer = new IntersectionObserver(
@@ -49,7 +51,7 @@ function CategoryNav({ categories }: { categories: TableMenuView["categories"] }
             <a
               href={`#${sectionId(category.id)}`}
               data-category={category.id}
-              className={`chip${active === category.id ? " chip--active" : ""}`}
+              className={`chip${active === category.id ? "chip--active" : ""}`}
               aria-current={active === category.id ? "true" : undefined}
               onClick={(event) => {
                 const target = document.getElementById(sectionId(category.id));
@@ -87,7 +89,7 @@ function ItemCard({
   const titleId = `item-${item.id}`;
   const customisable = item.modifierGroups.length > 0;
   return (
-    <article className={`item${item.available ? "" : " item--sold-out"}`} aria-labelledby={titleId}>
+    <article className={`item${item.available ? "" : "item--sold-out"}`} aria-labelledby={titleId}>
       <div className="item__body">
         <h3 id={titleId} className="item__name">
           <DietaryMark tags={item.dietaryTags} />
@@ -101,7 +103,13 @@ function ItemCard({
       <div className="item__action">
         {item.available ? (
           <>
-            <button type="button" className="button button--add" aria-label={`Add ${item.name}`} aria-haspopup={customisable ? "dialog" : undefined} onClick={() => onAdd(item)}>
+            <button
+              type="button"
+              className="button button--add"
+              aria-label={`Add ${item.name}`}
+              aria-haspopup={customisable ? "dialog" : undefined}
+              onClick={() => onAdd(item)}
+            >
               Add
               <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
                 <path d="M12 5v14M5 12h14" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />
@@ -142,14 +150,26 @@ export function MenuView({
       <CategoryNav categories={categories} />
       <div className="menu">
         {categories.map((category) => (
-          <section key={category.id} id={sectionId(category.id)} className="menu-section" aria-labelledby={`${sectionId(category.id)}-title`} tabIndex={-1}>
+          <section
+            key={category.id}
+            id={sectionId(category.id)}
+            className="menu-section"
+            aria-labelledby={`${sectionId(category.id)}-title`}
+            tabIndex={-1}
+          >
             <h2 id={`${sectionId(category.id)}-title`} className="menu-section__title">
               {category.name}
             </h2>
             {category.description && <p className="menu-section__description">{category.description}</p>}
             <div className="menu-section__items">
               {category.items.map((item) => (
-                <ItemCard key={item.id} item={item} currency={menu.restaurant.currency} inCart={quantities.get(item.id) ?? 0} onAdd={onAdd} />
+                <ItemCard
+                  key={item.id}
+                  item={item}
+                  currency={menu.restaurant.currency}
+                  inCart={quantities.get(item.id) ?? 0}
+                  onAdd={onAdd}
+                />
               ))}
             </div>
           </section>

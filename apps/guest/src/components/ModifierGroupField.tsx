@@ -40,7 +40,7 @@ export function ModifierGroupField({
   return (
     <fieldset
       ref={fieldsetRef}
-      className={`choice-group${problem ? " choice-group--invalid" : ""}`}
+      className={`choice-group${problem ? "choice-group--invalid" : ""}`}
       aria-describedby={problem ? `${hintId} ${errorId}` : hintId}
     >
       <legend className="choice-group__legend">
@@ -52,14 +52,19 @@ export function ModifierGroupField({
       </legend>
       {single && group.minSelect === 0 && (
         <label className="choice">
-          <input type="radio" name={`${idPrefix}-${group.id}`} checked={selected.length === 0} onChange={() => onToggle("", false)} />
+          <input
+            type="radio"
+            name={`${idPrefix}-${group.id}`}
+            checked={selected.length === 0}
+            onChange={() => onToggle("", false)}
+          />
           <span className="choice__name">None</span>
         </label>
       )}
       {group.options.map((option) => {
         const checked = selected.includes(option.id);
         return (
-          <label key={option.id} className={`choice${!checked && full ? " choice--disabled" : ""}`}>
+          <label key={option.id} className={`choice${!checked && full ? "choice--disabled" : ""}`}>
             <input
               type={single ? "radio" : "checkbox"}
               name={`${idPrefix}-${group.id}`}

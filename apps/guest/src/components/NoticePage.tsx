@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 export function NoticePage({ title, icon, children }: { title: string; icon?: ReactNode; children: ReactNode }) {
   return (
     <main id="main" className="page page--center">
-      <div className="container container--narrow">
+      <div className="container--narrow container">
         <div className="card notice-card">
           {icon}
           <h1 className="notice-card__title">{title}</h1>

@@ -7,7 +7,10 @@ export function OrderBill({ order }: { order: OrderView }) {
   return (
     <section className="card" aria-labelledby="order-items-heading">
       <h2 id="order-items-heading" className="card__title">
-        Your order <span className="muted">· {count} {count === 1 ? "item" : "items"}</span>
+        Your order{" "}
+        <span className="muted">
+          · {count} {count === 1 ? "item" : "items"}
+        </span>
       </h2>
       <ul className="order-lines">
         {order.lines.map((line, index) => (
@@ -15,7 +18,9 @@ export function OrderBill({ order }: { order: OrderView }) {
             <span className="order-line__qty">{line.quantity} ×</span>
             <div className="order-line__main">
               <p className="order-line__name">{line.name}</p>
-              {line.modifiers.length > 0 && <p className="order-line__modifiers">{line.modifiers.map((m) => m.name).join(" · ")}</p>}
+              {line.modifiers.length > 0 && (
+                <p className="order-line__modifiers">{line.modifiers.map((m) => m.name).join(" · ")}</p>
+              )}
               {line.notes && <p className="order-line__notes">Note: {line.notes}</p>}
             </div>
             <span className="order-line__total price">{money(line.lineTotal, order.currency)}</span>

@@ -16,13 +16,21 @@ const STATUS_DETAIL: Record<OrderStatus, string> = {
 /** The order's status (a polite live region), what it means, why it ended if it did, and the timeline. */
 export function OrderStatusCard({ order }: { order: OrderView }) {
   const ended = order.status === "cancelled" || order.status === "rejected";
-  const reason = order.rejectionReason ?? order.statusHistory.findLast((c) => c.status === order.status)?.reason ?? null;
+  const reason =
+    order.rejectionReason ?? order.statusHistory.findLast((c) => c.status === order.status)?.reason ?? null;
   return (
     <section className={`card status-card status-card--${order.status}`} aria-labelledby="order-status-heading">
       <h2 id="order-status-heading" className="visually-hidden">
         Status
       </h2>
-      <p id="order-status" data-testid="order-status" className="status-card__label" role="status" aria-live="polite" aria-atomic="true">
+      <p
+        id="order-status"
+        data-testid="order-status"
+        className="status-card__label"
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+      >
         {ORDER_STATUS_LABELS[order.status]}
       </p>
       <p className="status-card__detail">{STATUS_DETAIL[order.status]}</p>

@@ -17,11 +17,22 @@ export function OrderTimeline({ order }: { order: OrderView }) {
       {guestStatusPath(order.status, reached.keys()).map(({ status, state }) => {
         const at = reached.get(status);
         return (
-          <li key={status} className={`timeline__step timeline__step--${state}`} aria-current={status === order.status ? "step" : undefined}>
+          <li
+            key={status}
+            className={`timeline__step timeline__step--${state}`}
+            aria-current={status === order.status ? "step" : undefined}
+          >
             <span className="timeline__dot" aria-hidden="true">
               {state === "done" && (
                 <svg viewBox="0 0 24 24" width="14" height="14">
-                  <path d="M5 12.5l4.5 4.5L19 7.5" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" />
+                  <path
+                    d="M5 12.5l4.5 4.5L19 7.5"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="3"
+                    strokeLinecap="round"
+                    strokeLinejoin="round"
+                  />
                 </svg>
               )}
               {state === "ended" && (

@@ -22,9 +22,15 @@ function OrderUnavailable({ query }: { query: ReturnType<typeof useLiveOrder>["q
   if (code === "UNAUTHORIZED") {
     return (
       <main id="main" className="page">
-        <div className="container container--narrow">
+        <div className="container--narrow container">
           <section className="card signin-card">
-            <SignIn getClient={getClient} headingLevel={1} heading="Sign in to see your order" lead="Use the phone number you ordered with." onSignedIn={() => void query.refetch()} />
+            <SignIn
+              getClient={getClient}
+              headingLevel={1}
+              heading="Sign in to see your order"
+              lead="Use the phone number you ordered with."
+              onSignedIn={() => void query.refetch()}
+            />
           </section>
         </div>
       </main>
@@ -32,11 +38,16 @@ function OrderUnavailable({ query }: { query: ReturnType<typeof useLiveOrder>["q
   }
   return (
     <main id="main" className="page page--center">
-      <div className="container container--narrow">
+      <div className="container--narrow container">
         <div className="card notice-card">
           <h1 className="notice-card__title">We couldn&apos;t load your order</h1>
           <p role="alert">{errorMessage(query.error)}</p>
-          <button type="button" className="button button--primary button--block" onClick={() => void query.refetch()} disabled={query.isFetching}>
+          <button
+            type="button"
+            className="button button--primary button--block"
+            onClick={() => void query.refetch()}
+            disabled={query.isFetching}
+          >
             {query.isFetching ? "Trying again…" : "Try again"}
           </button>
         </div>
@@ -46,7 +57,17 @@ function OrderUnavailable({ query }: { query: ReturnType<typeof useLiveOrder>["q
 }
 
 /** The order page's header: number, table, time placed, and the live stream's state. */
-function OrderHeader({ order, live, finished, onReconnect }: { order: OrderView; live: LiveStatus; finished: boolean; onReconnect: () => void }) {
+function OrderHeader({
+  order,
+  live,
+  finished,
+  onReconnect,
+}: {
+  order: OrderView;
+  live: LiveStatus;
+  finished: boolean;
+  onReconnect: () => void;
+}) {
   return (
     <header className="site-header">
       <div className="site-header__inner">

@@ -11,7 +11,14 @@ export function RecentOrders({ orders }: { orders: RecentOrder[] }) {
             Track order <strong>{order.number}</strong>
           </span>
           <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-            <path d="M9 6l6 6-6 6" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="M9 6l6 6-6 6"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
         </a>
       ))}

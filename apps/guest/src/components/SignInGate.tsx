@@ -48,7 +48,9 @@ export function SignInGate({
         <>
           <section className="card signin-card" aria-label="Sign in">
             {resumeCount > 0 && (
-              <p className="alert alert--info signin-card__resume">Sign in to place your order of {plural(resumeCount, "item")}. Your cart is saved.</p>
+              <p className="alert alert--info signin-card__resume">
+                Sign in to place your order of {plural(resumeCount, "item")}. Your cart is saved.
+              </p>
             )}
             <SignIn getClient={getClient} onSignedIn={onSignedIn} />
           </section>

@@ -22,7 +22,13 @@ export function Stepper({
 }) {
   return (
     <div className={`stepper stepper--${size}`} role="group" aria-label={label}>
-      <button type="button" className="stepper__button" aria-label={`Decrease ${lowerFirst(label)}`} disabled={value <= min} onClick={() => onChange(value - 1)}>
+      <button
+        type="button"
+        className="stepper__button"
+        aria-label={`Decrease ${lowerFirst(label)}`}
+        disabled={value <= min}
+        onClick={() => onChange(value - 1)}
+      >
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
           <path d="M5 12h14" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
         </svg>
@@ -30,7 +36,13 @@ export function Stepper({
       <output className="stepper__value" aria-live="polite">
         {value}
       </output>
-      <button type="button" className="stepper__button" aria-label={`Increase ${lowerFirst(label)}`} disabled={value >= max} onClick={() => onChange(value + 1)}>
+      <button
+        type="button"
+        className="stepper__button"
+        aria-label={`Increase ${lowerFirst(label)}`}
+        disabled={value >= max}
+        onClick={() => onChange(value + 1)}
+      >
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
           <path d="M5 12h14M12 5v14" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
         </svg>

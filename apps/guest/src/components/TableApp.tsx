@@ -102,7 +102,7 @@ export function TableApp({
   return (
     <>
       <TableHeader menu={menu.menu} signedIn={!!session.guest} onSignOut={() => void onSignOut()} />
-      <main id="main" className={`page${withCart ? " page--with-cart" : ""}`}>
+      <main id="main" className={`page${withCart ? "page--with-cart" : ""}`}>
         {showMenu ? (
           <MenuScreen
             menu={menu.menu}
@@ -127,14 +127,19 @@ export function TableApp({
 
       <div className="toast-region" role="status" aria-live="polite">
         {toast.toast && (
-          <p key={toast.toast.id} className={`toast${withCart ? " toast--above-cart" : ""}`}>
+          <p key={toast.toast.id} className={`toast${withCart ? "toast--above-cart" : ""}`}>
             {toast.toast.text}
           </p>
         )}
       </div>
 
       {showMenu && cart.loaded && estimate.count > 0 && (
-        <CartBar count={estimate.count} total={estimate.total} currency={menu.menu.restaurant.currency} onOpen={screens.openCart} />
+        <CartBar
+          count={estimate.count}
+          total={estimate.total}
+          currency={menu.menu.restaurant.currency}
+          onOpen={screens.openCart}
+        />
       )}
 
       {screens.activeItem && (

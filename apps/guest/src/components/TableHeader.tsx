@@ -1,7 +1,15 @@
 import type { TableMenuView } from "@tabletap/core";
 
 /** The table page's header: restaurant, table, and "Sign out" for a signed-in guest. */
-export function TableHeader({ menu, signedIn, onSignOut }: { menu: TableMenuView; signedIn: boolean; onSignOut: () => void }) {
+export function TableHeader({
+  menu,
+  signedIn,
+  onSignOut,
+}: {
+  menu: TableMenuView;
+  signedIn: boolean;
+  onSignOut: () => void;
+}) {
   return (
     <header className="site-header">
       <div className="site-header__inner">

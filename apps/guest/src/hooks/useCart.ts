@@ -1,7 +1,17 @@
 "use client";
 import type { TableMenuView } from "@tabletap/core";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { clampQuantity, EMPTY_CART, estimateCart, isCartStorageKey, lineKey, readCart, writeCart, type CartLine, type CartState } from "@/lib/cart";
+import {
+  clampQuantity,
+  EMPTY_CART,
+  estimateCart,
+  isCartStorageKey,
+  lineKey,
+  readCart,
+  writeCart,
+  type CartLine,
+  type CartState,
+} from "@/lib/cart";
 import { newIdempotencyKey } from "@/lib/format";
 
 /** The cart of one table, kept in localStorage (per table code) and shared between tabs. */
@@ -37,7 +47,10 @@ export function useCart(tableCode: string) {
   }, []);
 
   const setQuantity = useCallback((key: string, quantity: number) => {
-    setState((prev) => ({ ...prev, lines: prev.lines.map((l) => (l.key === key ? { ...l, quantity: clampQuantity(quantity) } : l)) }));
+    setState((prev) => ({
+      ...prev,
+      lines: prev.lines.map((l) => (l.key === key ? { ...l, quantity: clampQuantity(quantity) } : l)),
+    }));
   }, []);
 
   const remove = useCallback((key: string) => {

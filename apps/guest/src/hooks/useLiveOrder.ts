@@ -20,7 +20,8 @@ export function useLiveOrder(orderId: string) {
   const [liveFailed, setLiveFailed] = useState(false);
   const query = useQuery({
     ...trpc.order.get.queryOptions({ orderId }),
-    refetchInterval: (q) => (liveFailed && q.state.data && !isTerminalOrderStatus(q.state.data.status) ? POLL_MS : false),
+    refetchInterval: (q) =>
+      liveFailed && q.state.data && !isTerminalOrderStatus(q.state.data.status) ? POLL_MS : false,
   });
   const order = query.data;
   const finished = !!order && isTerminalOrderStatus(order.status);

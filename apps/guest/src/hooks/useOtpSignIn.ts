@@ -34,7 +34,11 @@ export function useOtpSignIn(getClient: GetClient, onSignedIn: (guest: Guest) =>
     setPending("send");
     try {
       const result = await (await getClient()).auth.requestOtp.mutate({ phone: target });
-      setSent({ phone: result.phone, maskedPhone: result.maskedPhone, resendAt: Date.now() + result.resendAfterSeconds * 1000 });
+      setSent({
+        phone: result.phone,
+        maskedPhone: result.maskedPhone,
+        resendAt: Date.now() + result.resendAfterSeconds * 1000,
+      });
       setCode("");
       if (isResend) setNotice(`We've sent a new code to ${result.maskedPhone}.`);
     } catch (e) {

@@ -67,7 +67,13 @@ export function usePlaceOrder({
           ...(line.notes ? { notes: line.notes } : {}),
         })),
       });
-      rememberOrder({ id: order.id, number: order.number, tableCode, tableLabel: order.tableLabel, placedAt: order.placedAt });
+      rememberOrder({
+        id: order.id,
+        number: order.number,
+        tableCode,
+        tableLabel: order.tableLabel,
+        placedAt: order.placedAt,
+      });
       cart.clear();
       onPlaced();
       router.push(`/orders/${order.id}`);

@@ -1,5 +1,14 @@
 import type { MenuItemView, TableMenuView } from "@tabletap/core";
-import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY, PricingError, priceOrder, resolveModifierChoices, type PricedModifier, type PricingErrorCode, type PricingMenuItem } from "@tabletap/core/pricing";
+import {
+  MAX_LINE_QUANTITY,
+  MIN_LINE_QUANTITY,
+  PricingError,
+  priceOrder,
+  resolveModifierChoices,
+  type PricedModifier,
+  type PricingErrorCode,
+  type PricingMenuItem,
+} from "@tabletap/core/pricing";
 
 /** One line of the cart: ids only; names and prices come from the live menu. */
 export interface CartLine {
@@ -47,11 +56,19 @@ export function readCart(tableCode: string): CartState {
     const lines = Array.isArray(parsed.lines)
       ? parsed.lines.filter(
           (l): l is CartLine =>
-            !!l && typeof l.menuItemId === "string" && typeof l.quantity === "number" && Array.isArray(l.optionIds) && typeof l.notes === "string",
+            !!l &&
+            typeof l.menuItemId === "string" &&
+            typeof l.quantity === "number" &&
+            Array.isArray(l.optionIds) &&
+            typeof l.notes === "string",
         )
       : [];
     return {
-      lines: lines.map((l) => ({ ...l, quantity: clampQuantity(l.quantity), key: lineKey(l.menuItemId, l.optionIds, l.notes) })),
+      lines: lines.map((l) => ({
+        ...l,
+        quantity: clampQuantity(l.quantity),
+        key: lineKey(l.menuItemId, l.optionIds, l.notes),
+      })),
       checkoutKey: typeof parsed.checkoutKey === "string" ? parsed.checkoutKey : null,
     };
   } catch {

@@ -14,10 +14,12 @@ const KEEP = 20;
 /** Orders older than this are no longer offered on the table page. */
 const RECENT_MS = 12 * 60 * 60 * 1000;
 
-export function readRecentOrders(): RecentOrder[] {
+function readRecentOrders(): RecentOrder[] {
   try {
     const parsed: unknown = JSON.parse(window.localStorage.getItem(KEY) ?? "[]");
-    return Array.isArray(parsed) ? (parsed as RecentOrder[]).filter((o) => o && typeof o.id === "string" && typeof o.tableCode === "string") : [];
+    return Array.isArray(parsed)
+      ? (parsed as RecentOrder[]).filter((o) => o && typeof o.id === "string" && typeof o.tableCode === "string")
+      : [];
   } catch {
     return [];
   }

@@ -29,7 +29,11 @@ const createRequestContext = cache(async () => createServerContext(await headers
 export const getQueryClient = cache(createQueryClient);
 
 /** Query options of every procedure, answered in-process as the requesting guest. */
-export const trpc = createTRPCOptionsProxy<AppRouter>({ router: appRouter, ctx: createRequestContext, queryClient: getQueryClient });
+export const trpc = createTRPCOptionsProxy<AppRouter>({
+  router: appRouter,
+  ctx: createRequestContext,
+  queryClient: getQueryClient,
+});
 
 /** Hands this request's successful queries to the client components below (TanStack `HydrationBoundary`). */
 export function HydrateClient({ children }: { children: ReactNode }) {

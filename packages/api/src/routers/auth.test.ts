@@ -36,15 +36,24 @@ describe("guest sign-in with a phone OTP", () => {
 
   it("rejects a malformed phone number with BAD_REQUEST and sends nothing", async () => {
     const guest = new TestClient("guest");
-    await expect(guest.call((api) => api.auth.requestOtp({ phone: "12345" }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/valid mobile number/) });
-    await expect(guest.call((api) => api.auth.requestOtp({ phone: "" }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Enter your phone number" });
+    await expect(guest.call((api) => api.auth.requestOtp({ phone: "12345" }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/valid mobile number/),
+    });
+    await expect(guest.call((api) => api.auth.requestOtp({ phone: "" }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Enter your phone number",
+    });
   });
 
   it("refuses a second code within the 30-second resend cooldown", async () => {
     const guest = new TestClient("guest");
     const phone = randomPhone();
     await guest.call((api) => api.auth.requestOtp({ phone }));
-    await expect(guest.call((api) => api.auth.requestOtp({ phone }))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/wait \d+ seconds/) });
+    await expect(guest.call((api) => api.auth.requestOtp({ phone }))).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(/wait \d+ seconds/),
+    });
   });
 
   it("counts wrong codes and burns the code after 3 misses", async () => {
@@ -53,28 +62,46 @@ describe("guest sign-in with a phone OTP", () => {
     await guest.call((api) => api.auth.requestOtp({ phone }));
     const code = await latestOtp(phone);
     const wrong = code === "000000" ? "111111" : "000000";
-    await expect(guest.call((api) => api.auth.verifyOtp({ phone, code: wrong }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: "That code isn't right. 2 tries left." });
-    await expect(guest.call((api) => api.auth.verifyOtp({ phone, code: wrong }))).rejects.toMatchObject({ message: "That code isn't right. 1 try left." });
-    await expect(guest.call((api) => api.auth.verifyOtp({ phone, code: wrong }))).rejects.toMatchObject({ message: "Too many wrong codes. Ask for a new one." });
+    await expect(guest.call((api) => api.auth.verifyOtp({ phone, code: wrong }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "That code isn't right. 2 tries left.",
+    });
+    await expect(guest.call((api) => api.auth.verifyOtp({ phone, code: wrong }))).rejects.toMatchObject({
+      message: "That code isn't right. 1 try left.",
+    });
+    await expect(guest.call((api) => api.auth.verifyOtp({ phone, code: wrong }))).rejects.toMatchObject({
+      message: "Too many wrong codes. Ask for a new one.",
+    });
     // Even the right code no longer works: it was burned.
-    await expect(guest.call((api) => api.auth.verifyOtp({ phone, code }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/expired/) });
+    await expect(guest.call((api) => api.auth.verifyOtp({ phone, code }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/expired/),
+    });
     expect(guest.cookies.size).toBe(0);
   });
 
   it("treats a code that was never sent (or has expired) as expired", async () => {
     const guest = new TestClient("guest");
-    expect(await codeOf(guest.call((api) => api.auth.verifyOtp({ phone: randomPhone(), code: "123456" })))).toBe("BAD_REQUEST");
+    expect(await codeOf(guest.call((api) => api.auth.verifyOtp({ phone: randomPhone(), code: "123456" })))).toBe(
+      "BAD_REQUEST",
+    );
   });
 
   it("rejects a code that isn't 6 digits before touching the store", async () => {
     const guest = new TestClient("guest");
-    await expect(guest.call((api) => api.auth.verifyOtp({ phone: randomPhone(), code: "12ab" }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Enter the 6-digit code" });
+    await expect(guest.call((api) => api.auth.verifyOtp({ phone: randomPhone(), code: "12ab" }))).rejects.toMatchObject(
+      { code: "BAD_REQUEST", message: "Enter the 6-digit code" },
+    );
   });
 
   it("rate limits code requests per IP", async () => {
     const guest = new TestClient("guest");
-    for (let i = 0; i < OTP_POLICY.requestsPerIpPerHour; i += 1) await guest.call((api) => api.auth.requestOtp({ phone: randomPhone() }));
-    await expect(guest.call((api) => api.auth.requestOtp({ phone: randomPhone() }))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/this network/) });
+    for (let i = 0; i < OTP_POLICY.requestsPerIpPerHour; i += 1)
+      await guest.call((api) => api.auth.requestOtp({ phone: randomPhone() }));
+    await expect(guest.call((api) => api.auth.requestOtp({ phone: randomPhone() }))).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(/this network/),
+    });
   });
 
   it("rate limits codes per phone number, across networks", async () => {
@@ -84,7 +111,10 @@ describe("guest sign-in with a phone OTP", () => {
       // Let the 30-second resend cooldown pass without waiting for it.
       await getServices().redis.del(`otp:cooldown:${phone}`);
     }
-    await expect(new TestClient("guest").call((api) => api.auth.requestOtp({ phone }))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/Too many codes sent to this number/) });
+    await expect(new TestClient("guest").call((api) => api.auth.requestOtp({ phone }))).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(/Too many codes sent to this number/),
+    });
   });
 
   it("rotates the refresh token: a refresh works once, a replay is refused", async () => {
@@ -104,7 +134,10 @@ describe("guest sign-in with a phone OTP", () => {
     guest.cookies.delete("tt_guest_at");
     expect(await guest.call((api) => api.auth.session())).toMatchObject({ guest: null, renewable: true });
     await guest.call((api) => api.auth.refresh());
-    expect(await guest.call((api) => api.auth.session())).toMatchObject({ guest: expect.objectContaining({ id: expect.any(String) }), renewable: false });
+    expect(await guest.call((api) => api.auth.session())).toMatchObject({
+      guest: expect.objectContaining({ id: expect.any(String) }),
+      renewable: false,
+    });
     // Only the request's own app counts: a staff request with the guest's cookies can't renew a staff session.
     const asStaff = new TestClient("staff");
     asStaff.cookies.set("tt_guest_rt", guest.cookies.get("tt_guest_rt") ?? "");
@@ -127,14 +160,22 @@ describe("staff sign-in", () => {
     const seeded = await seedRestaurant();
     const account = seeded.staff.find((s) => s.role === "staff")!;
     const staff = new TestClient("staff");
-    const { staff: me } = await staff.call((api) => api.auth.staffLogin({ email: account.email.toUpperCase(), password: account.password }));
+    const { staff: me } = await staff.call((api) =>
+      api.auth.staffLogin({ email: account.email.toUpperCase(), password: account.password }),
+    );
     expect(me).toMatchObject({ email: account.email, role: "staff", restaurantId: seeded.restaurantId });
     expect(staff.cookies.has("tt_staff_at")).toBe(true);
 
     const other = new TestClient("staff");
-    await expect(other.call((api) => api.auth.staffLogin({ email: account.email, password: "wrong-password" }))).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "Wrong email or password." });
-    await expect(other.call((api) => api.auth.staffLogin({ email: "nobody@example.com", password: "x" }))).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "Wrong email or password." });
-    await expect(other.call((api) => api.auth.staffLogin({ email: "not-an-email", password: "x" }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Enter a valid email" });
+    await expect(
+      other.call((api) => api.auth.staffLogin({ email: account.email, password: "wrong-password" })),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "Wrong email or password." });
+    await expect(
+      other.call((api) => api.auth.staffLogin({ email: "nobody@example.com", password: "x" })),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED", message: "Wrong email or password." });
+    await expect(
+      other.call((api) => api.auth.staffLogin({ email: "not-an-email", password: "x" })),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Enter a valid email" });
   });
 
   it("throttles password guessing per email and IP, even for the right password", async () => {
@@ -142,11 +183,17 @@ describe("staff sign-in", () => {
     const account = seeded.staff.find((s) => s.role === "manager")!;
     const attacker = new TestClient("staff");
     for (let i = 0; i < STAFF_LOGIN_ATTEMPTS; i += 1) {
-      await expect(attacker.call((api) => api.auth.staffLogin({ email: account.email, password: `guess-${i}` }))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect(
+        attacker.call((api) => api.auth.staffLogin({ email: account.email, password: `guess-${i}` })),
+      ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     }
-    await expect(attacker.call((api) => api.auth.staffLogin({ email: account.email, password: account.password }))).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/Too many sign-in attempts/) });
+    await expect(
+      attacker.call((api) => api.auth.staffLogin({ email: account.email, password: account.password })),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/Too many sign-in attempts/) });
     expect(attacker.cookies.size).toBe(0);
     // The manager at another terminal is not locked out.
-    await expect(new TestClient("staff").call((api) => api.auth.staffLogin({ email: account.email, password: account.password }))).resolves.toMatchObject({ staff: { role: "manager" } });
+    await expect(
+      new TestClient("staff").call((api) => api.auth.staffLogin({ email: account.email, password: account.password })),
+    ).resolves.toMatchObject({ staff: { role: "manager" } });
   });
 });

@@ -15,8 +15,13 @@ describe("customer.updateProfile", () => {
   it("refuses a malformed address and anonymous callers, changing nothing", async () => {
     const guest = await signedInGuest();
     const { guest: me } = await guest.call((api) => api.auth.session());
-    await expect(guest.call((api) => api.customer.updateProfile({ email: "asha@" }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/valid email/) });
-    await expect(new TestClient("guest").call((api) => api.customer.updateProfile({ email: "x@example.com" }))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(guest.call((api) => api.customer.updateProfile({ email: "asha@" }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/valid email/),
+    });
+    await expect(
+      new TestClient("guest").call((api) => api.customer.updateProfile({ email: "x@example.com" })),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     expect((await Customer.findById(me?.id).lean())?.email ?? null).toBeNull();
   });
 });

@@ -6,7 +6,13 @@ import { nextEvent, seedRestaurant, signedInGuest, signedInStaff, subscribed, Te
 
 async function placeOrder(seeded: Awaited<ReturnType<typeof seedRestaurant>>, guest: TestClient, table = 0) {
   const rasmalai = seeded.items.get("Rasmalai")!;
-  return guest.call((api) => api.order.place({ tableCode: seeded.tables[table]!.code, idempotencyKey: randomUUID(), items: [{ menuItemId: rasmalai._id.toString(), quantity: 2, notes: "no nuts" }] }));
+  return guest.call((api) =>
+    api.order.place({
+      tableCode: seeded.tables[table]!.code,
+      idempotencyKey: randomUUID(),
+      items: [{ menuItemId: rasmalai._id.toString(), quantity: 2, notes: "no nuts" }],
+    }),
+  );
 }
 
 describe("kitchen", () => {
@@ -17,18 +23,33 @@ describe("kitchen", () => {
     const order = await placeOrder(seeded, guest, 4);
 
     const tickets = await staff.call((api) => api.kitchen.tickets());
-    expect(tickets).toEqual([expect.objectContaining({ id: order.id, tableLabel: "T5", status: "placed", lines: [expect.objectContaining({ name: "Rasmalai", quantity: 2, notes: "no nuts" })] })]);
+    expect(tickets).toEqual([
+      expect.objectContaining({
+        id: order.id,
+        tableLabel: "T5",
+        status: "placed",
+        lines: [expect.objectContaining({ name: "Rasmalai", quantity: 2, notes: "no nuts" })],
+      }),
+    ]);
 
     for (const to of ["accepted", "preparing", "ready"] as const) {
-      await expect(staff.call((api) => api.kitchen.advance({ orderId: order.id, to }))).resolves.toMatchObject({ status: to });
+      await expect(staff.call((api) => api.kitchen.advance({ orderId: order.id, to }))).resolves.toMatchObject({
+        status: to,
+      });
     }
-    await expect(staff.call((api) => api.kitchen.advance({ orderId: order.id, to: "preparing" }))).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/can't be moved back/) });
+    await expect(
+      staff.call((api) => api.kitchen.advance({ orderId: order.id, to: "preparing" })),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/can't be moved back/) });
     await staff.call((api) => api.kitchen.advance({ orderId: order.id, to: "served" }));
     expect(await staff.call((api) => api.kitchen.tickets())).toEqual([]);
     const stored = await Order.findById(order.id).lean();
     expect(stored?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted", "preparing", "ready", "served"]);
-    await expect(staff.call((api) => api.kitchen.advance({ orderId: order.id, to: "cancelled" }))).rejects.toMatchObject({ code: "CONFLICT", message: "This order is already served" });
-    await expect(staff.call((api) => api.kitchen.advance({ orderId: order.id, to: "eaten" as never }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      staff.call((api) => api.kitchen.advance({ orderId: order.id, to: "cancelled" })),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: "This order is already served" });
+    await expect(
+      staff.call((api) => api.kitchen.advance({ orderId: order.id, to: "eaten" as never })),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("keeps every role inside its own tenant", async () => {
@@ -39,7 +60,9 @@ describe("kitchen", () => {
     for (const role of ["staff", "manager"] as const) {
       const staff = await signedInStaff(mine, role);
       expect((await staff.call((api) => api.kitchen.tickets())).map((t) => t.id)).not.toContain(theirOrder.id);
-      await expect(staff.call((api) => api.kitchen.advance({ orderId: theirOrder.id, to: "accepted" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(
+        staff.call((api) => api.kitchen.advance({ orderId: theirOrder.id, to: "accepted" })),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
     expect((await Order.findById(theirOrder.id).lean())?.status).toBe("placed");
   });
@@ -49,12 +72,16 @@ describe("kitchen", () => {
     const guest = await signedInGuest();
     const order = await placeOrder(seeded, guest);
     await expect(guest.call((api) => api.kitchen.tickets())).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(guest.call((api) => api.kitchen.advance({ orderId: order.id, to: "accepted" }))).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(guest.call((api) => api.kitchen.advance({ orderId: order.id, to: "accepted" }))).rejects.toMatchObject(
+      { code: "UNAUTHORIZED" },
+    );
     // A guest's token presented as a staff cookie is still not staff.
     const forged = new TestClient("staff");
     forged.cookies.set("tt_staff_at", guest.cookies.get("tt_guest_at")!);
     await expect(forged.call((api) => api.kitchen.tickets())).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(new TestClient("staff").call((api) => api.kitchen.tickets())).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(new TestClient("staff").call((api) => api.kitchen.tickets())).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
     expect((await Order.findById(order.id).lean())?.status).toBe("placed");
   });
 
@@ -64,7 +91,9 @@ describe("kitchen", () => {
     const staff = await signedInStaff(mine);
     const guest = await signedInGuest();
     const controller = new AbortController();
-    const stream = (await staff.call((api) => api.kitchen.onTicket({}), { signal: controller.signal }))[Symbol.asyncIterator]();
+    const stream = (await staff.call((api) => api.kitchen.onTicket({}), { signal: controller.signal }))[
+      Symbol.asyncIterator
+    ]();
     const next = nextEvent(stream);
     await subscribed(channels.kitchen(mine.restaurantId));
     await placeOrder(theirs, guest);
@@ -81,7 +110,9 @@ describe("kitchen", () => {
     const guest = await signedInGuest();
     const order = await placeOrder(seeded, guest);
     const controller = new AbortController();
-    const stream = (await staff.call((api) => api.kitchen.onTicket({}), { signal: controller.signal }))[Symbol.asyncIterator]();
+    const stream = (await staff.call((api) => api.kitchen.onTicket({}), { signal: controller.signal }))[
+      Symbol.asyncIterator
+    ]();
     const next = nextEvent(stream);
     await subscribed(channels.kitchen(seeded.restaurantId));
 

@@ -13,12 +13,16 @@ export const kitchenRouter = {
    * full `OrderView`), with tracked event ids: a reconnecting display passes `lastEventId` and
    * receives what it missed.
    */
-  onTicket: staffProcedure.input(ticketSubscriptionInput).subscription(({ ctx, input, signal }) => trackedEvents(followTickets(ctx.services, ctx.staff, input, signal))),
+  onTicket: staffProcedure
+    .input(ticketSubscriptionInput)
+    .subscription(({ ctx, input, signal }) => trackedEvents(followTickets(ctx.services, ctx.staff, input, signal))),
 
   /**
    * Moves a ticket to `to` (accepted → preparing → ready → served, or cancelled / rejected with
    * an optional reason) under the order state machine in @tabletap/core, then broadcasts it.
    * Errors: NOT_FOUND for an order of another restaurant or none; CONFLICT for an illegal move.
    */
-  advance: staffProcedure.input(advanceOrderInput).mutation(({ ctx, input }) => advanceTicket(ctx.services, ctx.staff, input)),
+  advance: staffProcedure
+    .input(advanceOrderInput)
+    .mutation(({ ctx, input }) => advanceTicket(ctx.services, ctx.staff, input)),
 } satisfies TRPCRouterRecord;

@@ -13,7 +13,11 @@ describe("order.place while SQS is down", () => {
     const seeded = await seedRestaurant();
     const guest = await signedInGuest(randomPhone(), sqsDown);
     const order = await guest.call((api) =>
-      api.order.place({ tableCode: seeded.tables[0]!.code, idempotencyKey: randomUUID(), items: [{ menuItemId: seeded.items.get("Jeera Rice")!._id.toString(), quantity: 1 }] }),
+      api.order.place({
+        tableCode: seeded.tables[0]!.code,
+        idempotencyKey: randomUUID(),
+        items: [{ menuItemId: seeded.items.get("Jeera Rice")!._id.toString(), quantity: 1 }],
+      }),
     );
     expect(order).toMatchObject({ status: "placed", total: 14700 });
     const stored = await Order.findById(order.id).lean();

@@ -28,16 +28,28 @@ describe("menu.forTable", () => {
     const items = menu.categories.flatMap((c) => c.items);
     expect(items.length).toBeGreaterThanOrEqual(20);
     expect(items.find((i) => i.name === "Tandoori Prawns")?.available).toBe(false);
-    expect(items.find((i) => i.name === "Chicken Biryani")?.modifierGroups[0]).toMatchObject({ name: "Add-ons", minSelect: 0, maxSelect: 3 });
+    expect(items.find((i) => i.name === "Chicken Biryani")?.modifierGroups[0]).toMatchObject({
+      name: "Add-ons",
+      minSelect: 0,
+      maxSelect: 3,
+    });
   });
 
   it("answers NOT_FOUND for an unknown or deactivated table code", async () => {
     const seeded = await seedRestaurant();
     const guest = new TestClient("guest");
-    await expect(guest.call((api) => api.menu.forTable({ tableCode: "no-such-table-code" }))).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringMatching(/This table's code isn't valid/) });
+    await expect(guest.call((api) => api.menu.forTable({ tableCode: "no-such-table-code" }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: expect.stringMatching(/This table's code isn't valid/),
+    });
     await Table.updateOne({ code: seeded.tables[0]!.code }, { active: false });
-    await expect(guest.call((api) => api.menu.forTable({ tableCode: seeded.tables[0]!.code }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(guest.call((api) => api.menu.forTable({ tableCode: "<script>" }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/isn't valid/) });
+    await expect(guest.call((api) => api.menu.forTable({ tableCode: seeded.tables[0]!.code }))).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(guest.call((api) => api.menu.forTable({ tableCode: "<script>" }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/isn't valid/),
+    });
   });
 });
 
@@ -57,20 +69,52 @@ describe("order.place", () => {
         tableCode: seeded.tables[0]!.code,
         idempotencyKey: randomUUID(),
         items: [
-          { menuItemId: item(seeded, "Butter Chicken")._id.toString(), quantity: 2, optionIds: [option(seeded, "Butter Chicken", "Portion", "Large")], notes: "  less spicy  " },
+          {
+            menuItemId: item(seeded, "Butter Chicken")._id.toString(),
+            quantity: 2,
+            optionIds: [option(seeded, "Butter Chicken", "Portion", "Large")],
+            notes: "  less spicy  ",
+          },
           { menuItemId: item(seeded, "Garlic Naan")._id.toString(), quantity: 3 },
         ],
       }),
     );
     // Butter Chicken 380 + Large 120 = 500 × 2 = 1000; Garlic Naan 70 × 3 = 210; GST 5% of 1210 = 60.50.
     expect(order.lines).toEqual([
-      expect.objectContaining({ name: "Butter Chicken", unitPrice: 50000, quantity: 2, lineTotal: 100000, notes: "less spicy", modifiers: [{ groupName: "Portion", name: "Large", priceDelta: 12000 }] }),
-      expect.objectContaining({ name: "Garlic Naan", unitPrice: 7000, quantity: 3, lineTotal: 21000, notes: null, station: "tandoor" }),
+      expect.objectContaining({
+        name: "Butter Chicken",
+        unitPrice: 50000,
+        quantity: 2,
+        lineTotal: 100000,
+        notes: "less spicy",
+        modifiers: [{ groupName: "Portion", name: "Large", priceDelta: 12000 }],
+      }),
+      expect.objectContaining({
+        name: "Garlic Naan",
+        unitPrice: 7000,
+        quantity: 3,
+        lineTotal: 21000,
+        notes: null,
+        station: "tandoor",
+      }),
     ]);
-    expect(order).toMatchObject({ subtotal: 121000, serviceCharge: 0, tax: 6050, total: 127050, currency: "INR", status: "placed", tableLabel: "T1", number: "#001" });
+    expect(order).toMatchObject({
+      subtotal: 121000,
+      serviceCharge: 0,
+      tax: 6050,
+      total: 127050,
+      currency: "INR",
+      status: "placed",
+      tableLabel: "T1",
+      number: "#001",
+    });
 
     const second = await guest.call((api) =>
-      api.order.place({ tableCode: seeded.tables[0]!.code, idempotencyKey: randomUUID(), items: [{ menuItemId: item(seeded, "Masala Papad")._id.toString(), quantity: 1 }] }),
+      api.order.place({
+        tableCode: seeded.tables[0]!.code,
+        idempotencyKey: randomUUID(),
+        items: [{ menuItemId: item(seeded, "Masala Papad")._id.toString(), quantity: 1 }],
+      }),
     );
     expect(second.number).toBe("#002");
     const [first, next] = await Promise.all([Order.findById(order.id).lean(), Order.findById(second.id).lean()]);
@@ -80,8 +124,15 @@ describe("order.place", () => {
   it("replaying the same idempotency key returns the same order and creates nothing", async () => {
     const seeded = await seedRestaurant();
     const guest = await signedInGuest();
-    const input = { tableCode: seeded.tables[1]!.code, idempotencyKey: randomUUID(), items: [{ menuItemId: item(seeded, "Dal Makhani")._id.toString(), quantity: 1 }] };
-    const [a, b] = await Promise.all([guest.call((api) => api.order.place(input)), guest.call((api) => api.order.place(input))]);
+    const input = {
+      tableCode: seeded.tables[1]!.code,
+      idempotencyKey: randomUUID(),
+      items: [{ menuItemId: item(seeded, "Dal Makhani")._id.toString(), quantity: 1 }],
+    };
+    const [a, b] = await Promise.all([
+      guest.call((api) => api.order.place(input)),
+      guest.call((api) => api.order.place(input)),
+    ]);
     const c = await guest.call((api) => api.order.place(input));
     expect(new Set([a.id, b.id, c.id]).size).toBe(1);
     expect(await Order.countDocuments({ restaurantId: seeded.restaurantId })).toBe(1);
@@ -97,18 +148,56 @@ describe("order.place", () => {
     const chai = item(seeded, "Masala Chai")._id.toString();
     const biryani = item(seeded, "Chicken Biryani")._id.toString();
 
-    await expect(place([{ menuItemId: "0123456789abcdef01234567", quantity: 1 }])).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(place([{ menuItemId: item(seeded, "Tandoori Prawns")._id.toString(), quantity: 1 }])).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/Tandoori Prawns/) });
-    await expect(place([{ menuItemId: dosa, quantity: 1, optionIds: [option(seeded, "Masala Chai", "Size", "Large")] }])).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/isn't an option for Masala Dosa/) });
-    await expect(place([{ menuItemId: chai, quantity: 1 }])).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/Size/) });
-    await expect(place([{ menuItemId: chai, quantity: 1, optionIds: [option(seeded, "Masala Chai", "Size", "Regular"), option(seeded, "Masala Chai", "Size", "Large")] }])).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(place([{ menuItemId: biryani, quantity: 0 }])).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Quantity must be between 1 and 50" });
-    await expect(place([{ menuItemId: biryani, quantity: 51 }])).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Quantity must be between 1 and 50" });
-    await expect(place([{ menuItemId: biryani, quantity: 1, notes: "x".repeat(201) }])).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Notes can be at most 200 characters" });
-    await expect(place(Array.from({ length: 101 }, () => ({ menuItemId: biryani, quantity: 1 })))).rejects.toMatchObject({ code: "BAD_REQUEST", message: "An order can have at most 100 lines" });
+    await expect(place([{ menuItemId: "0123456789abcdef01234567", quantity: 1 }])).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      place([{ menuItemId: item(seeded, "Tandoori Prawns")._id.toString(), quantity: 1 }]),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/Tandoori Prawns/) });
+    await expect(
+      place([{ menuItemId: dosa, quantity: 1, optionIds: [option(seeded, "Masala Chai", "Size", "Large")] }]),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/isn't an option for Masala Dosa/) });
+    await expect(place([{ menuItemId: chai, quantity: 1 }])).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/Size/),
+    });
+    await expect(
+      place([
+        {
+          menuItemId: chai,
+          quantity: 1,
+          optionIds: [option(seeded, "Masala Chai", "Size", "Regular"), option(seeded, "Masala Chai", "Size", "Large")],
+        },
+      ]),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(place([{ menuItemId: biryani, quantity: 0 }])).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Quantity must be between 1 and 50",
+    });
+    await expect(place([{ menuItemId: biryani, quantity: 51 }])).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Quantity must be between 1 and 50",
+    });
+    await expect(place([{ menuItemId: biryani, quantity: 1, notes: "x".repeat(201) }])).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Notes can be at most 200 characters",
+    });
+    await expect(
+      place(Array.from({ length: 101 }, () => ({ menuItemId: biryani, quantity: 1 }))),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "An order can have at most 100 lines" });
     await expect(place([])).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Your cart is empty" });
-    await expect(place([{ menuItemId: biryani, quantity: 1, unitPrice: 1 }], { total: 1 })).resolves.toMatchObject({ subtotal: 34000 });
-    await expect(guest.call((api) => api.order.place({ tableCode: "unknown-table-code", idempotencyKey: randomUUID(), items: [{ menuItemId: biryani, quantity: 1 }] }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(place([{ menuItemId: biryani, quantity: 1, unitPrice: 1 }], { total: 1 })).resolves.toMatchObject({
+      subtotal: 34000,
+    });
+    await expect(
+      guest.call((api) =>
+        api.order.place({
+          tableCode: "unknown-table-code",
+          idempotencyKey: randomUUID(),
+          items: [{ menuItemId: biryani, quantity: 1 }],
+        }),
+      ),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     // Only the one valid order (with a client-sent price that was ignored) exists.
     expect(await Order.countDocuments({ restaurantId: seeded.restaurantId })).toBe(1);
@@ -118,7 +207,11 @@ describe("order.place", () => {
     const seeded = await seedRestaurant();
     await expect(
       new TestClient("guest").call((api) =>
-        api.order.place({ tableCode: seeded.tables[0]!.code, idempotencyKey: randomUUID(), items: [{ menuItemId: item(seeded, "Rasmalai")._id.toString(), quantity: 1 }] }),
+        api.order.place({
+          tableCode: seeded.tables[0]!.code,
+          idempotencyKey: randomUUID(),
+          items: [{ menuItemId: item(seeded, "Rasmalai")._id.toString(), quantity: 1 }],
+        }),
       ),
     ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
@@ -127,7 +220,13 @@ describe("order.place", () => {
     const seeded = await seedRestaurant();
     const guest = await signedInGuest();
     const rasmalai = item(seeded, "Rasmalai");
-    const order = await guest.call((api) => api.order.place({ tableCode: seeded.tables[0]!.code, idempotencyKey: randomUUID(), items: [{ menuItemId: rasmalai._id.toString(), quantity: 1 }] }));
+    const order = await guest.call((api) =>
+      api.order.place({
+        tableCode: seeded.tables[0]!.code,
+        idempotencyKey: randomUUID(),
+        items: [{ menuItemId: rasmalai._id.toString(), quantity: 1 }],
+      }),
+    );
     await MenuItem.updateOne({ _id: rasmalai._id }, { price: 99900, name: "Rasmalai Deluxe" });
     const again = await guest.call((api) => api.order.get({ orderId: order.id }));
     expect(again.lines[0]).toMatchObject({ name: "Rasmalai", unitPrice: 13000 });
@@ -139,18 +238,35 @@ describe("order.get and order.onUpdate", () => {
     const seeded = await seedRestaurant();
     const alice = await signedInGuest();
     const bob = await signedInGuest();
-    const order = await alice.call((api) => api.order.place({ tableCode: seeded.tables[0]!.code, idempotencyKey: randomUUID(), items: [{ menuItemId: item(seeded, "Rasmalai")._id.toString(), quantity: 1 }] }));
+    const order = await alice.call((api) =>
+      api.order.place({
+        tableCode: seeded.tables[0]!.code,
+        idempotencyKey: randomUUID(),
+        items: [{ menuItemId: item(seeded, "Rasmalai")._id.toString(), quantity: 1 }],
+      }),
+    );
     await expect(alice.call((api) => api.order.get({ orderId: order.id }))).resolves.toMatchObject({ id: order.id });
     await expect(bob.call((api) => api.order.get({ orderId: order.id }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(bob.call(async (api) => nextEvent((await api.order.onUpdate({ orderId: order.id }))[Symbol.asyncIterator]()))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(bob.call((api) => api.order.get({ orderId: "not-an-id" }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Not a valid id" });
+    await expect(
+      bob.call(async (api) => nextEvent((await api.order.onUpdate({ orderId: order.id }))[Symbol.asyncIterator]())),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(bob.call((api) => api.order.get({ orderId: "not-an-id" }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Not a valid id",
+    });
   });
 
   it("streams the order's changes with tracked ids, replaying what a reconnecting client missed", async () => {
     const seeded = await seedRestaurant();
     const guest = await signedInGuest();
     const staff = await signedInStaff(seeded);
-    const order = await guest.call((api) => api.order.place({ tableCode: seeded.tables[0]!.code, idempotencyKey: randomUUID(), items: [{ menuItemId: item(seeded, "Rasmalai")._id.toString(), quantity: 1 }] }));
+    const order = await guest.call((api) =>
+      api.order.place({
+        tableCode: seeded.tables[0]!.code,
+        idempotencyKey: randomUUID(),
+        items: [{ menuItemId: item(seeded, "Rasmalai")._id.toString(), quantity: 1 }],
+      }),
+    );
     const controller = new AbortController();
     const stream = await guest.call((api) => api.order.onUpdate({ orderId: order.id }), { signal: controller.signal });
     const iterator = stream[Symbol.asyncIterator]();
@@ -164,7 +280,9 @@ describe("order.get and order.onUpdate", () => {
     await staff.call((api) => api.kitchen.advance({ orderId: order.id, to: "preparing" }));
     const resumed = new AbortController();
     const lastEventId = second.id;
-    const again = (await guest.call((api) => api.order.onUpdate({ orderId: order.id, lastEventId }), { signal: resumed.signal }))[Symbol.asyncIterator]();
+    const again = (
+      await guest.call((api) => api.order.onUpdate({ orderId: order.id, lastEventId }), { signal: resumed.signal })
+    )[Symbol.asyncIterator]();
     expect(await nextEvent(again)).toMatchObject({ data: { status: "preparing" } });
     resumed.abort();
   });

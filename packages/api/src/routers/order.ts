@@ -30,5 +30,7 @@ export const orderRouter = {
    */
   onUpdate: guestProcedure
     .input(orderSubscriptionInput)
-    .subscription(async ({ ctx, input, signal }) => trackedEvents(await followOwnOrder(ctx.services, ctx.guest, input, signal))),
+    .subscription(async ({ ctx, input, signal }) =>
+      trackedEvents(await followOwnOrder(ctx.services, ctx.guest, input, signal)),
+    ),
 } satisfies TRPCRouterRecord;

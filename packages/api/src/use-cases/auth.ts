@@ -1,5 +1,13 @@
 import { verifyPassword, type Principal } from "@tabletap/auth";
-import { OTP_POLICY, maskPhone, toE164, type PhoneInput, type SessionView, type StaffLoginInput, type VerifyOtpInput } from "@tabletap/core";
+import {
+  OTP_POLICY,
+  maskPhone,
+  toE164,
+  type PhoneInput,
+  type SessionView,
+  type StaffLoginInput,
+  type VerifyOtpInput,
+} from "@tabletap/core";
 import { Customer, Staff, toGuestView, toStaffView } from "@tabletap/db";
 import { otpSms } from "@tabletap/notify";
 import { InvalidInputError, NotSignedInError } from "../errors";
@@ -24,7 +32,10 @@ function requirePhone(raw: string): string {
 /** Signs `principal` in: a fresh token pair in the session cookies of its app. */
 async function startSession(ctx: Context, principal: Principal): Promise<void> {
   const { tokens } = ctx.services;
-  const pair = { accessToken: tokens.signAccessToken(principal), refreshToken: await tokens.signRefreshToken(principal) };
+  const pair = {
+    accessToken: tokens.signAccessToken(principal),
+    refreshToken: await tokens.signRefreshToken(principal),
+  };
   ctx.setSession(principal.kind, pair);
 }
 
@@ -38,7 +49,12 @@ export async function requestOtp(ctx: Context, input: PhoneInput) {
   const phone = requirePhone(input.phone);
   const { code, expiresInSeconds } = await ctx.services.otp.issue(phone, ctx.ip);
   await ctx.services.sms.send(phone, otpSms(code));
-  return { phone, maskedPhone: maskPhone(phone), expiresInSeconds, resendAfterSeconds: OTP_POLICY.resendCooldownSeconds };
+  return {
+    phone,
+    maskedPhone: maskPhone(phone),
+    expiresInSeconds,
+    resendAfterSeconds: OTP_POLICY.resendCooldownSeconds,
+  };
 }
 
 /**
@@ -47,7 +63,10 @@ export async function requestOtp(ctx: Context, input: PhoneInput) {
  * @throws InvalidInputError for an invalid number; OtpError for a wrong, expired or exhausted code
  *   (3 misses burn it) or past the per-IP verification limit.
  */
-export async function verifyOtp(ctx: Context, input: VerifyOtpInput): Promise<{ customer: NonNullable<SessionView["guest"]> }> {
+export async function verifyOtp(
+  ctx: Context,
+  input: VerifyOtpInput,
+): Promise<{ customer: NonNullable<SessionView["guest"]> }> {
   const phone = requirePhone(input.phone);
   await ctx.services.otp.verify(phone, input.code, ctx.ip);
   const customer = await Customer.findOneAndUpdate(
@@ -65,12 +84,21 @@ export async function verifyOtp(ctx: Context, input: VerifyOtpInput): Promise<{ 
  * @throws NotSignedInError "Wrong email or password." (the same for an unknown email, in the
  *   same time); LoginThrottledError after 10 attempts for an email from one IP in 15 minutes.
  */
-export async function staffLogin(ctx: Context, input: StaffLoginInput): Promise<{ staff: NonNullable<SessionView["staff"]> }> {
+export async function staffLogin(
+  ctx: Context,
+  input: StaffLoginInput,
+): Promise<{ staff: NonNullable<SessionView["staff"]> }> {
   await ctx.services.loginThrottle.attempt(input.email, ctx.ip);
   const staff = await Staff.findOne({ email: input.email, active: true }).lean();
-  if (!(await verifyPassword(input.password, staff?.passwordHash)) || !staff) throw new NotSignedInError("Wrong email or password.");
+  if (!(await verifyPassword(input.password, staff?.passwordHash)) || !staff)
+    throw new NotSignedInError("Wrong email or password.");
   await ctx.services.loginThrottle.succeeded(input.email, ctx.ip);
-  await startSession(ctx, { kind: "staff", staffId: staff._id.toString(), restaurantId: staff.restaurantId.toString(), role: staff.role });
+  await startSession(ctx, {
+    kind: "staff",
+    staffId: staff._id.toString(),
+    restaurantId: staff.restaurantId.toString(),
+    role: staff.role,
+  });
   return { staff: toStaffView(staff) };
 }
 
@@ -107,6 +135,9 @@ export async function currentSession(ctx: Context): Promise<SessionState> {
     guest?.kind === "guest" ? Customer.findById(guest.customerId).lean() : null,
     staff?.kind === "staff" ? Staff.findById(staff.staffId).lean() : null,
   ]);
-  const session: SessionView = { guest: customer ? toGuestView(customer) : null, staff: staffDoc ? toStaffView(staffDoc) : null };
+  const session: SessionView = {
+    guest: customer ? toGuestView(customer) : null,
+    staff: staffDoc ? toStaffView(staffDoc) : null,
+  };
   return { ...session, renewable: !session[ctx.audience] && Boolean(ctx.tokens.refresh) };
 }

@@ -1,4 +1,9 @@
-import { ACTIVE_ORDER_STATUSES, type AdvanceOrderInput, type OrderView, type TicketSubscriptionInput } from "@tabletap/core";
+import {
+  ACTIVE_ORDER_STATUSES,
+  type AdvanceOrderInput,
+  type OrderView,
+  type TicketSubscriptionInput,
+} from "@tabletap/core";
 import { Order, OrderNotFoundError, toOrderView, transitionOrder, type OrderDoc } from "@tabletap/db";
 import { channels, type BusEvent } from "@tabletap/realtime";
 import { NotFoundError } from "../errors";
@@ -18,8 +23,16 @@ export async function activeTickets(staff: StaffPrincipal): Promise<OrderView[]>
  * Live ticket changes of the staff member's restaurant (new orders and every status change, as
  * the full `OrderView`) with their event ids: from `lastEventId` when given, else from now on.
  */
-export function followTickets(services: Services, staff: StaffPrincipal, input: TicketSubscriptionInput, signal?: AbortSignal): AsyncIterable<BusEvent<OrderView>> {
-  return services.bus.subscribe<OrderView>(channels.kitchen(staff.restaurantId), { lastEventId: input.lastEventId, signal });
+export function followTickets(
+  services: Services,
+  staff: StaffPrincipal,
+  input: TicketSubscriptionInput,
+  signal?: AbortSignal,
+): AsyncIterable<BusEvent<OrderView>> {
+  return services.bus.subscribe<OrderView>(channels.kitchen(staff.restaurantId), {
+    lastEventId: input.lastEventId,
+    signal,
+  });
 }
 
 /**
@@ -27,7 +40,11 @@ export function followTickets(services: Services, staff: StaffPrincipal, input: 
  * in @tabletap/core (`transitionOrder`), then delivers the change (kitchen displays, the guest).
  * @throws NotFoundError for an order of another restaurant or none; IllegalTransitionError for an illegal move.
  */
-export async function advanceTicket(services: Services, staff: StaffPrincipal, input: AdvanceOrderInput): Promise<OrderView> {
+export async function advanceTicket(
+  services: Services,
+  staff: StaffPrincipal,
+  input: AdvanceOrderInput,
+): Promise<OrderView> {
   const { order } = await transitionOrder(services.redis, {
     orderId: input.orderId,
     restaurantId: staff.restaurantId,

@@ -1,4 +1,11 @@
-import { businessDate, priceOrder, type OrderIdInput, type OrderSubscriptionInput, type OrderView, type PlaceOrderInput } from "@tabletap/core";
+import {
+  businessDate,
+  priceOrder,
+  type OrderIdInput,
+  type OrderSubscriptionInput,
+  type OrderView,
+  type PlaceOrderInput,
+} from "@tabletap/core";
 import { MenuItem, nextOrderNumber, Order, outboxEntry, Restaurant, toOrderView, type OrderDoc } from "@tabletap/db";
 import { channels, type BusEvent } from "@tabletap/realtime";
 import { NotFoundError } from "../errors";
@@ -26,7 +33,11 @@ function replayed(guest: GuestPrincipal, idempotencyKey: string): Promise<OrderD
  * @throws NotFoundError for an unknown or inactive table code; PricingError for an unknown or
  *   86'd item, an option not of the item, or a modifier group's min/max broken.
  */
-export async function placeOrder(services: Services, guest: GuestPrincipal, input: PlaceOrderInput): Promise<OrderView> {
+export async function placeOrder(
+  services: Services,
+  guest: GuestPrincipal,
+  input: PlaceOrderInput,
+): Promise<OrderView> {
   const existing = await replayed(guest, input.idempotencyKey);
   if (existing) return toOrderView(existing);
 
@@ -49,16 +60,29 @@ export async function placeOrder(services: Services, guest: GuestPrincipal, inpu
           name: group.name,
           minSelect: group.minSelect,
           maxSelect: group.maxSelect,
-          options: (group.options ?? []).map((option) => ({ id: option._id.toString(), name: option.name, priceDelta: option.priceDelta, available: option.available })),
+          options: (group.options ?? []).map((option) => ({
+            id: option._id.toString(),
+            name: option.name,
+            priceDelta: option.priceDelta,
+            available: option.available,
+          })),
         })),
       },
     ]),
   );
-  const priced = priceOrder({ lines: input.items, menu, taxBps: restaurant.taxBps, serviceChargeBps: restaurant.serviceChargeBps });
+  const priced = priceOrder({
+    lines: input.items,
+    menu,
+    taxBps: restaurant.taxBps,
+    serviceChargeBps: restaurant.serviceChargeBps,
+  });
 
   const now = new Date();
   const date = businessDate(now, restaurant.timeZone);
-  const [tableSessionId, number] = await Promise.all([openTableSession(services.redis, table), nextOrderNumber(services.redis, restaurant._id, date)]);
+  const [tableSessionId, number] = await Promise.all([
+    openTableSession(services.redis, table),
+    nextOrderNumber(services.redis, restaurant._id, date),
+  ]);
   let order: OrderDoc;
   try {
     const created = await Order.create({
@@ -107,7 +131,15 @@ export async function ownOrder(guest: GuestPrincipal, input: OrderIdInput): Prom
  * current), or exactly what a reconnecting client missed with it. Ends when `signal` aborts.
  * @throws NotFoundError as `ownOrder`, before anything is streamed.
  */
-export async function followOwnOrder(services: Services, guest: GuestPrincipal, input: OrderSubscriptionInput, signal?: AbortSignal): Promise<AsyncIterable<BusEvent<OrderView>>> {
+export async function followOwnOrder(
+  services: Services,
+  guest: GuestPrincipal,
+  input: OrderSubscriptionInput,
+  signal?: AbortSignal,
+): Promise<AsyncIterable<BusEvent<OrderView>>> {
   await ownOrder(guest, input);
-  return services.bus.subscribe<OrderView>(channels.order(input.orderId), { lastEventId: input.lastEventId ?? "0-0", signal });
+  return services.bus.subscribe<OrderView>(channels.order(input.orderId), {
+    lastEventId: input.lastEventId ?? "0-0",
+    signal,
+  });
 }

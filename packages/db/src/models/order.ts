@@ -95,7 +95,8 @@ orderSchema.index({ restaurantId: 1, businessDate: 1, number: 1 }, { unique: tru
 orderSchema.index({ "outbox.occurredAt": 1 });
 
 export type OrderDoc = InferSchemaType<typeof orderSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
-export const Order: Model<OrderDoc> = (mongoose.models.Order as Model<OrderDoc>) ?? mongoose.model("Order", orderSchema);
+export const Order: Model<OrderDoc> =
+  (mongoose.models.Order as Model<OrderDoc>) ?? mongoose.model("Order", orderSchema);
 
 /** Per-restaurant, per-business-date order number sequence. */
 const orderCounterSchema = new Schema({

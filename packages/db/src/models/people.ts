@@ -28,4 +28,5 @@ export type CustomerDoc = InferSchemaType<typeof customerSchema> & { _id: Types.
 export type StaffDoc = InferSchemaType<typeof staffSchema> & { _id: Types.ObjectId };
 export const Customer: Model<CustomerDoc> =
   (mongoose.models.Customer as Model<CustomerDoc>) ?? mongoose.model("Customer", customerSchema);
-export const Staff: Model<StaffDoc> = (mongoose.models.Staff as Model<StaffDoc>) ?? mongoose.model("Staff", staffSchema);
+export const Staff: Model<StaffDoc> =
+  (mongoose.models.Staff as Model<StaffDoc>) ?? mongoose.model("Staff", staffSchema);

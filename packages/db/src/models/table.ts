@@ -19,4 +19,5 @@ const tableSchema = new Schema(
 tableSchema.index({ restaurantId: 1, label: 1 }, { unique: true });
 
 export type TableDoc = InferSchemaType<typeof tableSchema> & { _id: Types.ObjectId };
-export const Table: Model<TableDoc> = (mongoose.models.Table as Model<TableDoc>) ?? mongoose.model("Table", tableSchema);
+export const Table: Model<TableDoc> =
+  (mongoose.models.Table as Model<TableDoc>) ?? mongoose.model("Table", tableSchema);

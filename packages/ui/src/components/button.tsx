@@ -10,16 +10,16 @@ import { cn } from "../lib/cn";
  * readable and show a not-allowed cursor.
  */
 export const buttonVariants = cva(
-  "inline-flex items-center justify-center gap-2 rounded-md border-2 border-transparent font-bold whitespace-nowrap transition-[filter,transform] duration-100 select-none focus-visible:focus-ring active:translate-y-px disabled:pointer-events-none disabled:opacity-60 cursor-pointer",
+  "focus-visible:focus-ring inline-flex cursor-pointer items-center justify-center gap-2 rounded-md border-2 border-transparent font-bold whitespace-nowrap transition-[filter,transform] duration-100 select-none active:translate-y-px disabled:pointer-events-none disabled:opacity-60",
   {
     variants: {
       variant: {
         primary: "bg-primary text-primary-foreground hover:brightness-110",
         secondary: "bg-surface-muted text-foreground border-border-strong hover:brightness-95",
-        outline: "bg-transparent text-foreground border-border-strong hover:bg-surface-muted",
-        ghost: "bg-transparent text-foreground hover:bg-surface-muted",
+        outline: "text-foreground border-border-strong hover:bg-surface-muted bg-transparent",
+        ghost: "text-foreground hover:bg-surface-muted bg-transparent",
         danger: "bg-danger-solid text-danger-solid-foreground hover:brightness-110",
-        link: "min-h-0 border-0 bg-transparent px-0 text-primary-strong underline underline-offset-4",
+        link: "text-primary-strong min-h-0 border-0 bg-transparent px-0 underline underline-offset-4",
       },
       size: {
         sm: "min-h-11 px-3 text-sm",
@@ -46,5 +46,12 @@ export type ButtonProps = ComponentProps<"button"> &
  */
 export function Button({ className, variant, size, asChild = false, type, ...props }: ButtonProps) {
   const Comp = asChild ? Slot : "button";
-  return <Comp data-slot="button" type={asChild ? type : (type ?? "button")} className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+  return (
+    <Comp
+      data-slot="button"
+      type={asChild ? type : (type ?? "button")}
+      className={cn(buttonVariants({ variant, size }), className)}
+      {...props}
+    />
+  );
 }

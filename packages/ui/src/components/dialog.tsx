@@ -17,7 +17,13 @@ export const DialogClose = DialogPrimitive.Close;
 
 /** The dimmed backdrop behind a dialog or sheet. */
 export function DialogOverlay({ className, ...props }: ComponentProps<typeof DialogPrimitive.Overlay>) {
-  return <DialogPrimitive.Overlay data-slot="dialog-overlay" className={cn("fixed inset-0 z-50 bg-overlay data-[state=open]:animate-fade-in", className)} {...props} />;
+  return (
+    <DialogPrimitive.Overlay
+      data-slot="dialog-overlay"
+      className={cn("bg-overlay data-[state=open]:animate-fade-in fixed inset-0 z-50", className)}
+      {...props}
+    />
+  );
 }
 
 /** The dialog box, centred, in a portal with its {@link DialogOverlay}. */
@@ -28,7 +34,7 @@ export function DialogContent({ className, children, ...props }: ComponentProps<
       <DialogPrimitive.Content
         data-slot="dialog-content"
         className={cn(
-          "fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[min(100%-2rem,34rem)] -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-xl border border-border-strong bg-surface p-6 text-foreground shadow-overlay focus-visible:focus-ring data-[state=open]:animate-fade-in",
+          "border-border-strong bg-surface text-foreground shadow-overlay focus-visible:focus-ring data-[state=open]:animate-fade-in fixed top-1/2 left-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-[min(100%-2rem,34rem)] -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto rounded-xl border p-6",
           className,
         )}
         {...props}
@@ -41,12 +47,20 @@ export function DialogContent({ className, children, ...props }: ComponentProps<
 
 /** The dialog's heading; it is the dialog's accessible name. */
 export function DialogTitle({ className, ...props }: ComponentProps<typeof DialogPrimitive.Title>) {
-  return <DialogPrimitive.Title data-slot="dialog-title" className={cn("text-xl font-extrabold", className)} {...props} />;
+  return (
+    <DialogPrimitive.Title data-slot="dialog-title" className={cn("text-xl font-extrabold", className)} {...props} />
+  );
 }
 
 /** The dialog's explanatory text; screen readers read it after the title. */
 export function DialogDescription({ className, ...props }: ComponentProps<typeof DialogPrimitive.Description>) {
-  return <DialogPrimitive.Description data-slot="dialog-description" className={cn("text-muted-foreground", className)} {...props} />;
+  return (
+    <DialogPrimitive.Description
+      data-slot="dialog-description"
+      className={cn("text-muted-foreground", className)}
+      {...props}
+    />
+  );
 }
 
 /** The dialog's action row: buttons right-aligned, wrapping on narrow screens. */

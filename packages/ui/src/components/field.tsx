@@ -21,8 +21,14 @@ const FieldContext = createContext<FieldIds | null>(null);
 export function useFieldControlProps(): { id?: string; "aria-describedby"?: string; "aria-invalid"?: true } {
   const field = useContext(FieldContext);
   if (!field) return {};
-  const describedBy = [field.hasDescription ? field.descriptionId : null, field.error ? field.errorId : null].filter(Boolean).join(" ");
-  return { id: field.controlId, ...(describedBy ? { "aria-describedby": describedBy } : {}), ...(field.error ? { "aria-invalid": true as const } : {}) };
+  const describedBy = [field.hasDescription ? field.descriptionId : null, field.error ? field.errorId : null]
+    .filter(Boolean)
+    .join(" ");
+  return {
+    id: field.controlId,
+    ...(describedBy ? { "aria-describedby": describedBy } : {}),
+    ...(field.error ? { "aria-invalid": true as const } : {}),
+  };
 }
 
 /** Props of {@link Field}. */
@@ -47,7 +53,13 @@ export type FieldProps = Omit<ComponentProps<"div">, "children"> & {
 export function Field({ label, description, error, id, className, children, ...props }: FieldProps) {
   const generated = useId();
   const base = id ?? generated;
-  const ids: FieldIds = { controlId: `${base}-control`, descriptionId: `${base}-description`, errorId: `${base}-error`, hasDescription: description != null, error };
+  const ids: FieldIds = {
+    controlId: `${base}-control`,
+    descriptionId: `${base}-description`,
+    errorId: `${base}-error`,
+    hasDescription: description != null,
+    error,
+  };
   return (
     <FieldContext.Provider value={ids}>
       <div data-slot="field" className={cn("grid gap-1.5", className)} {...props}>
@@ -55,13 +67,13 @@ export function Field({ label, description, error, id, className, children, ...p
           {label}
         </label>
         {description != null && (
-          <p id={ids.descriptionId} className="text-sm text-muted-foreground">
+          <p id={ids.descriptionId} className="text-muted-foreground text-sm">
             {description}
           </p>
         )}
         {children}
         {error ? (
-          <p id={ids.errorId} role="alert" className="text-sm font-semibold text-danger">
+          <p id={ids.errorId} role="alert" className="text-danger text-sm font-semibold">
             {error}
           </p>
         ) : null}

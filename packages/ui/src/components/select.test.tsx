@@ -6,8 +6,13 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from ".
 
 beforeAll(() => {
   // jsdom lacks the pointer-capture and scrolling APIs Radix Select calls: stub the missing ones.
-  const stubs = { hasPointerCapture: () => false, releasePointerCapture: () => undefined, scrollIntoView: () => undefined };
-  for (const [name, stub] of Object.entries(stubs)) if (!(name in Element.prototype)) Object.assign(Element.prototype, { [name]: stub });
+  const stubs = {
+    hasPointerCapture: () => false,
+    releasePointerCapture: () => undefined,
+    scrollIntoView: () => undefined,
+  };
+  for (const [name, stub] of Object.entries(stubs))
+    if (!(name in Element.prototype)) Object.assign(Element.prototype, { [name]: stub });
 });
 
 describe("Select", () => {

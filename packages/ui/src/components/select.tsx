@@ -26,7 +26,16 @@ export const SelectValue = SelectPrimitive.Value;
 export function SelectTrigger({ className, children, ...props }: ComponentProps<typeof SelectPrimitive.Trigger>) {
   const field = useFieldControlProps();
   return (
-    <SelectPrimitive.Trigger data-slot="select-trigger" className={cn(controlClasses, "items-center justify-between gap-2 text-left data-placeholder:text-subtle-foreground", className)} {...field} {...props}>
+    <SelectPrimitive.Trigger
+      data-slot="select-trigger"
+      className={cn(
+        controlClasses,
+        "data-placeholder:text-subtle-foreground items-center justify-between gap-2 text-left",
+        className,
+      )}
+      {...field}
+      {...props}
+    >
       {children}
       <SelectPrimitive.Icon aria-hidden className="text-muted-foreground">
         ▾
@@ -36,13 +45,21 @@ export function SelectTrigger({ className, children, ...props }: ComponentProps<
 }
 
 /** The list of options, in a portal under the trigger (`position="popper"`), scrolling when long. */
-export function SelectContent({ className, children, position = "popper", ...props }: ComponentProps<typeof SelectPrimitive.Content>) {
+export function SelectContent({
+  className,
+  children,
+  position = "popper",
+  ...props
+}: ComponentProps<typeof SelectPrimitive.Content>) {
   return (
     <SelectPrimitive.Portal>
       <SelectPrimitive.Content
         data-slot="select-content"
         position={position}
-        className={cn("z-50 max-h-(--radix-select-content-available-height) min-w-(--radix-select-trigger-width) overflow-hidden rounded-md border border-border-strong bg-surface text-foreground shadow-card", className)}
+        className={cn(
+          "border-border-strong bg-surface text-foreground shadow-card z-50 max-h-(--radix-select-content-available-height) min-w-(--radix-select-trigger-width) overflow-hidden rounded-md border",
+          className,
+        )}
         {...props}
       >
         <SelectPrimitive.Viewport className="p-1">{children}</SelectPrimitive.Viewport>
@@ -53,7 +70,12 @@ export function SelectContent({ className, children, position = "popper", ...pro
 
 /** A group heading inside {@link SelectContent}. */
 export function SelectLabel({ className, ...props }: ComponentProps<typeof SelectPrimitive.Label>) {
-  return <SelectPrimitive.Label className={cn("px-3 py-1.5 text-sm font-semibold text-muted-foreground", className)} {...props} />;
+  return (
+    <SelectPrimitive.Label
+      className={cn("text-muted-foreground px-3 py-1.5 text-sm font-semibold", className)}
+      {...props}
+    />
+  );
 }
 
 /** One option; its text is what the trigger shows once chosen. The chosen option is marked with a tick. */
@@ -61,7 +83,10 @@ export function SelectItem({ className, children, ...props }: ComponentProps<typ
   return (
     <SelectPrimitive.Item
       data-slot="select-item"
-      className={cn("relative flex min-h-11 cursor-default items-center rounded-sm py-2 pr-3 pl-8 outline-none select-none data-disabled:opacity-50 data-highlighted:bg-primary-soft data-highlighted:text-primary-soft-foreground", className)}
+      className={cn(
+        "data-highlighted:bg-primary-soft data-highlighted:text-primary-soft-foreground relative flex min-h-11 cursor-default items-center rounded-sm py-2 pr-3 pl-8 outline-none select-none data-disabled:opacity-50",
+        className,
+      )}
       {...props}
     >
       <SelectPrimitive.ItemIndicator className="absolute left-2.5" aria-hidden>

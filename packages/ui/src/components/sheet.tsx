@@ -20,19 +20,28 @@ export const SheetTitle = DialogPrimitive.Title;
 /** The sheet's explanatory text. */
 export const SheetDescription = DialogPrimitive.Description;
 
-const sheetVariants = cva("fixed z-50 flex flex-col overflow-y-auto bg-surface text-foreground shadow-overlay focus-visible:focus-ring", {
-  variants: {
-    side: {
-      bottom: "inset-x-0 bottom-0 max-h-[90dvh] rounded-t-xl pb-[env(safe-area-inset-bottom)] data-[state=open]:animate-slide-up",
-      right: "inset-y-0 right-0 w-[min(100%,28rem)] border-l border-border data-[state=open]:animate-fade-in",
-      left: "inset-y-0 left-0 w-[min(100%,28rem)] border-r border-border data-[state=open]:animate-fade-in",
+const sheetVariants = cva(
+  "bg-surface text-foreground shadow-overlay focus-visible:focus-ring fixed z-50 flex flex-col overflow-y-auto",
+  {
+    variants: {
+      side: {
+        bottom:
+          "data-[state=open]:animate-slide-up inset-x-0 bottom-0 max-h-[90dvh] rounded-t-xl pb-[env(safe-area-inset-bottom)]",
+        right: "border-border data-[state=open]:animate-fade-in inset-y-0 right-0 w-[min(100%,28rem)] border-l",
+        left: "border-border data-[state=open]:animate-fade-in inset-y-0 left-0 w-[min(100%,28rem)] border-r",
+      },
     },
+    defaultVariants: { side: "bottom" },
   },
-  defaultVariants: { side: "bottom" },
-});
+);
 
 /** The sheet panel, in a portal with the backdrop; `side` picks the edge (default bottom). */
-export function SheetContent({ className, side, children, ...props }: ComponentProps<typeof DialogPrimitive.Content> & VariantProps<typeof sheetVariants>) {
+export function SheetContent({
+  className,
+  side,
+  children,
+  ...props
+}: ComponentProps<typeof DialogPrimitive.Content> & VariantProps<typeof sheetVariants>) {
   return (
     <DialogPrimitive.Portal>
       <DialogOverlay />

@@ -17,12 +17,18 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
 
 /** The table's caption and accessible name (visually at the top; add `sr-only` to hide it). */
 export function TableCaption({ className, ...props }: ComponentProps<"caption">) {
-  return <caption data-slot="table-caption" className={cn("caption-top pb-2 text-left font-semibold", className)} {...props} />;
+  return (
+    <caption
+      data-slot="table-caption"
+      className={cn("caption-top pb-2 text-left font-semibold", className)}
+      {...props}
+    />
+  );
 }
 
 /** The header row group. */
 export function TableHeader({ className, ...props }: ComponentProps<"thead">) {
-  return <thead data-slot="table-header" className={cn("border-b border-border-strong", className)} {...props} />;
+  return <thead data-slot="table-header" className={cn("border-border-strong border-b", className)} {...props} />;
 }
 
 /** The body row group. */
@@ -32,17 +38,36 @@ export function TableBody({ className, ...props }: ComponentProps<"tbody">) {
 
 /** The footer row group (totals). */
 export function TableFooter({ className, ...props }: ComponentProps<"tfoot">) {
-  return <tfoot data-slot="table-footer" className={cn("border-t border-border-strong font-semibold", className)} {...props} />;
+  return (
+    <tfoot
+      data-slot="table-footer"
+      className={cn("border-border-strong border-t font-semibold", className)}
+      {...props}
+    />
+  );
 }
 
 /** A row; `data-state="selected"` highlights it. */
 export function TableRow({ className, ...props }: ComponentProps<"tr">) {
-  return <tr data-slot="table-row" className={cn("border-b border-border data-[state=selected]:bg-primary-soft", className)} {...props} />;
+  return (
+    <tr
+      data-slot="table-row"
+      className={cn("border-border data-[state=selected]:bg-primary-soft border-b", className)}
+      {...props}
+    />
+  );
 }
 
 /** A header cell; `scope` defaults to `"col"`. */
 export function TableHead({ className, scope = "col", ...props }: ComponentProps<"th">) {
-  return <th data-slot="table-head" scope={scope} className={cn("px-3 py-2 font-semibold whitespace-nowrap text-muted-foreground", className)} {...props} />;
+  return (
+    <th
+      data-slot="table-head"
+      scope={scope}
+      className={cn("text-muted-foreground px-3 py-2 font-semibold whitespace-nowrap", className)}
+      {...props}
+    />
+  );
 }
 
 /** A data cell. */

@@ -18,7 +18,13 @@ export function Tabs({ className, ...props }: ComponentProps<typeof TabsPrimitiv
 
 /** The row of tabs; give it an `aria-label` saying what the tabs switch between. */
 export function TabsList({ className, ...props }: ComponentProps<typeof TabsPrimitive.List>) {
-  return <TabsPrimitive.List data-slot="tabs-list" className={cn("inline-flex w-fit gap-1 rounded-md bg-surface-muted p-1", className)} {...props} />;
+  return (
+    <TabsPrimitive.List
+      data-slot="tabs-list"
+      className={cn("bg-surface-muted inline-flex w-fit gap-1 rounded-md p-1", className)}
+      {...props}
+    />
+  );
 }
 
 /** One tab; the selected one is raised and bold (not colour alone). */
@@ -27,7 +33,7 @@ export function TabsTrigger({ className, ...props }: ComponentProps<typeof TabsP
     <TabsPrimitive.Trigger
       data-slot="tabs-trigger"
       className={cn(
-        "inline-flex min-h-11 cursor-pointer items-center justify-center rounded-sm border-0 bg-transparent px-4 font-semibold text-muted-foreground focus-visible:focus-ring disabled:opacity-50 data-[state=active]:bg-surface data-[state=active]:font-bold data-[state=active]:text-foreground data-[state=active]:shadow-card",
+        "text-muted-foreground focus-visible:focus-ring data-[state=active]:bg-surface data-[state=active]:text-foreground data-[state=active]:shadow-card inline-flex min-h-11 cursor-pointer items-center justify-center rounded-sm border-0 bg-transparent px-4 font-semibold disabled:opacity-50 data-[state=active]:font-bold",
         className,
       )}
       {...props}
@@ -37,5 +43,7 @@ export function TabsTrigger({ className, ...props }: ComponentProps<typeof TabsP
 
 /** The panel of the tab with the same `value`. */
 export function TabsContent({ className, ...props }: ComponentProps<typeof TabsPrimitive.Content>) {
-  return <TabsPrimitive.Content data-slot="tabs-content" className={cn("focus-visible:focus-ring", className)} {...props} />;
+  return (
+    <TabsPrimitive.Content data-slot="tabs-content" className={cn("focus-visible:focus-ring", className)} {...props} />
+  );
 }

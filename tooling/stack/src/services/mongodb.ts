@@ -15,23 +15,37 @@ const binary = join(binDir, "ferretdb-launcher");
  * Throws if Go is missing or the build fails (log: `.data/bin/ferretdb-build.log`).
  */
 async function buildFerretdbLauncher(log: (line: string) => void): Promise<string> {
-  const sources = ["go.mod", "go.sum", ...readdirSync(sourceDir).filter((f) => f.endsWith(".go")).sort()].map((f) => join(sourceDir, f));
-  await cached(`${binary}.sha256`, hashFiles(sources), () => existsSync(binary), async () => {
-    const go = findCommand("go", ["/usr/local/go/bin/go", "/usr/lib/go/bin/go"]);
-    if (!go) throw new Error("stack: Go >= 1.22 is needed to build the FerretDB launcher (https://go.dev/dl/), or set MONGODB_URI");
-    const logFile = join(binDir, "ferretdb-build.log");
-    const started = Date.now();
-    log(`building the FerretDB launcher with ${go} (first build takes a minute or two; log: ${logFile})`);
-    const tmp = `${binary}.${process.pid}.tmp`;
-    const env = { ...process.env, GOFLAGS: "-mod=readonly", CGO_ENABLED: "0" };
-    try {
-      await runLogged(go, ["build", "-trimpath", "-o", tmp, "."], { cwd: sourceDir, logFile, env });
-      renameSync(tmp, binary);
-    } finally {
-      rmSync(tmp, { force: true });
-    }
-    log(`built the FerretDB launcher in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  });
+  const sources = [
+    "go.mod",
+    "go.sum",
+    ...readdirSync(sourceDir)
+      .filter((f) => f.endsWith(".go"))
+      .sort(),
+  ].map((f) => join(sourceDir, f));
+  await cached(
+    `${binary}.sha256`,
+    hashFiles(sources),
+    () => existsSync(binary),
+    async () => {
+      const go = findCommand("go", ["/usr/local/go/bin/go", "/usr/lib/go/bin/go"]);
+      if (!go)
+        throw new Error(
+          "stack: Go >= 1.22 is needed to build the FerretDB launcher (https://go.dev/dl/), or set MONGODB_URI",
+        );
+      const logFile = join(binDir, "ferretdb-build.log");
+      const started = Date.now();
+      log(`building the FerretDB launcher with ${go} (first build takes a minute or two; log: ${logFile})`);
+      const tmp = `${binary}.${process.pid}.tmp`;
+      const env = { ...process.env, GOFLAGS: "-mod=readonly", CGO_ENABLED: "0" };
+      try {
+        await runLogged(go, ["build", "-trimpath", "-o", tmp, "."], { cwd: sourceDir, logFile, env });
+        renameSync(tmp, binary);
+      } finally {
+        rmSync(tmp, { force: true });
+      }
+      log(`built the FerretDB launcher in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    },
+  );
   return binary;
 }
 
@@ -40,7 +54,11 @@ export const mongodb: ServiceSpec = {
   name: "mongodb",
   startTimeoutMs: 30_000,
   async probe({ url }) {
-    const client = new MongoClient(url, { serverSelectionTimeoutMS: 1500, connectTimeoutMS: 1500, directConnection: true });
+    const client = new MongoClient(url, {
+      serverSelectionTimeoutMS: 1500,
+      connectTimeoutMS: 1500,
+      directConnection: true,
+    });
     try {
       const reply = await client.db("admin").command({ ping: 1 });
       return reply.ok === 1;

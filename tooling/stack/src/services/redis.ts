@@ -11,7 +11,13 @@ export const redis: ServiceSpec = {
   name: "redis",
   startTimeoutMs: 15_000,
   async probe({ url }) {
-    const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+    const client = new Redis(url, {
+      lazyConnect: true,
+      connectTimeout: 1000,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      enableOfflineQueue: false,
+    });
     client.on("error", () => undefined);
     try {
       await client.connect();
@@ -27,7 +33,20 @@ export const redis: ServiceSpec = {
     mkdirSync(dataDir, { recursive: true });
     return {
       command: server,
-      args: ["--bind", HOST, "--port", String(port), "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dataDir],
+      args: [
+        "--bind",
+        HOST,
+        "--port",
+        String(port),
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--daemonize",
+        "no",
+        "--dir",
+        dataDir,
+      ],
     };
   },
 };

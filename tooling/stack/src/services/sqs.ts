@@ -18,14 +18,31 @@ async function resolveElasticmq(log: (line: string) => void): Promise<{ java: st
   const aptLog = join(binDir, "apt.log");
   const java = await ensureAptCommand("java", "default-jre-headless", aptLog, log);
   const mvn = await ensureAptCommand("mvn", "maven", aptLog, log);
-  const jarsPresent = () => existsSync(classpathFile) && readFileSync(classpathFile, "utf8").trim().split(":").every((jar) => existsSync(jar));
+  const jarsPresent = () =>
+    existsSync(classpathFile) &&
+    readFileSync(classpathFile, "utf8")
+      .trim()
+      .split(":")
+      .every((jar) => existsSync(jar));
   await cached(`${classpathFile}.sha256`, hashFiles([pom]), jarsPresent, async () => {
     const logFile = join(binDir, "elasticmq-resolve.log");
     const started = Date.now();
     log(`resolving ElasticMQ from Maven Central (log: ${logFile})`);
     const tmp = `${classpathFile}.${process.pid}.tmp`;
     try {
-      await runLogged(mvn, ["-q", "-B", "-f", pom, "dependency:build-classpath", `-Dmdep.outputFile=${tmp}`, "-Dmdep.includeScope=runtime"], { logFile });
+      await runLogged(
+        mvn,
+        [
+          "-q",
+          "-B",
+          "-f",
+          pom,
+          "dependency:build-classpath",
+          `-Dmdep.outputFile=${tmp}`,
+          "-Dmdep.includeScope=runtime",
+        ],
+        { logFile },
+      );
       renameSync(tmp, classpathFile);
     } finally {
       rmSync(tmp, { force: true });
@@ -71,7 +88,12 @@ export const sqs: ServiceSpec = {
   name: "sqs",
   startTimeoutMs: 60_000,
   async probe({ url }) {
-    const client = new SQSClient({ endpoint: url, region: LOCAL_AWS.AWS_REGION, maxAttempts: 1, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+    const client = new SQSClient({
+      endpoint: url,
+      region: LOCAL_AWS.AWS_REGION,
+      maxAttempts: 1,
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
     try {
       for (const QueueName of [ORDERS_QUEUE, ORDERS_DLQ]) {
         await client.send(new GetQueueUrlCommand({ QueueName }), { abortSignal: AbortSignal.timeout(2000) });
@@ -90,7 +112,15 @@ export const sqs: ServiceSpec = {
     writeFileSync(conf, elasticmqConf(HOST, port));
     return {
       command: java,
-      args: ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m", `-Dconfig.file=${conf}`, "-cp", classpath, "org.elasticmq.server.Main"],
+      args: [
+        "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1",
+        "-Xmx256m",
+        `-Dconfig.file=${conf}`,
+        "-cp",
+        classpath,
+        "org.elasticmq.server.Main",
+      ],
       cwd: dataDir,
     };
   },

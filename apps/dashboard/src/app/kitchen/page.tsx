@@ -6,7 +6,11 @@ export const metadata: Metadata = { title: "Kitchen" };
 export const dynamic = "force-dynamic";
 
 /** `/kitchen` (optionally `?station=tandoor`): the live kitchen display for signed-in staff. */
-export default async function KitchenPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function KitchenPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { station: raw } = await searchParams;
   const station = typeof raw === "string" && raw ? raw : null;
   const staff = await requireStaff(station ? `/kitchen?station=${encodeURIComponent(station)}` : "/kitchen");

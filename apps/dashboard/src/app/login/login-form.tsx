@@ -33,8 +33,12 @@ export function LoginForm({ next }: { next: string }) {
     event.preventDefault();
     if (pending) return;
     const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
+    const field = (name: string) => {
+      const value = form.get(name);
+      return typeof value === "string" ? value : "";
+    };
+    const email = field("email").trim();
+    const password = field("password");
     const missing = !email ? "Enter your email." : !password ? "Enter your password." : null;
     setLocalError(missing);
     if (missing) {
@@ -70,7 +74,15 @@ export function LoginForm({ next }: { next: string }) {
       </div>
       <div className="field">
         <label htmlFor="password">Password</label>
-        <input ref={passwordRef} id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={error ? true : undefined} />
+        <input
+          ref={passwordRef}
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={error ? true : undefined}
+        />
       </div>
       <button type="submit" className="btn btn-primary btn-block" disabled={pending} aria-busy={pending || undefined}>
         {pending ? "Signing in…" : "Sign in"}

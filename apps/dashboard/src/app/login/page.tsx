@@ -7,7 +7,11 @@ import { LoginForm } from "./login-form";
 export const metadata: Metadata = { title: "Staff sign-in" };
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const raw = (await searchParams).next;
   const next = safeNextPath(typeof raw === "string" ? raw : null);
   if (await getStaff()) redirect(next);

@@ -29,7 +29,9 @@ export function BoardError({ error, onRetry }: { error: unknown; onRetry: () => 
 export function BoardEmpty({ station, onShowAll }: { station: string | null; onShowAll: () => void }) {
   return (
     <div className="board-message board-empty" role="status">
-      <p className="board-message-title">{station ? `No open tickets for ${stationLabel(station)}` : "No open tickets"}</p>
+      <p className="board-message-title">
+        {station ? `No open tickets for ${stationLabel(station)}` : "No open tickets"}
+      </p>
       <p>New orders appear here automatically.</p>
       {station ? (
         <button type="button" className="btn btn-ghost btn-lg" onClick={onShowAll}>

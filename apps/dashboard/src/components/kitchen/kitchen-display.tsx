@@ -29,8 +29,16 @@ export interface KitchenDisplayProps {
  */
 export function KitchenDisplay({ staff, initialTickets, renderedAt, initialStation }: KitchenDisplayProps) {
   const session = useStaffSession();
-  const { query, board, applyChange, refresh } = useTicketBoard({ initialTickets, renderedAt, onUnauthorized: session.goToLogin });
-  const connection = useTicketStream({ onChange: applyChange, onConnected: refresh, onUnauthorized: session.goToLogin });
+  const { query, board, applyChange, refresh } = useTicketBoard({
+    initialTickets,
+    renderedAt,
+    onUnauthorized: session.goToLogin,
+  });
+  const connection = useTicketStream({
+    onChange: applyChange,
+    onConnected: refresh,
+    onUnauthorized: session.goToLogin,
+  });
   const { notice, showNotice, dismissNotice } = useNotice();
   const moves = useTicketMoves({ board, applyChange, refresh, showNotice, onUnauthorized: session.goToLogin });
   const stop = useStopDialog({ board, loaded: query.data !== undefined, showNotice });

@@ -28,7 +28,20 @@ export interface KitchenHeaderProps {
 
 /** Brand, station filter chips, clock, live indicator, sound toggle, who is signed in, sign out. */
 export function KitchenHeader(props: KitchenHeaderProps) {
-  const { staff, serverNow, connection, stations, stationCounts, allCount, station, onStation, sound, onSound, onSignOut, signingOut } = props;
+  const {
+    staff,
+    serverNow,
+    connection,
+    stations,
+    stationCounts,
+    allCount,
+    station,
+    onStation,
+    sound,
+    onSound,
+    onSignOut,
+    signingOut,
+  } = props;
   return (
     <header className="kds-header">
       <div className="kds-brand">
@@ -41,7 +54,13 @@ export function KitchenHeader(props: KitchenHeaderProps) {
       <div className="station-filter" role="group" aria-label="Station">
         <StationChip label="All" count={allCount} pressed={station === null} onClick={() => onStation(null)} />
         {stations.map((s) => (
-          <StationChip key={s} label={stationLabel(s)} count={stationCounts.get(s) ?? 0} pressed={station === s} onClick={() => onStation(s)} />
+          <StationChip
+            key={s}
+            label={stationLabel(s)}
+            count={stationCounts.get(s) ?? 0}
+            pressed={station === s}
+            onClick={() => onStation(s)}
+          />
         ))}
       </div>
 
@@ -77,7 +96,17 @@ export function KitchenHeader(props: KitchenHeaderProps) {
   );
 }
 
-function StationChip({ label, count, pressed, onClick }: { label: string; count: number; pressed: boolean; onClick: () => void }) {
+function StationChip({
+  label,
+  count,
+  pressed,
+  onClick,
+}: {
+  label: string;
+  count: number;
+  pressed: boolean;
+  onClick: () => void;
+}) {
   return (
     <button type="button" className="chip station-chip" aria-pressed={pressed} onClick={onClick}>
       {label}

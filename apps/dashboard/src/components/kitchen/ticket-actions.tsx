@@ -42,7 +42,14 @@ export function TicketActions({ ticket, pendingTo, takeFocus, onAdvance, onStop 
         {pendingTo === forward.to ? forward.pendingLabel : forward.label}
       </button>
       {exit ? (
-        <button type="button" className={EXIT_CLASS[exit.to]} aria-label={exit.accessibleName} aria-haspopup="dialog" disabled={busy} onClick={() => onStop(ticket)}>
+        <button
+          type="button"
+          className={EXIT_CLASS[exit.to]}
+          aria-label={exit.accessibleName}
+          aria-haspopup="dialog"
+          disabled={busy}
+          onClick={() => onStop(ticket)}
+        >
           {pendingTo === exit.to ? exit.pendingLabel : exit.label}
         </button>
       ) : null}

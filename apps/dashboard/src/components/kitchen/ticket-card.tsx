@@ -34,7 +34,7 @@ function TicketCardImpl({ item, fresh, pendingTo, serverNow, takeFocus, onAdvanc
   const headingId = `ticket-${ticket.id}-title`;
   return (
     <article
-      className={`ticket ticket--${ticket.status}${fresh ? " is-fresh" : ""}`}
+      className={`ticket ticket--${ticket.status}${fresh ? "is-fresh" : ""}`}
       aria-labelledby={headingId}
       aria-busy={pendingTo !== undefined || undefined}
       data-ticket-id={ticket.id}
@@ -70,7 +70,13 @@ function TicketCardImpl({ item, fresh, pendingTo, serverNow, takeFocus, onAdvanc
         </p>
       ) : null}
 
-      <TicketActions ticket={ticket} pendingTo={pendingTo} takeFocus={takeFocus} onAdvance={onAdvance} onStop={onStop} />
+      <TicketActions
+        ticket={ticket}
+        pendingTo={pendingTo}
+        takeFocus={takeFocus}
+        onAdvance={onAdvance}
+        onStop={onStop}
+      />
     </article>
   );
 }

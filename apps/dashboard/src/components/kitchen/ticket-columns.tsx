@@ -30,10 +30,24 @@ export function TicketColumns({ items, ...cardProps }: TicketColumnsProps) {
   );
 }
 
-type TicketColumnProps = Omit<TicketColumnsProps, "items"> & { id: string; title: string; items: readonly StationTicket[] };
+type TicketColumnProps = Omit<TicketColumnsProps, "items"> & {
+  id: string;
+  title: string;
+  items: readonly StationTicket[];
+};
 
 /** One column: its heading with the ticket count, then the tickets or "No tickets". */
-function TicketColumn({ id, title, items, fresh, pendingByTicket, serverNow, focusId, onAdvance, onStop }: TicketColumnProps) {
+function TicketColumn({
+  id,
+  title,
+  items,
+  fresh,
+  pendingByTicket,
+  serverNow,
+  focusId,
+  onAdvance,
+  onStop,
+}: TicketColumnProps) {
   const headingId = `column-${id}`;
   return (
     <section className={`column column--${id}`} aria-labelledby={headingId}>

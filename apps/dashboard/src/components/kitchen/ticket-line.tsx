@@ -4,10 +4,11 @@ import { stationHue, stationLabel } from "./station";
 /** One ticket line: quantity ×, name, modifiers grouped by their group, the guest's note, station. */
 export function TicketLine({ line }: { line: OrderLineView }) {
   const groups = new Map<string, string[]>();
-  for (const modifier of line.modifiers) groups.set(modifier.groupName, [...(groups.get(modifier.groupName) ?? []), modifier.name]);
+  for (const modifier of line.modifiers)
+    groups.set(modifier.groupName, [...(groups.get(modifier.groupName) ?? []), modifier.name]);
   return (
     <li className="line">
-      <span className={`line-qty${line.quantity > 1 ? " line-qty--many" : ""}`}>{line.quantity}×</span>
+      <span className={`line-qty${line.quantity > 1 ? "line-qty--many" : ""}`}>{line.quantity}×</span>
       <span className="line-name">{line.name}</span>
       <span className={`station-tag station-hue-${stationHue(line.station)}`}>
         <span className="sr-only">Station: </span>

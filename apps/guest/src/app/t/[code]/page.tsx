@@ -11,7 +11,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;
   const menu = await loadTableMenu(code);
   if (!menu) return { title: "Table not found" };
-  return { title: `${menu.restaurant.name} · Table ${menu.table.label}`, description: `Order from your table at ${menu.restaurant.name}.` };
+  return {
+    title: `${menu.restaurant.name} · Table ${menu.table.label}`,
+    description: `Order from your table at ${menu.restaurant.name}.`,
+  };
 }
 
 /**
