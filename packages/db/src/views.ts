@@ -2,7 +2,7 @@
  * Stored documents → the public views of `@tabletap/core/views`. Each mapping exists once, here:
  * the API's procedures, the worker and (through the views) notifications all use these.
  */
-import type { DietaryTag, OrderView, SessionView, TableMenuView } from "@tabletap/core";
+import type { DietaryTag, OrderView, PricingMenuItem, SessionView, TableMenuView } from "@tabletap/core";
 import type { Types } from "mongoose";
 import type { CustomerDoc, MenuCategoryDoc, MenuItemDoc, OrderDoc, RestaurantDoc, StaffDoc, TableDoc } from "./models";
 
@@ -112,5 +112,31 @@ export function toStaffView(staff: StaffDoc): NonNullable<SessionView["staff"]> 
     email: staff.email,
     role: staff.role,
     restaurantId: staff.restaurantId.toString(),
+  };
+}
+
+/**
+ * A stored menu item as `priceOrder` (@tabletap/core/pricing) needs it: every modifier group
+ * and option, sold-out ones included (pricing refuses them with its own message). Prices in paise.
+ */
+export function toPricingMenuItem(item: MenuItemDoc): PricingMenuItem {
+  return {
+    id: item._id.toString(),
+    name: item.name,
+    price: item.price,
+    available: item.available,
+    station: item.station,
+    modifierGroups: (item.modifierGroups ?? []).map((group) => ({
+      id: group._id.toString(),
+      name: group.name,
+      minSelect: group.minSelect,
+      maxSelect: group.maxSelect,
+      options: (group.options ?? []).map((option) => ({
+        id: option._id.toString(),
+        name: option.name,
+        priceDelta: option.priceDelta,
+        available: option.available,
+      })),
+    })),
   };
 }

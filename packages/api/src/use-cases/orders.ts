@@ -6,7 +6,16 @@ import {
   type OrderView,
   type PlaceOrderInput,
 } from "@tabletap/core";
-import { MenuItem, nextOrderNumber, Order, outboxEntry, Restaurant, toOrderView, type OrderDoc } from "@tabletap/db";
+import {
+  MenuItem,
+  nextOrderNumber,
+  Order,
+  outboxEntry,
+  Restaurant,
+  toOrderView,
+  toPricingMenuItem,
+  type OrderDoc,
+} from "@tabletap/db";
 import { channels, type BusEvent } from "@tabletap/realtime";
 import { NotFoundError } from "../errors";
 import type { Services } from "../services";
@@ -46,30 +55,7 @@ export async function placeOrder(
   if (!restaurant) throw new Error(`Table ${table._id.toString()} has no restaurant`);
   const ids = [...new Set(input.items.map((line) => line.menuItemId))];
   const items = await MenuItem.find({ _id: { $in: ids }, restaurantId: restaurant._id }).lean();
-  const menu = new Map(
-    items.map((item) => [
-      item._id.toString(),
-      {
-        id: item._id.toString(),
-        name: item.name,
-        price: item.price,
-        available: item.available,
-        station: item.station,
-        modifierGroups: (item.modifierGroups ?? []).map((group) => ({
-          id: group._id.toString(),
-          name: group.name,
-          minSelect: group.minSelect,
-          maxSelect: group.maxSelect,
-          options: (group.options ?? []).map((option) => ({
-            id: option._id.toString(),
-            name: option.name,
-            priceDelta: option.priceDelta,
-            available: option.available,
-          })),
-        })),
-      },
-    ]),
-  );
+  const menu = new Map(items.map((item) => [item._id.toString(), toPricingMenuItem(item)]));
   const priced = priceOrder({
     lines: input.items,
     menu,
