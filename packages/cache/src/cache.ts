@@ -1,0 +1,53 @@
+import { BentoCache, bentostore } from "bentocache";
+import { memoryDriver } from "bentocache/drivers/memory";
+import { redisBusDriver, redisDriver } from "bentocache/drivers/redis";
+import type { Redis } from "@tabletap/redis";
+
+/** Time to live of each cached kind (every write path also invalidates explicitly; the TTL bounds a missed one). */
+export const CACHE_TTL = {
+  /** A restaurant's menu, prices and tax settings. */
+  menu: "10m",
+  /** A table code → table lookup (also remembers unknown codes, so probing floods don't reach the database). */
+  table: "10m",
+  /** One order's view, for reads by id. */
+  order: "1m",
+} as const;
+
+/** Cache keys, one builder per kind (the store prefixes them with `tabletap:cache:`). */
+export const cacheKeys = {
+  menu: (restaurantId: string) => `menu:${restaurantId}`,
+  table: (code: string) => `table:${code}`,
+  order: (orderId: string) => `order:${orderId}`,
+};
+
+/** Tags: everything cached about one restaurant (menu and its tables) goes with `deleteByTag`. */
+export const cacheTags = {
+  restaurant: (restaurantId: string) => `restaurant:${restaurantId}`,
+};
+
+export type Cache = BentoCache<{ cache: ReturnType<typeof bentostore> }>;
+
+/**
+ * The process's cache-aside store: memory (L1, at most `maxItems` entries) in front of Redis
+ * (L2), with Redis pub/sub carrying deletes to the other processes' memory. Values must be JSON
+ * (views, not documents). Read with `getOrSet({ key, ttl, factory, tags })` (a `CACHE_TTL`
+ * duration) and call `delete` / `deleteByTag` on every write path. If Redis fails, reads fall back to the loader (L2 errors
+ * suppressed) rather than failing the request.
+ *
+ * @param opts.redis the process's command connection (used for L2 reads and writes).
+ * @param opts.busConnection a separate connection the bus turns into a subscriber (owned by the cache: `disconnect()` closes it).
+ */
+export function createCache(opts: { redis: Redis; busConnection: Redis; maxItems?: number }): Cache {
+  return new BentoCache({
+    default: "cache",
+    prefix: "tabletap:cache",
+    ttl: "10m",
+    suppressL2Errors: true,
+    stores: {
+      cache: bentostore()
+        .useL1Layer(memoryDriver({ maxItems: opts.maxItems ?? 10_000 }))
+        .useL2Layer(redisDriver({ connection: opts.redis }))
+        .useBus(redisBusDriver({ connection: opts.busConnection })),
+    },
+  });
+}
