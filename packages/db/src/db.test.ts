@@ -1,22 +1,17 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { IllegalTransitionError } from "@tabletap/core";
 import { Types } from "mongoose";
-import { createRedis, redisEnvSchema } from "@tabletap/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDb, disconnectDb } from "./connection";
 import { dbEnvSchema } from "./env";
 import { MenuItem, Order, Staff, Table } from "./models";
-import { nextOrderNumber, transitionOrder } from "./orders";
+import { nextOrderNumber, OrderNotFoundError, transitionOrder } from "./orders";
 import type { OrderEvent } from "@tabletap/queue/events";
 import { flushOrderOutbox } from "./outbox";
 import { seedDemo } from "./seed";
 
-const redis = createRedis(redisEnvSchema.parse(process.env).REDIS_URL);
 beforeAll(() => connectDb(dbEnvSchema.parse(process.env).MONGODB_URI));
-afterAll(async () => {
-  await disconnectDb();
-  await redis.quit();
-});
+afterAll(() => disconnectDb());
 
 const slug = () => `db-${randomBytes(5).toString("hex")}`;
 
@@ -75,27 +70,50 @@ describe("seedDemo", () => {
 });
 
 describe("orders", () => {
-  it("hands out distinct consecutive order numbers under concurrency", async () => {
+  it("hands out distinct consecutive order numbers under concurrency, without a lock", async () => {
     const restaurantId = new Types.ObjectId();
-    const numbers = await Promise.all(
-      Array.from({ length: 10 }, () => nextOrderNumber(redis, restaurantId, "2026-11-21")),
-    );
-    expect(numbers.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(await nextOrderNumber(redis, restaurantId, "2026-11-22")).toBe(1);
+    const numbers = await Promise.all(Array.from({ length: 100 }, () => nextOrderNumber(restaurantId, "2026-11-21")));
+    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(await nextOrderNumber(restaurantId, "2026-11-22")).toBe(1);
   });
 
-  it("lets exactly one of two racing transitions win and records it in the history", async () => {
+  it("lets exactly one of many racing transitions win and records it in the history once", async () => {
     const order = await storedOrder(new Types.ObjectId().toString());
-    const results = await Promise.allSettled([
-      transitionOrder(redis, { orderId: order.id, to: "accepted", by: "system", expectedFrom: "placed" }),
-      transitionOrder(redis, { orderId: order.id, to: "accepted", by: "staff:1", expectedFrom: "placed" }),
-    ]);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        transitionOrder({ orderId: order.id, to: "accepted", by: `staff:${i}`, expectedFrom: "placed" }),
+      ),
+    );
     const changed = results.filter((r) => r.status === "fulfilled" && r.value.changed);
     expect(changed).toHaveLength(1);
     const stored = await Order.findById(order.id).lean();
     expect(stored?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
-    await expect(transitionOrder(redis, { orderId: order.id, to: "served", by: "staff:1" })).rejects.toBeInstanceOf(
+    expect(stored?.outbox.filter((e) => e.type === "order.changed")).toHaveLength(1);
+    await expect(transitionOrder({ orderId: order.id, to: "served", by: "staff:1" })).rejects.toBeInstanceOf(
       IllegalTransitionError,
+    );
+  });
+
+  it("answers a racing illegal move with IllegalTransitionError, not a lost update", async () => {
+    const order = await storedOrder(new Types.ObjectId().toString());
+    const results = await Promise.allSettled([
+      transitionOrder({ orderId: order.id, to: "rejected", by: "staff:1", reason: "Out of paneer" }),
+      transitionOrder({ orderId: order.id, to: "accepted", by: "staff:2" }),
+    ]);
+    const winners = results.filter((r) => r.status === "fulfilled");
+    expect(winners).toHaveLength(1);
+    const loser = results.find((r) => r.status === "rejected");
+    expect(loser?.status === "rejected" && loser.reason).toBeInstanceOf(IllegalTransitionError);
+    expect((await Order.findById(order.id).lean())?.statusHistory).toHaveLength(2);
+  });
+
+  it("refuses an order of another restaurant as not found", async () => {
+    const order = await storedOrder(new Types.ObjectId().toString());
+    await expect(
+      transitionOrder({ orderId: order.id, restaurantId: new Types.ObjectId().toString(), to: "accepted", by: "x" }),
+    ).rejects.toBeInstanceOf(OrderNotFoundError);
+    await expect(transitionOrder({ orderId: "not-an-id", to: "accepted", by: "x" })).rejects.toBeInstanceOf(
+      OrderNotFoundError,
     );
   });
 

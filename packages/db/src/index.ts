@@ -1,5 +1,6 @@
 export * from "./connection";
 export * from "./env";
+export * from "./menus";
 export * from "./models";
 export * from "./orders";
 export * from "./outbox";

@@ -1,6 +1,5 @@
 import { assertTransition, type OrderStatus } from "@tabletap/core";
-import { withLock, type Redis } from "@tabletap/redis";
-import type { Types } from "mongoose";
+import { isValidObjectId, type Types } from "mongoose";
 import { Order, OrderCounter, type OrderDoc } from "./models";
 import { outboxEntry } from "./outbox";
 
@@ -13,31 +12,41 @@ export class OrderNotFoundError extends Error {
 }
 
 /**
- * Reserves the next daily order number (1, 2, ...) for a restaurant and business date: an
- * upsert-and-increment of the day's counter under a Redis lock (see `withLock`), so concurrent
- * orders never share a number, on MongoDB and on the FerretDB stand-in alike.
+ * Reserves the next daily order number (1, 2, ...) for a restaurant and business date: one
+ * atomic upsert-and-increment of the day's counter (a lookup by its unique index), so concurrent
+ * orders never share a number and nobody waits on a lock. Two first orders of a day can race to
+ * insert the counter: MongoDB answers the loser with a duplicate-key error, and it increments
+ * the winner's counter instead.
  */
-export async function nextOrderNumber(
-  redis: Redis,
-  restaurantId: Types.ObjectId,
-  businessDate: string,
-): Promise<number> {
-  return withLock(redis, `order-number:${restaurantId.toString()}:${businessDate}`, async () => {
-    const counter = await OrderCounter.findOneAndUpdate(
+export async function nextOrderNumber(restaurantId: Types.ObjectId, businessDate: string): Promise<number> {
+  const increment = () =>
+    OrderCounter.findOneAndUpdate(
       { restaurantId, businessDate },
       { $inc: { seq: 1 } },
       { upsert: true, returnDocument: "after" },
     ).lean();
-    if (!counter) throw new Error("Order counter upsert returned nothing");
-    return counter.seq;
+  const counter = await increment().catch((error: unknown) => {
+    if (isDuplicateKeyError(error)) return increment();
+    throw error;
   });
+  if (!counter) throw new Error("Order counter upsert returned nothing");
+  return counter.seq;
 }
+
+/** MongoDB's duplicate key error (E11000), raised when an insert or upsert breaks a unique index. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  return (error as { code?: number } | null)?.code === 11000;
+}
+
+/** How often `transitionOrder` re-reads an order that changed between its read and its write. */
+const TRANSITION_ATTEMPTS = 5;
 
 /**
  * Moves an order to `to` if the state machine in `@tabletap/core` allows it from its current
- * status. The read and the conditional write run under the order's Redis lock, so two staff
- * members (or staff and the worker) racing on the same ticket cannot both win: the second one
- * sees the new status and gets a clear `IllegalTransitionError` (or `changed: false`). The
+ * status, with optimistic concurrency: it reads the order (by id), checks the move, and writes
+ * only if the status is still the one it read (a conditional update, atomic on MongoDB). When two
+ * staff members (or staff and the worker) race on the same ticket, one wins and the other reads
+ * again and sees the new status: a clear `IllegalTransitionError` (or `changed: false`). The
  * change and its `order.changed` outbox event (the live channels' copy, see `createOrderChanges`
  * in @tabletap/realtime) are one write.
  *
@@ -47,27 +56,26 @@ export async function nextOrderNumber(
  * @returns `{ order, changed }`: `changed` is false when `expectedFrom` did not match (already done).
  * @throws OrderNotFoundError if no such order in the restaurant; IllegalTransitionError if not allowed.
  */
-export async function transitionOrder(
-  redis: Redis,
-  input: {
-    orderId: string;
-    restaurantId?: string;
-    to: OrderStatus;
-    by: string;
-    reason?: string | null;
-    expectedFrom?: OrderStatus;
-  },
-): Promise<{ order: OrderDoc; changed: boolean }> {
-  const filter = { _id: input.orderId, ...(input.restaurantId ? { restaurantId: input.restaurantId } : {}) };
-  return withLock(redis, `order:${input.orderId}`, async () => {
-    const current = await Order.findOne(filter).lean<OrderDoc>();
-    if (!current) throw new OrderNotFoundError(input.orderId);
+export async function transitionOrder(input: {
+  orderId: string;
+  restaurantId?: string;
+  to: OrderStatus;
+  by: string;
+  reason?: string | null;
+  expectedFrom?: OrderStatus;
+}): Promise<{ order: OrderDoc; changed: boolean }> {
+  if (!isValidObjectId(input.orderId)) throw new OrderNotFoundError(input.orderId);
+  for (let attempt = 0; attempt < TRANSITION_ATTEMPTS; attempt += 1) {
+    // By id alone, then the restaurant checked here: the index lookup every MongoDB server can do.
+    const current = await Order.findById(input.orderId).lean<OrderDoc>();
+    if (!current || (input.restaurantId && current.restaurantId.toString() !== input.restaurantId))
+      throw new OrderNotFoundError(input.orderId);
     if (input.expectedFrom && current.status !== input.expectedFrom) return { order: current, changed: false };
     assertTransition(current.status, input.to);
     const reason = input.reason ?? null;
     const at = new Date();
     const updated = await Order.findOneAndUpdate(
-      { ...filter, status: current.status },
+      { _id: current._id, status: current.status },
       {
         $set: {
           status: input.to,
@@ -80,7 +88,7 @@ export async function transitionOrder(
       },
       { returnDocument: "after" },
     ).lean<OrderDoc>();
-    if (!updated) throw new Error(`Order ${input.orderId} changed while locked`);
-    return { order: updated, changed: true };
-  });
+    if (updated) return { order: updated, changed: true };
+  }
+  throw new Error(`Order ${input.orderId} kept changing; gave up after ${TRANSITION_ATTEMPTS} attempts`);
 }

@@ -44,16 +44,46 @@ export function toOrderView(order: OrderDoc): OrderView {
 }
 
 /**
- * The guest-facing menu of a table: categories in the given order, each with its items in the
- * given order (86'd items included with `available: false`; unavailable options left out).
- * Prices in paise.
+ * A restaurant's live menu as the hot paths need it, JSON-safe so it can be cached (see
+ * @tabletap/cache): the guest-facing restaurant and categories (a `TableMenuView` without its
+ * table), the restaurant's time zone (business dates) and every item as `priceOrder` prices it.
  */
-export function toTableMenuView(
+export interface RestaurantMenu {
+  restaurant: TableMenuView["restaurant"] & { timeZone: string };
+  categories: TableMenuView["categories"];
+  pricing: PricingMenuItem[];
+}
+
+/** A table as the hot paths need it, JSON-safe for the cache: `openSessionId` null when no table session is open. */
+export interface TableRef {
+  id: string;
+  restaurantId: string;
+  label: string;
+  active: boolean;
+  openSessionId: string | null;
+}
+
+/** Maps a stored table to its `TableRef`. */
+export function toTableRef(table: TableDoc): TableRef {
+  return {
+    id: table._id.toString(),
+    restaurantId: table.restaurantId.toString(),
+    label: table.label,
+    active: table.active,
+    openSessionId: table.openSessionId?.toString() ?? null,
+  };
+}
+
+/**
+ * The restaurant's menu from its documents: categories in the given order, each with its items
+ * in the given order (86'd items included with `available: false`; unavailable options left out
+ * of the guest view, kept for pricing). Prices in paise.
+ */
+export function toRestaurantMenu(
   restaurant: RestaurantDoc & { _id: Types.ObjectId },
-  table: TableDoc,
   categories: MenuCategoryDoc[],
   items: MenuItemDoc[],
-): TableMenuView {
+): RestaurantMenu {
   return {
     restaurant: {
       id: restaurant._id.toString(),
@@ -62,8 +92,8 @@ export function toTableMenuView(
       currency: restaurant.currency,
       taxBps: restaurant.taxBps,
       serviceChargeBps: restaurant.serviceChargeBps,
+      timeZone: restaurant.timeZone,
     },
-    table: { id: table._id.toString(), label: table.label },
     categories: categories.map((category) => ({
       id: category._id.toString(),
       name: category.name,
@@ -91,7 +121,14 @@ export function toTableMenuView(
           })),
         })),
     })),
+    pricing: items.map(toPricingMenuItem),
   };
+}
+
+/** The guest-facing menu of a table: the restaurant's menu with the table's id and label. */
+export function toTableMenuView(menu: RestaurantMenu, table: TableRef): TableMenuView {
+  const { timeZone: _timeZone, ...restaurant } = menu.restaurant;
+  return { restaurant, table: { id: table.id, label: table.label }, categories: menu.categories };
 }
 
 /** A guest as `auth.session` shows them (phone E.164; name and email null when unset). */
