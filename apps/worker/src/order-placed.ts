@@ -76,7 +76,7 @@ export async function handleOrderPlaced(deps: OrderPlacedDeps, orderId: string):
       missing.length > 0
         ? `Sorry, ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} no longer available.`
         : null;
-    const result = await transitionOrder(deps.redis, {
+    const result = await transitionOrder({
       orderId,
       to: reason ? "rejected" : "accepted",
       by: "system",

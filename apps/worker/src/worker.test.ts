@@ -3,6 +3,7 @@ import { Customer, disconnectDb, MenuItem, Order, Table, type OrderDoc } from "@
 import { seedDemo } from "@tabletap/db/seed";
 import { DevOutboxSmsSender, readDevOutbox } from "@tabletap/notify";
 import { createSqsClient, ensureQueue, publishOrderEvent } from "@tabletap/queue";
+import { createCache } from "@tabletap/cache";
 import { channels, createEventBus, createOrderChanges } from "@tabletap/realtime";
 import { createRedis } from "@tabletap/redis";
 import { pino } from "pino";
@@ -22,6 +23,7 @@ const env = loadWorkerEnv({
 const log = pino({ level: "silent" });
 const redis = createRedis(env.REDIS_URL);
 const bus = createEventBus({ redis, createSubscriber: () => createRedis(env.REDIS_URL) });
+const cache = createCache({ redis, busConnection: createRedis(env.REDIS_URL) });
 const sqs = createSqsClient(env);
 let worker: RunningWorker;
 
@@ -37,6 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await worker.stop();
+  await cache.disconnect();
   await bus.close();
   await redis.quit();
   await disconnectDb();
@@ -130,7 +133,7 @@ describe("worker", () => {
   it("is idempotent: the same event handled twice changes and sends nothing more", async () => {
     const { order, phone } = await placedOrder();
     const key = `test:sms-outbox:${randomUUID()}`;
-    const orderChanges = createOrderChanges({ bus, sendToQueue: () => Promise.resolve(), log });
+    const orderChanges = createOrderChanges({ bus, redis, cache, sendToQueue: () => Promise.resolve(), log });
     const deps = {
       sms: new DevOutboxSmsSender(redis, { key }),
       email: { send: () => Promise.resolve({ id: "x" }) },

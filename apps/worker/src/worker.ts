@@ -1,3 +1,4 @@
+import { createCache } from "@tabletap/cache";
 import { connectDb } from "@tabletap/db";
 import { createEmailSender, createSmsSender } from "@tabletap/notify";
 import { createOrderEventConsumer, createSqsClient, orderQueueSender, resolveQueueUrl } from "@tabletap/queue";
@@ -31,9 +32,13 @@ export async function startWorker(
     redis,
     createSubscriber: () => createRedis(env.REDIS_URL, { name: "tabletap-worker-sub" }),
   });
+  const cache = createCache({
+    redis,
+    busConnection: createRedis(env.REDIS_URL, { name: "tabletap-worker-cache-bus" }),
+  });
   const sqs = createSqsClient(env);
   const queueUrl = await resolveQueueUrl(sqs, env.SQS_ORDERS_QUEUE);
-  const orderChanges = createOrderChanges({ bus, sendToQueue: orderQueueSender(sqs, queueUrl), log });
+  const orderChanges = createOrderChanges({ bus, redis, cache, sendToQueue: orderQueueSender(sqs, queueUrl), log });
   const deps = { sms: createSmsSender(env, redis), email: createEmailSender(env), orderChanges, redis, log };
 
   const consumer = createOrderEventConsumer({
@@ -61,6 +66,7 @@ export async function startWorker(
       consumer.stop({ abort: false });
       await Promise.all([stopped, stopRelay()]);
       await bus.close();
+      await cache.disconnect();
       await redis.quit();
       sqs.destroy();
     },

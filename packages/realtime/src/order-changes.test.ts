@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { connectDb, dbEnvSchema, disconnectDb, Order, outboxEntry } from "@tabletap/db";
+import { connectDb, dbEnvSchema, disconnectDb, Order, outboxEntry, transitionOrder } from "@tabletap/db";
 import type { OrderEvent } from "@tabletap/queue";
+import { activeTicketIds, cacheKeys, createCache } from "@tabletap/cache";
 import { createRedis, redisEnvSchema } from "@tabletap/redis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { channels, createEventBus, createOrderChanges, type EventBus } from "./index";
@@ -8,10 +9,14 @@ import { channels, createEventBus, createOrderChanges, type EventBus } from "./i
 const { REDIS_URL } = redisEnvSchema.parse(process.env);
 const redis = createRedis(REDIS_URL);
 const bus = createEventBus({ redis, createSubscriber: () => createRedis(REDIS_URL) });
+const cache = createCache({ redis, busConnection: createRedis(REDIS_URL) });
+/** The read models every change refreshes, as the API and the worker pass them. */
+const readModels = { redis, cache };
 const log = { warn: vi.fn() };
 beforeAll(() => connectDb(dbEnvSchema.parse(process.env).MONGODB_URI));
 afterAll(async () => {
   await bus.close();
+  await cache.disconnect();
   await redis.quit();
   await disconnectDb();
 });
@@ -71,7 +76,12 @@ describe("createOrderChanges", () => {
   it("sends order.placed to the queue and the order to its kitchen and order channels, emptying the outbox", async () => {
     const order = await placedOrder();
     const queued: OrderEvent[] = [];
-    const changes = createOrderChanges({ bus, sendToQueue: (event) => Promise.resolve(void queued.push(event)), log });
+    const changes = createOrderChanges({
+      bus,
+      ...readModels,
+      sendToQueue: (event) => Promise.resolve(void queued.push(event)),
+      log,
+    });
     expect(await changes.deliver(order.id)).toBe(true);
     expect(queued).toEqual([
       expect.objectContaining({ type: "order.placed", orderId: order.id, restaurantId: order.restaurantId }),
@@ -85,6 +95,7 @@ describe("createOrderChanges", () => {
     const order = await placedOrder();
     const changes = createOrderChanges({
       bus: failingBus(1),
+      ...readModels,
       sendToQueue: () => Promise.resolve(),
       log,
       broadcastRetryDelaysMs: [10, 10],
@@ -98,6 +109,7 @@ describe("createOrderChanges", () => {
     const order = await placedOrder();
     const down = createOrderChanges({
       bus: failingBus(Infinity),
+      ...readModels,
       sendToQueue: () => Promise.reject(new Error("SQS is down")),
       log,
       broadcastRetryDelaysMs: [1],
@@ -106,11 +118,32 @@ describe("createOrderChanges", () => {
     expect(await outboxTypes(order.id)).toEqual(["order.placed", "order.changed"]);
 
     const queued: OrderEvent[] = [];
-    const up = createOrderChanges({ bus, sendToQueue: (event) => Promise.resolve(void queued.push(event)), log });
+    const up = createOrderChanges({
+      bus,
+      ...readModels,
+      sendToQueue: (event) => Promise.resolve(void queued.push(event)),
+      log,
+    });
     // What the worker's relay does for each order with stale outbox events.
     expect(await up.deliver(order.id)).toBe(true);
     expect(queued.filter((e) => e.orderId === order.id)).toHaveLength(1);
     expect(await firstEvent(channels.order(order.id))).toMatchObject({ id: order.id, status: "placed" });
     expect(await outboxTypes(order.id)).toEqual([]);
+  });
+
+  it("refreshes the read models with every change: the cached order view is dropped, the active-ticket index follows", async () => {
+    const order = await placedOrder();
+    const changes = createOrderChanges({ bus, ...readModels, sendToQueue: () => Promise.resolve(), log });
+    const noIndex = () => Promise.reject(new Error("the index exists: nothing to rebuild"));
+    await activeTicketIds(redis, order.restaurantId, () => Promise.resolve([]));
+    await cache.set({ key: cacheKeys.order(order.id), value: { stale: true } });
+
+    expect(await changes.deliver(order.id)).toBe(true);
+    expect(await cache.has({ key: cacheKeys.order(order.id) })).toBe(false);
+    expect(await activeTicketIds(redis, order.restaurantId, noIndex)).toEqual([order.id]);
+
+    await transitionOrder({ orderId: order.id, to: "rejected", by: "staff:1", reason: "Closed" });
+    expect(await changes.deliver(order.id)).toBe(true);
+    expect(await activeTicketIds(redis, order.restaurantId, noIndex)).toEqual([]);
   });
 });

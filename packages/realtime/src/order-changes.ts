@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { OrderView } from "@tabletap/core";
+import { cacheKeys, trackTicket, type Cache } from "@tabletap/cache";
 import { flushOrderOutbox, ordersWithStaleOutbox, toOrderView } from "@tabletap/db";
 import type { OrderEvent } from "@tabletap/queue/events";
+import type { Redis } from "ioredis";
 import { channels } from "./channels";
 import type { EventBus } from "./event-bus";
 
@@ -37,32 +39,42 @@ export interface OrderChanges {
 /**
  * Builds the order-change publisher.
  * @param deps.bus the live channels' event bus.
+ * @param deps.redis and deps.cache the read models every change refreshes before it is
+ *   broadcast: the order's cached view is dropped and the restaurant's active-ticket index
+ *   updated (@tabletap/cache), so whoever hears of the change and reads the order sees it.
  * @param deps.sendToQueue sends one event to the orders queue (see `orderQueueSender` in @tabletap/queue).
  * @param deps.broadcastRetryDelaysMs waits between broadcast attempts (default 100 ms, 400 ms: three attempts).
  */
 export function createOrderChanges(deps: {
   bus: Pick<EventBus, "publish">;
+  redis: Redis;
+  cache: Pick<Cache, "delete">;
   sendToQueue: (event: OrderEvent) => Promise<void>;
   log: OrderChangesLogger;
   broadcastRetryDelaysMs?: readonly number[];
 }): OrderChanges {
   const delays = deps.broadcastRetryDelaysMs ?? [100, 400];
 
-  async function broadcastWithRetries(view: OrderView): Promise<void> {
+  async function announce(view: OrderView): Promise<void> {
+    await Promise.all([deps.cache.delete({ key: cacheKeys.order(view.id) }), trackTicket(deps.redis, view)]);
+    await publishOrderChange(deps.bus, view);
+  }
+
+  async function announceWithRetries(view: OrderView): Promise<void> {
     for (const delay of delays) {
       try {
-        return await publishOrderChange(deps.bus, view);
+        return await announce(view);
       } catch {
         await sleep(delay);
       }
     }
-    await publishOrderChange(deps.bus, view);
+    await announce(view);
   }
 
   async function deliver(orderId: string): Promise<boolean> {
     const [queued, broadcast] = await Promise.allSettled([
       flushOrderOutbox(orderId, (event) => deps.sendToQueue(event), { types: ["order.placed"] }),
-      flushOrderOutbox(orderId, (_event, order) => broadcastWithRetries(toOrderView(order)), {
+      flushOrderOutbox(orderId, (_event, order) => announceWithRetries(toOrderView(order)), {
         types: ["order.changed"],
       }),
     ]);
