@@ -20,6 +20,11 @@ export function loadServerEnv(source: EnvSource = process.env) {
       LOG_LEVEL: logLevelSchema,
       /** Trust the first `X-Forwarded-For` address as the client IP (behind a load balancer). */
       TRUST_PROXY: z.stringbool().default(false),
+      /**
+       * API requests one process runs at once (live subscriptions not counted); past it, requests
+       * are answered 503 with `Retry-After` at once instead of queueing (see `createTrpcRouteHandler`).
+       */
+      API_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
     },
     extends: [dbEnv(source), authEnv(source), redisEnv(source), queueEnv(source), notifyEnv(source)],
     ...envOptions(source),

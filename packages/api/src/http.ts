@@ -1,6 +1,8 @@
 import type { SessionAudience } from "@tabletap/auth";
 import { readDevOutbox } from "@tabletap/notify";
-import type { TRPCError } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
+import etag from "etag";
+import fresh from "fresh";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "./root";
 import { getServices, type Services } from "./services";
@@ -13,26 +15,74 @@ import { createCallerFactory, createContext } from "./trpc";
  */
 function logApiError(services: Services, opts: { error: TRPCError; path: string | undefined; type: string }): void {
   const { error, path, type } = opts;
-  if (error.code === "INTERNAL_SERVER_ERROR")
+  if (error.code === "SERVICE_UNAVAILABLE") services.log.debug({ path, type }, "request shed under overload");
+  else if (error.code === "INTERNAL_SERVER_ERROR")
     services.log.error({ err: error.cause ?? error, path, type }, "procedure failed");
   else services.log.info({ code: error.code, message: error.message, path, type }, "procedure answered an error");
+}
+
+/** The answer to a request shed under overload (see `createTrpcRouteHandler`). */
+const OVERLOADED = "We're very busy right now. Please try again in a moment.";
+/** Seconds a shed client should wait before retrying (`Retry-After`). */
+const RETRY_AFTER_SECONDS = 1;
+
+/**
+ * Answers a successful GET (a query) with a weak `ETag` of its body and `Cache-Control: private,
+ * no-cache`, so a browser revalidates every time and gets `304 Not Modified` with no body when
+ * nothing changed (e.g. a phone reloading the menu). Other responses pass through unchanged.
+ */
+async function withEtag(req: Request, res: Response): Promise<Response> {
+  if (res.status !== 200) return res;
+  const body = Buffer.from(await res.arrayBuffer());
+  const headers = new Headers(res.headers);
+  headers.set("etag", etag(body, { weak: true }));
+  if (!headers.has("cache-control")) headers.set("cache-control", "private, no-cache");
+  const notModified = fresh(
+    { "if-none-match": req.headers.get("if-none-match") ?? undefined },
+    { etag: headers.get("etag") ?? undefined },
+  );
+  return notModified ? new Response(null, { status: 304, headers }) : new Response(body, { status: 200, headers });
 }
 
 /**
  * A Next.js route handler (GET and POST, Node runtime) that serves the API at `/api/trpc` for
  * one app: `audience` decides which session cookies `auth.refresh` and `auth.logout` act on.
- * Every error is logged (`logApiError`), including one raised while building the context.
+ * - Every error is logged (`logApiError`), including one raised while building the context.
+ * - Load shedding: at most `API_MAX_IN_FLIGHT` requests (live subscriptions not counted) run at
+ *   once in this process; past that a request is answered at once with SERVICE_UNAVAILABLE (HTTP
+ *   503, `Retry-After: 1`) before any work, so an overload queues nothing and the process
+ *   recovers as soon as the burst ends. Each procedure gets the request's abort signal, so work
+ *   for a client that gave up stops (see `placeOrder`).
+ * - Queries (GET) answer with an `ETag` and honour `If-None-Match` (`withEtag`).
+ * @param opts.services the services to use (default: the process's `getServices()`; tests pass their own).
  */
-export function createTrpcRouteHandler(audience: SessionAudience) {
-  return (req: Request) => {
-    const services = getServices();
-    return fetchRequestHandler({
-      endpoint: "/api/trpc",
-      req,
-      router: appRouter,
-      createContext: ({ resHeaders }) => createContext(services, { headers: req.headers, resHeaders, audience }),
-      onError: ({ error, path, type }) => logApiError(services, { error, path, type }),
-    });
+export function createTrpcRouteHandler(audience: SessionAudience, opts: { services?: () => Services } = {}) {
+  const servicesFor = opts.services ?? getServices;
+  let inFlight = 0;
+  return async (req: Request) => {
+    const services = servicesFor();
+    const live = req.headers.get("accept")?.includes("text/event-stream") ?? false;
+    const admitted = live || inFlight < services.env.API_MAX_IN_FLIGHT;
+    if (admitted && !live) inFlight += 1;
+    try {
+      const res = await fetchRequestHandler({
+        endpoint: "/api/trpc",
+        req,
+        router: appRouter,
+        createContext: ({ resHeaders }) => {
+          if (!admitted) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: OVERLOADED });
+          return createContext(services, { headers: req.headers, resHeaders, audience });
+        },
+        responseMeta: ({ errors }) =>
+          errors.some((error) => error.code === "SERVICE_UNAVAILABLE")
+            ? { headers: { "retry-after": String(RETRY_AFTER_SECONDS) } }
+            : {},
+        onError: ({ error, path, type }) => logApiError(services, { error, path, type }),
+      });
+      return req.method === "GET" && !live ? await withEtag(req, res) : res;
+    } finally {
+      if (admitted && !live) inFlight -= 1;
+    }
   };
 }
 

@@ -1,4 +1,5 @@
 import { LoginThrottle, OtpStore, TokenService } from "@tabletap/auth";
+import { createCache, type Cache } from "@tabletap/cache";
 import { connectDb } from "@tabletap/db";
 import { createEmailSender, createSmsSender, type EmailSender, type SmsSender } from "@tabletap/notify";
 import { createSqsClient, orderQueueSender } from "@tabletap/queue";
@@ -12,6 +13,8 @@ export interface Services {
   env: ServerEnv;
   log: Logger;
   redis: Redis;
+  /** The cache-aside store for menus, table codes and orders (@tabletap/cache). */
+  cache: Cache;
   tokens: TokenService;
   otp: OtpStore;
   loginThrottle: LoginThrottle;
@@ -43,6 +46,9 @@ function processWide<T>(key: string, create: () => T): T {
 export function createServices(env: ServerEnv): Services {
   const log = pino({ name: "api", level: env.LOG_LEVEL });
   const redis = processWide("__tabletapApiRedis", () => createRedis(env.REDIS_URL, { name: "tabletap-api" }));
+  const cache = processWide("__tabletapApiCache", () =>
+    createCache({ redis, busConnection: createRedis(env.REDIS_URL, { name: "tabletap-api-cache-bus" }) }),
+  );
   const sqs = createSqsClient(env);
   const bus = createEventBus({
     redis,
@@ -53,13 +59,20 @@ export function createServices(env: ServerEnv): Services {
     env,
     log,
     redis,
+    cache,
     tokens: new TokenService(redis, { access: env.JWT_ACCESS_SECRET, refresh: env.JWT_REFRESH_SECRET }),
     otp: new OtpStore(redis, env.OTP_PEPPER),
     loginThrottle: new LoginThrottle(redis),
     sms: createSmsSender(env, redis),
     email: createEmailSender(env),
     bus,
-    orderChanges: createOrderChanges({ bus, sendToQueue: orderQueueSender(sqs, env.SQS_ORDERS_QUEUE), log }),
+    orderChanges: createOrderChanges({
+      bus,
+      redis,
+      cache,
+      sendToQueue: orderQueueSender(sqs, env.SQS_ORDERS_QUEUE),
+      log,
+    }),
     connectDb: () => connectDb(env.MONGODB_URI),
   };
 }

@@ -6,7 +6,7 @@ import { activeTickets, advanceTicket, followTickets } from "../use-cases/kitche
 /** The kitchen display: tickets of the staff member's restaurant only. */
 export const kitchenRouter = {
   /** Every active ticket (placed, accepted, preparing, ready) of the restaurant, oldest first, at most 300. */
-  tickets: staffProcedure.query(({ ctx }) => activeTickets(ctx.staff)),
+  tickets: staffProcedure.query(({ ctx }) => activeTickets(ctx.services, ctx.staff)),
 
   /**
    * Live ticket changes of the restaurant over SSE (new orders and every status change, as the

@@ -11,5 +11,5 @@ export const menuRouter = {
    * out); prices in paise. Errors: NOT_FOUND "This table's code isn't valid" for an unknown or
    * inactive code.
    */
-  forTable: publicProcedure.input(tableMenuInput).query(({ input }) => tableMenu(input)),
+  forTable: publicProcedure.input(tableMenuInput).query(({ ctx, input }) => tableMenu(ctx.services, input)),
 } satisfies TRPCRouterRecord;

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { MenuItem, Order, Table } from "@tabletap/db";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { nextEvent, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "../testing";
+import { invalidateRestaurant } from "../use-cases/menu";
 
 type Seeded = Awaited<ReturnType<typeof seedRestaurant>>;
 
@@ -33,6 +34,34 @@ describe("menu.forTable", () => {
       minSelect: 0,
       maxSelect: 3,
     });
+  });
+
+  it("serves the menu from the cache until the restaurant's cache is dropped, as every menu write does", async () => {
+    const seeded = await seedRestaurant();
+    const guest = await signedInGuest();
+    const tableCode = seeded.tables[0]!.code;
+    const rasmalai = item(seeded, "Rasmalai");
+    const available = async () =>
+      (await guest.call((api) => api.menu.forTable({ tableCode }))).categories
+        .flatMap((c) => c.items)
+        .find((i) => i.name === "Rasmalai")?.available;
+    expect(await available()).toBe(true);
+
+    // Written behind the API's back: the cached menu is still served.
+    await MenuItem.updateOne({ _id: rasmalai._id }, { available: false });
+    expect(await available()).toBe(true);
+
+    await invalidateRestaurant(guest.services, seeded.restaurantId);
+    expect(await available()).toBe(false);
+    await expect(
+      guest.call((api) =>
+        api.order.place({
+          tableCode,
+          idempotencyKey: randomUUID(),
+          items: [{ menuItemId: rasmalai._id.toString(), quantity: 1 }],
+        }),
+      ),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/Rasmalai/) });
   });
 
   it("answers NOT_FOUND for an unknown or deactivated table code", async () => {

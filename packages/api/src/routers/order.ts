@@ -17,10 +17,12 @@ export const orderRouter = {
    * item, an option not of the item, a modifier group's min/max broken, quantity outside 1–50,
    * notes over 200 characters or more than 100 lines.
    */
-  place: guestProcedure.input(placeOrderInput).mutation(({ ctx, input }) => placeOrder(ctx.services, ctx.guest, input)),
+  place: guestProcedure
+    .input(placeOrderInput)
+    .mutation(({ ctx, input, signal }) => placeOrder(ctx.services, ctx.guest, input, signal)),
 
   /** One of the signed-in guest's orders. Errors: NOT_FOUND for a missing order or another guest's. */
-  get: guestProcedure.input(orderIdInput).query(({ ctx, input }) => ownOrder(ctx.guest, input)),
+  get: guestProcedure.input(orderIdInput).query(({ ctx, input }) => ownOrder(ctx.services, ctx.guest, input)),
 
   /**
    * Live updates of one of the guest's orders over SSE: every change as the full `OrderView`,

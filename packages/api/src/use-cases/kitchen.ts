@@ -4,19 +4,41 @@ import {
   type OrderView,
   type TicketSubscriptionInput,
 } from "@tabletap/core";
+import { activeTicketIds, untrackTickets } from "@tabletap/cache";
 import { Order, OrderNotFoundError, toOrderView, transitionOrder, type OrderDoc } from "@tabletap/db";
 import { channels, type BusEvent } from "@tabletap/realtime";
 import { NotFoundError } from "../errors";
 import type { Services } from "../services";
 import type { StaffPrincipal } from "../trpc";
 
-/** Every active ticket (placed, accepted, preparing, ready) of the staff member's restaurant, oldest first, at most 300. */
-export async function activeTickets(staff: StaffPrincipal): Promise<OrderView[]> {
-  const orders = await Order.find({ restaurantId: staff.restaurantId, status: { $in: ACTIVE_ORDER_STATUSES } })
-    .sort({ createdAt: 1 })
-    .limit(300)
-    .lean<OrderDoc[]>();
-  return orders.map(toOrderView);
+/**
+ * Every active ticket (placed, accepted, preparing, ready) of the staff member's restaurant,
+ * oldest first, at most 300: the ids from the restaurant's active-ticket index in Redis
+ * (`activeTicketIds` in @tabletap/cache), each order then read by id, so the cost follows the
+ * number of open tickets, not the restaurant's history. Tickets the index still lists but that
+ * have finished are dropped from it here.
+ */
+export async function activeTickets(services: Services, staff: StaffPrincipal): Promise<OrderView[]> {
+  const ids = await activeTicketIds(services.redis, staff.restaurantId, async () => {
+    const orders = await Order.find(
+      { restaurantId: staff.restaurantId, status: { $in: ACTIVE_ORDER_STATUSES } },
+      { restaurantId: 1, status: 1, createdAt: 1 },
+    ).lean<Pick<OrderDoc, "_id" | "restaurantId" | "status" | "createdAt">[]>();
+    return orders.map((order) => ({
+      id: order._id.toString(),
+      restaurantId: order.restaurantId.toString(),
+      status: order.status,
+      placedAt: order.createdAt.toISOString(),
+    }));
+  });
+  const orders = await Order.find({ _id: { $in: ids } }).lean<OrderDoc[]>();
+  const active = new Set<string>(ACTIVE_ORDER_STATUSES);
+  const finished = orders.filter((order) => !active.has(order.status)).map((order) => order._id.toString());
+  await untrackTickets(services.redis, staff.restaurantId, finished);
+  return orders
+    .filter((order) => active.has(order.status) && order.restaurantId.toString() === staff.restaurantId)
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    .map(toOrderView);
 }
 
 /**
@@ -45,7 +67,7 @@ export async function advanceTicket(
   staff: StaffPrincipal,
   input: AdvanceOrderInput,
 ): Promise<OrderView> {
-  const { order } = await transitionOrder(services.redis, {
+  const { order } = await transitionOrder({
     orderId: input.orderId,
     restaurantId: staff.restaurantId,
     to: input.to,

@@ -1,18 +1,39 @@
 import type { TableMenuInput, TableMenuView } from "@tabletap/core";
-import { MenuCategory, MenuItem, Restaurant, toTableMenuView } from "@tabletap/db";
+import { CACHE_TTL, cacheKeys, cacheTags } from "@tabletap/cache";
+import { loadRestaurantMenu, toTableMenuView, type RestaurantMenu } from "@tabletap/db";
+import type { Services } from "../services";
 import { findActiveTable } from "./tables";
 
 /**
- * The restaurant, table and live menu a table's QR code points at (see `toTableMenuView`):
- * categories and items by `sortOrder`, then name. @throws NotFoundError for an unknown or inactive code.
+ * The restaurant's live menu, read through the cache (`cacheKeys.menu`, tagged with the
+ * restaurant: every menu write path drops it with `invalidateRestaurant`).
+ * @throws Error when the restaurant does not exist (a table pointing at none: a data bug).
  */
-export async function tableMenu(input: TableMenuInput): Promise<TableMenuView> {
-  const table = await findActiveTable(input.tableCode);
-  const [restaurant, categories, items] = await Promise.all([
-    Restaurant.findById(table.restaurantId).lean(),
-    MenuCategory.find({ restaurantId: table.restaurantId }).sort({ sortOrder: 1, name: 1 }).lean(),
-    MenuItem.find({ restaurantId: table.restaurantId }).sort({ sortOrder: 1, name: 1 }).lean(),
-  ]);
-  if (!restaurant) throw new Error(`Table ${table._id.toString()} has no restaurant`);
-  return toTableMenuView(restaurant, table, categories, items);
+export async function restaurantMenu(services: Services, restaurantId: string): Promise<RestaurantMenu> {
+  const menu = await services.cache.getOrSet({
+    key: cacheKeys.menu(restaurantId),
+    ttl: CACHE_TTL.menu,
+    tags: [cacheTags.restaurant(restaurantId)],
+    factory: () => loadRestaurantMenu(restaurantId),
+  });
+  if (!menu) throw new Error(`Restaurant ${restaurantId} does not exist`);
+  return menu;
+}
+
+/**
+ * Drops everything cached about a restaurant (its menu and its tables' code lookups), so the
+ * next read sees the database. Every write to a restaurant's menu, settings or tables calls it.
+ */
+export async function invalidateRestaurant(services: Services, restaurantId: string): Promise<void> {
+  await services.cache.deleteByTag({ tags: [cacheTags.restaurant(restaurantId)] });
+}
+
+/**
+ * The restaurant, table and live menu a table's QR code points at (see `toTableMenuView`):
+ * categories and items by `sortOrder`, then name. Two cache reads, no database work when warm.
+ * @throws NotFoundError for an unknown or inactive code.
+ */
+export async function tableMenu(services: Services, input: TableMenuInput): Promise<TableMenuView> {
+  const table = await findActiveTable(services, input.tableCode);
+  return toTableMenuView(await restaurantMenu(services, table.restaurantId), table);
 }

@@ -6,25 +6,17 @@ import {
   type OrderView,
   type PlaceOrderInput,
 } from "@tabletap/core";
-import {
-  MenuItem,
-  nextOrderNumber,
-  Order,
-  outboxEntry,
-  Restaurant,
-  toOrderView,
-  toPricingMenuItem,
-  type OrderDoc,
-} from "@tabletap/db";
+import { CACHE_TTL, cacheKeys } from "@tabletap/cache";
+import { isDuplicateKeyError, nextOrderNumber, Order, outboxEntry, toOrderView, type OrderDoc } from "@tabletap/db";
 import { channels, type BusEvent } from "@tabletap/realtime";
+import { Types } from "mongoose";
 import { NotFoundError } from "../errors";
 import type { Services } from "../services";
 import type { GuestPrincipal } from "../trpc";
+import { restaurantMenu } from "./menu";
 import { findActiveTable, openTableSession } from "./tables";
 
-const DUPLICATE_KEY = 11000;
-
-/** The guest's earlier order under `idempotencyKey`, if any. */
+/** The guest's earlier order under `idempotencyKey`, if any (a lookup by that unique index). */
 function replayed(guest: GuestPrincipal, idempotencyKey: string): Promise<OrderDoc | null> {
   return Order.findOne({ customerId: guest.customerId, idempotencyKey }).lean<OrderDoc>();
 }
@@ -33,47 +25,55 @@ function replayed(guest: GuestPrincipal, idempotencyKey: string): Promise<OrderD
  * Places an order at the table the QR code names. The server prices every line from the live
  * menu (`priceOrder` in @tabletap/core: base price + modifier deltas, GST and service charge from
  * the restaurant's basis points, in paise); the client never sends a price. The order joins the
- * table's open table session and gets the restaurant's next daily number; it is stored with its
- * `order.placed` and `order.changed` outbox events, which are then delivered (SQS for the worker,
- * the kitchen display and the guest's page live; the worker's relay retries what failed).
+ * table's open table session and gets the restaurant's next daily number (one atomic increment);
+ * it is stored with its `order.placed` and `order.changed` outbox events in one insert, which
+ * are then delivered (SQS for the worker, the kitchen display and the guest's page live; the
+ * worker's relay retries what failed).
+ *
+ * Round trips when the cache is warm (see docs/PERFORMANCE.md): the idempotency lookup, the
+ * counter increment, the insert, and the delivery (outbox read, SQS send, two publishes, two
+ * outbox removals); table, restaurant and menu come from the cache.
  *
  * Idempotent: the same `idempotencyKey` from the same guest returns the first order and creates
  * nothing, also when two requests race.
+ * @param signal aborts before anything is written when the client has gone (load shedding).
  * @throws NotFoundError for an unknown or inactive table code; PricingError for an unknown or
- *   86'd item, an option not of the item, or a modifier group's min/max broken.
+ *   86'd item, an option not of the item, or a modifier group's min/max broken; the signal's
+ *   reason when it aborted before the insert.
  */
 export async function placeOrder(
   services: Services,
   guest: GuestPrincipal,
   input: PlaceOrderInput,
+  signal?: AbortSignal,
 ): Promise<OrderView> {
-  const existing = await replayed(guest, input.idempotencyKey);
+  const [existing, table] = await Promise.all([
+    replayed(guest, input.idempotencyKey),
+    findActiveTable(services, input.tableCode),
+  ]);
   if (existing) return toOrderView(existing);
-
-  const table = await findActiveTable(input.tableCode);
-  const restaurant = await Restaurant.findById(table.restaurantId).lean();
-  if (!restaurant) throw new Error(`Table ${table._id.toString()} has no restaurant`);
-  const ids = [...new Set(input.items.map((line) => line.menuItemId))];
-  const items = await MenuItem.find({ _id: { $in: ids }, restaurantId: restaurant._id }).lean();
-  const menu = new Map(items.map((item) => [item._id.toString(), toPricingMenuItem(item)]));
+  const menu = await restaurantMenu(services, table.restaurantId);
+  const { restaurant } = menu;
   const priced = priceOrder({
     lines: input.items,
-    menu,
+    menu: new Map(menu.pricing.map((item) => [item.id, item])),
     taxBps: restaurant.taxBps,
     serviceChargeBps: restaurant.serviceChargeBps,
   });
 
+  signal?.throwIfAborted();
   const now = new Date();
   const date = businessDate(now, restaurant.timeZone);
+  const restaurantId = new Types.ObjectId(restaurant.id);
   const [tableSessionId, number] = await Promise.all([
-    openTableSession(services.redis, table),
-    nextOrderNumber(services.redis, restaurant._id, date),
+    openTableSession(services, table, input.tableCode),
+    nextOrderNumber(restaurantId, date),
   ]);
   let order: OrderDoc;
   try {
     const created = await Order.create({
-      restaurantId: restaurant._id,
-      tableId: table._id,
+      restaurantId,
+      tableId: table.id,
       tableLabel: table.label,
       tableSessionId,
       customerId: guest.customerId,
@@ -94,7 +94,7 @@ export async function placeOrder(
     order = created.toObject();
   } catch (error) {
     // A concurrent replay of the same key won the insert: answer with its order.
-    if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
     const winner = await replayed(guest, input.idempotencyKey);
     if (!winner) throw error;
     return toOrderView(winner);
@@ -104,11 +104,22 @@ export async function placeOrder(
   return toOrderView(order);
 }
 
-/** One of the guest's orders. @throws NotFoundError for a missing order or another guest's (the same answer). */
-export async function ownOrder(guest: GuestPrincipal, input: OrderIdInput): Promise<OrderView> {
-  const order = await Order.findOne({ _id: input.orderId, customerId: guest.customerId }).lean<OrderDoc>();
-  if (!order) throw new NotFoundError("We couldn't find that order.");
-  return toOrderView(order);
+/**
+ * One of the guest's orders, read through the cache (`cacheKeys.order`; every change drops it,
+ * see `createOrderChanges`). @throws NotFoundError for a missing order or another guest's (the same answer).
+ */
+export async function ownOrder(services: Services, guest: GuestPrincipal, input: OrderIdInput): Promise<OrderView> {
+  const order = await services.cache.getOrSet({
+    key: cacheKeys.order(input.orderId),
+    ttl: CACHE_TTL.order,
+    factory: async () => {
+      // By id alone (the index every MongoDB server uses); the owner is checked below.
+      const found = await Order.findById(input.orderId).lean<OrderDoc>();
+      return found ? { view: toOrderView(found), customerId: found.customerId.toString() } : null;
+    },
+  });
+  if (order?.customerId !== guest.customerId) throw new NotFoundError("We couldn't find that order.");
+  return order.view;
 }
 
 /**
@@ -123,7 +134,7 @@ export async function followOwnOrder(
   input: OrderSubscriptionInput,
   signal?: AbortSignal,
 ): Promise<AsyncIterable<BusEvent<OrderView>>> {
-  await ownOrder(guest, input);
+  await ownOrder(services, guest, input);
   return services.bus.subscribe<OrderView>(channels.order(input.orderId), {
     lastEventId: input.lastEventId ?? "0-0",
     signal,
