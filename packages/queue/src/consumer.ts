@@ -33,7 +33,7 @@ export interface OrderEventConsumerOptions {
    * Handles one event. Resolve to acknowledge (the message is deleted); throw to retry: the
    * message reappears after the visibility timeout and, after the queue's maxReceiveCount
    * receives, moves to the dead-letter queue. Must be idempotent: SQS delivers at least once,
-   * and events (even two of one order) are handled concurrently.
+   * and events (even two of one order, or of one FIFO message group) are handled concurrently.
    */
   handle: (event: OrderEvent, meta: OrderEventMeta) => Promise<void>;
   log: QueueLogger;
