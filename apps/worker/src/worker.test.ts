@@ -107,6 +107,19 @@ function publishPlaced(order: { id: string; restaurantId: { toString(): string }
 
 const stored = (orderId: string) => Order.findById(orderId).lean<OrderDoc>();
 const statusOf = async (orderId: string) => (await stored(orderId))?.status;
+/** Dependencies to call `handleOrderPlaced` directly, with texts recorded under their own `key`. */
+function directDeps() {
+  const key = `test:sms-outbox:${randomUUID()}`;
+  const orderChanges = createOrderChanges({ bus, redis, cache, sendToQueue: () => Promise.resolve(), log });
+  const deps = {
+    sms: new DevOutboxSmsSender(redis, { key }),
+    email: { send: () => Promise.resolve({ id: "x" }) },
+    orderChanges,
+    redis,
+    log,
+  };
+  return { deps, key };
+}
 /** Messages the dev SMS driver recorded for `phone`, newest first. */
 const smsTo = (phone: string, key?: string) => readDevOutbox(redis, { to: phone, key });
 
@@ -132,17 +145,17 @@ describe("worker", () => {
 
   it("is idempotent: the same event handled twice changes and sends nothing more", async () => {
     const { order, phone } = await placedOrder();
-    const key = `test:sms-outbox:${randomUUID()}`;
-    const orderChanges = createOrderChanges({ bus, redis, cache, sendToQueue: () => Promise.resolve(), log });
-    const deps = {
-      sms: new DevOutboxSmsSender(redis, { key }),
-      email: { send: () => Promise.resolve({ id: "x" }) },
-      orderChanges,
-      redis,
-      log,
-    };
+    const { deps, key } = directDeps();
     await handleOrderPlaced(deps, order.id);
     await handleOrderPlaced(deps, order.id);
+    expect((await stored(order.id))?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
+    expect(await smsTo(phone, key)).toHaveLength(1);
+  });
+
+  it("is idempotent when the same event is handled twice at once (a redelivery in the same batch)", async () => {
+    const { order, phone } = await placedOrder();
+    const { deps, key } = directDeps();
+    await Promise.all([handleOrderPlaced(deps, order.id), handleOrderPlaced(deps, order.id)]);
     expect((await stored(order.id))?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
     expect(await smsTo(phone, key)).toHaveLength(1);
   });

@@ -9,15 +9,18 @@ import type { WorkerEnv } from "./env";
 import { handleOrderPlaced } from "./order-placed";
 import { startOutboxRelay } from "./relay";
 
-/** A running worker; `stop()` lets in-flight messages finish, then closes its connections (not MongoDB's). */
+/**
+ * A running worker; `stop()` lets in-flight messages finish (waiting up to the long-poll wait for
+ * the receives in flight), then closes its connections (not MongoDB's).
+ */
 export interface RunningWorker {
   queueUrl: string;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the worker: an sqs-consumer on the orders queue that processes `order.placed` events
- * (see `handleOrderPlaced`), and the outbox relay; both deliver order changes through one
+ * Starts the worker: a consumer of the orders queue that processes `order.placed` events
+ * (see `handleOrderPlaced`), received in batches and handled `WORKER_CONCURRENCY` at a time, and the outbox relay; both deliver order changes through one
  * `createOrderChanges` publisher, as the API does. Connects to MongoDB if not yet connected.
  * @param opts.waitTimeSeconds SQS long-poll wait (default 20 s; tests use less to stop quickly).
  */
@@ -46,11 +49,11 @@ export async function startWorker(
     queueUrl,
     log,
     waitTimeSeconds: opts.waitTimeSeconds ?? 20,
+    concurrency: env.WORKER_CONCURRENCY,
     handle: async (event) => {
       if (event.type === "order.placed") await handleOrderPlaced(deps, event.orderId);
     },
   });
-  const stopped = new Promise<void>((resolve) => consumer.once("stopped", () => resolve()));
   consumer.start();
   const stopRelay = startOutboxRelay({
     orderChanges,
@@ -63,8 +66,7 @@ export async function startWorker(
   return {
     queueUrl,
     async stop() {
-      consumer.stop({ abort: false });
-      await Promise.all([stopped, stopRelay()]);
+      await Promise.all([consumer.stop(), stopRelay()]);
       await bus.close();
       await cache.disconnect();
       await redis.quit();

@@ -6,21 +6,50 @@ import {
   SetQueueAttributesCommand,
 } from "@aws-sdk/client-sqs";
 import type { SQSClientConfig } from "@aws-sdk/client-sqs";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { QueueEnv } from "./env";
 
 type SqsEnv = Pick<QueueEnv, "AWS_REGION" | "SQS_ENDPOINT" | "AWS_ACCESS_KEY_ID" | "AWS_SECRET_ACCESS_KEY">;
 
+/** Request timeout of every SQS call but ReceiveMessage, milliseconds. */
+const REQUEST_TIMEOUT_MS = 5_000;
 /**
- * Creates the SQS client (connect timeout 2 s, request timeout 5 s). With `SQS_ENDPOINT` (ElasticMQ) every request goes to that endpoint,
- * whatever host the queue URLs name, with placeholder credentials unless explicit ones are set.
- * Without it: real SQS in `AWS_REGION`, credentials from the env values when both are set,
- * else from the SDK's default chain.
+ * Request timeout of ReceiveMessage, milliseconds: longer than the longest long poll SQS allows
+ * (WaitTimeSeconds 20), so that an empty long poll is not taken for a stalled request.
+ */
+const RECEIVE_TIMEOUT_MS = 20_000 + REQUEST_TIMEOUT_MS;
+
+type HandleArgs = Parameters<NodeHttpHandler["handle"]>;
+
+/**
+ * The SDK's Node HTTP handler with a per-operation request timeout: ReceiveMessage (which long
+ * polls) gets `RECEIVE_TIMEOUT_MS` unless the caller passes its own, every other call the
+ * handler's default. SQS speaks AWS JSON 1.0, so the operation is the `x-amz-target` header.
+ */
+class SqsRequestHandler extends NodeHttpHandler {
+  override handle(request: HandleArgs[0], options: HandleArgs[1] = {}): ReturnType<NodeHttpHandler["handle"]> {
+    const receiving = request.headers["x-amz-target"] === "AmazonSQS.ReceiveMessage";
+    return super.handle(request, receiving ? { requestTimeout: RECEIVE_TIMEOUT_MS, ...options } : options);
+  }
+}
+
+/**
+ * Creates the SQS client: connect timeout 2 s; request timeout 5 s, except ReceiveMessage's
+ * `RECEIVE_TIMEOUT_MS` (25 s, above the 20 s maximum long poll); a request past its timeout
+ * fails with a TimeoutError. With `SQS_ENDPOINT` (ElasticMQ) every request goes to that
+ * endpoint, whatever host the queue URLs name, with placeholder credentials unless explicit
+ * ones are set. Without it: real SQS in `AWS_REGION`, credentials from the env values when both
+ * are set, else from the SDK's default chain.
  */
 export function createSqsClient(env: SqsEnv): SQSClient {
-  // Bounded waits: an unreachable queue must fail fast (the outbox relay retries), never hang a request.
+  // Bounded waits: an unreachable or stalled queue must fail fast (the outbox relay retries), never hang a request.
   const config: SQSClientConfig = {
     region: env.AWS_REGION,
-    requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 },
+    requestHandler: new SqsRequestHandler({
+      connectionTimeout: 2_000,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+    }),
   };
   if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
     config.credentials = { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY };

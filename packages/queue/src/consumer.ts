@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import { Consumer } from "sqs-consumer";
 import type { Message, SQSClient } from "@aws-sdk/client-sqs";
 import { orderEventSchema } from "./events";
@@ -17,7 +18,10 @@ export interface OrderEventMeta {
   receiveCount: number;
 }
 
-/** Thrown (and so retried, then dead-lettered) for a message whose body is not an order event. */
+/**
+ * The `err` logged for a message whose body is not an order event (the message is left
+ * unacknowledged: retried, then dead-lettered).
+ */
 export class InvalidOrderEventError extends Error {
   override readonly name = "InvalidOrderEventError";
 }
@@ -28,7 +32,8 @@ export interface OrderEventConsumerOptions {
   /**
    * Handles one event. Resolve to acknowledge (the message is deleted); throw to retry: the
    * message reappears after the visibility timeout and, after the queue's maxReceiveCount
-   * receives, moves to the dead-letter queue. Must be idempotent: SQS delivers at least once.
+   * receives, moves to the dead-letter queue. Must be idempotent: SQS delivers at least once,
+   * and events (even two of one order, or of one FIFO message group) are handled concurrently.
    */
   handle: (event: OrderEvent, meta: OrderEventMeta) => Promise<void>;
   log: QueueLogger;
@@ -36,7 +41,32 @@ export interface OrderEventConsumerOptions {
   waitTimeSeconds?: number;
   /** Visibility timeout for received messages, seconds; default: the queue's own setting. */
   visibilityTimeout?: number;
+  /** Most events handled at once, over all receives. Default 10. */
+  concurrency?: number;
+  /**
+   * Receives (of up to 10 messages each) in flight at once; a receive polls again once all of
+   * its batch is handled and acknowledged. Default: enough batches to fill `concurrency`, plus
+   * one, so a batch's slowest message does not leave the other slots idle.
+   */
+  receives?: number;
 }
+
+/** A running (or startable) consumer of order events: see `createOrderEventConsumer`. */
+export interface OrderEventConsumer {
+  /** Starts receiving. Does nothing when already started. */
+  start(): void;
+  /**
+   * Stops receiving. Resolves once the receives in flight have returned (at most
+   * `waitTimeSeconds` later) and their events are handled and acknowledged, or after
+   * `waitTimeSeconds` + 30 s, whichever comes first. With `abort: true` the SQS requests in
+   * flight are cancelled (it resolves within about a second); events being handled then stay
+   * unacknowledged and are redelivered.
+   */
+  stop(opts?: { abort?: boolean }): Promise<void>;
+}
+
+/** SQS's largest receive: MaxNumberOfMessages is at most 10. */
+const MAX_BATCH = 10;
 
 function eventIdOf(body: unknown): string | undefined {
   if (body && typeof body === "object" && "id" in body && typeof body.id === "string") return body.id;
@@ -44,77 +74,111 @@ function eventIdOf(body: unknown): string | undefined {
 }
 
 /**
- * Creates (but does not start) an sqs-consumer `Consumer` for order events: each message body is
- * parsed with `orderEventSchema` and passed to `handle`. A body that is not JSON or fails the
- * schema throws `InvalidOrderEventError`, so it is retried like any failure and ends up in the
- * dead-letter queue. Failures are logged with the event id, message id and receive count.
- * Call `consumer.start()`, and `consumer.stop()` on shutdown (listen for "stopped").
+ * Parses one message into an order event and hands it to `handle`. Resolves to true when it was
+ * handled (acknowledge it), false when the body is not an order event or `handle` threw (leave
+ * it for redelivery, then the dead-letter queue); each failure is logged with the event id,
+ * message id and receive count.
  */
-export function createOrderEventConsumer(opts: OrderEventConsumerOptions): Consumer {
+async function handleMessage(opts: OrderEventConsumerOptions, message: Message): Promise<boolean> {
   const { log, handle } = opts;
-  const consumer = Consumer.create({
-    sqs: opts.client,
-    queueUrl: opts.queueUrl,
-    waitTimeSeconds: opts.waitTimeSeconds ?? 20,
-    ...(opts.visibilityTimeout !== undefined ? { visibilityTimeout: opts.visibilityTimeout } : {}),
-    messageSystemAttributeNames: ["ApproximateReceiveCount"],
-    messageAttributeNames: ["type"],
-    suppressFifoWarning: true,
-    async handleMessage(message: Message): Promise<Message> {
-      const meta: OrderEventMeta = {
-        messageId: message.MessageId,
-        receiveCount: Number(message.Attributes?.ApproximateReceiveCount ?? 1),
-      };
-      let body: unknown;
-      try {
-        body = JSON.parse(message.Body ?? "");
-      } catch {
-        log.error({ ...meta, eventId: undefined }, "order event: message body is not JSON");
-        throw new InvalidOrderEventError(`Message ${meta.messageId ?? "?"} body is not JSON`);
-      }
-      const parsed = orderEventSchema.safeParse(body);
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-        log.error({ ...meta, eventId: eventIdOf(body), issues }, "order event: invalid message body");
-        throw new InvalidOrderEventError(
-          `Message ${meta.messageId ?? "?"} is not an order event: ${issues.join("; ")}`,
-        );
-      }
-      const event = parsed.data;
-      try {
-        await handle(event, meta);
-      } catch (err) {
-        log.error(
-          { ...meta, err, eventId: event.id, type: event.type, orderId: event.orderId },
-          "order event: handler failed",
-        );
-        throw err;
-      }
-      return message;
-    },
-  });
-  consumer.on("error", (err, message) => {
-    log.error(
-      { err, queueUrl: opts.queueUrl, messageIds: [message ?? []].flat().map((m) => m.MessageId) },
-      "order events: SQS error",
+  const meta: OrderEventMeta = {
+    messageId: message.MessageId,
+    receiveCount: Number(message.Attributes?.ApproximateReceiveCount ?? 1),
+  };
+  let body: unknown;
+  try {
+    body = JSON.parse(message.Body ?? "");
+  } catch {
+    const err = new InvalidOrderEventError(`Message ${meta.messageId ?? "?"} body is not JSON`);
+    log.error({ ...meta, err, eventId: undefined }, "order event: message body is not JSON");
+    return false;
+  }
+  const parsed = orderEventSchema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    const err = new InvalidOrderEventError(
+      `Message ${meta.messageId ?? "?"} is not an order event: ${issues.join("; ")}`,
     );
-  });
-  consumer.on("timeout_error", (err, message) => {
+    log.error({ ...meta, err, eventId: eventIdOf(body), issues }, "order event: invalid message body");
+    return false;
+  }
+  const event = parsed.data;
+  try {
+    await handle(event, meta);
+    return true;
+  } catch (err) {
     log.error(
-      { err, messageId: message.MessageId, eventId: eventIdOf(safeJson(message.Body)) },
-      "order event: handler timed out",
+      { ...meta, err, eventId: event.id, type: event.type, orderId: event.orderId },
+      "order event: handler failed",
     );
-  });
-  consumer.on("processing_error", () => {
-    // Handler failures are logged above with the event id; this listener only keeps the emitter from treating them as unhandled.
-  });
-  return consumer;
+    return false;
+  }
 }
 
-function safeJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? "");
-  } catch {
-    return undefined;
+/**
+ * Creates (but does not start) a consumer of order events on `queueUrl`: `receives` sqs-consumer
+ * `Consumer`s long-poll batches of up to 10 messages; every message body is parsed with
+ * `orderEventSchema` and passed to `handle`, at most `concurrency` at once over all batches.
+ * Acknowledgement is per message: the batch's handled messages are deleted (one
+ * DeleteMessageBatch); a message whose handler threw, or whose body is not JSON or fails the
+ * schema (`InvalidOrderEventError`, logged), stays in the queue, is redelivered after the
+ * visibility timeout and, after maxReceiveCount receives, is dead-lettered. Failures are
+ * logged with the event id, message id and receive count.
+ * @throws RangeError when `concurrency` or `receives` is not a positive integer.
+ */
+export function createOrderEventConsumer(opts: OrderEventConsumerOptions): OrderEventConsumer {
+  const { log } = opts;
+  const concurrency = opts.concurrency ?? 10;
+  const receives = opts.receives ?? Math.ceil(concurrency / MAX_BATCH) + 1;
+  for (const [name, value] of Object.entries({ concurrency, receives })) {
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
   }
+  const waitTimeSeconds = opts.waitTimeSeconds ?? 20;
+  const limit = pLimit(concurrency);
+
+  const consumers = Array.from({ length: receives }, () => {
+    const consumer = Consumer.create({
+      sqs: opts.client,
+      queueUrl: opts.queueUrl,
+      batchSize: MAX_BATCH,
+      waitTimeSeconds,
+      ...(opts.visibilityTimeout !== undefined ? { visibilityTimeout: opts.visibilityTimeout } : {}),
+      messageSystemAttributeNames: ["ApproximateReceiveCount"],
+      messageAttributeNames: ["type"],
+      suppressFifoWarning: true,
+      strictReturn: true,
+      // stop() waits this long for the receive in flight and its batch.
+      pollingCompleteWaitTimeMs: waitTimeSeconds * 1_000 + 30_000,
+      async handleMessageBatch(messages: Message[]): Promise<Message[]> {
+        const handled = await Promise.all(messages.map((message) => limit(() => handleMessage(opts, message))));
+        return messages.filter((_, i) => handled[i]);
+      },
+    });
+    consumer.on("error", (err, message) => {
+      // stop({ abort: true }) cancels the receive in flight: that is no failure.
+      if (consumer.abortController.signal.aborted) return;
+      log.error(
+        { err, queueUrl: opts.queueUrl, messageIds: [message ?? []].flat().map((m) => m.MessageId) },
+        "order events: SQS error",
+      );
+    });
+    return consumer;
+  });
+
+  return {
+    start() {
+      for (const consumer of consumers) consumer.start();
+    },
+    async stop({ abort = false } = {}) {
+      await Promise.all(
+        consumers
+          .filter((consumer) => consumer.status.isRunning)
+          .map((consumer) => {
+            const stopped = new Promise<void>((resolve) => consumer.once("stopped", () => resolve()));
+            consumer.stop({ abort });
+            return stopped;
+          }),
+      );
+    },
+  };
 }

@@ -6,5 +6,4 @@ export { createSqsClient, resolveQueueUrl, ensureQueue, ensureOrderQueues } from
 export type { EnsureQueueOptions } from "./client";
 export { orderQueueSender, publishOrderEvent } from "./publish";
 export { createOrderEventConsumer, InvalidOrderEventError } from "./consumer";
-export type { OrderEventConsumerOptions, OrderEventMeta, QueueLogger } from "./consumer";
-export type { Consumer } from "sqs-consumer";
+export type { OrderEventConsumer, OrderEventConsumerOptions, OrderEventMeta, QueueLogger } from "./consumer";

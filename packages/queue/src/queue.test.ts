@@ -16,15 +16,15 @@ import {
   queueEnvSchema,
   resolveQueueUrl,
 } from "./index";
-import type { Consumer, OrderEvent, OrderEventMeta, QueueLogger } from "./index";
+import type { OrderEvent, OrderEventConsumer, OrderEventMeta, QueueLogger } from "./index";
 
 const env = queueEnvSchema.parse(process.env);
 const client = createSqsClient(env);
 
 const created: string[] = [];
-const consumers: Consumer[] = [];
+const consumers: OrderEventConsumer[] = [];
 afterAll(async () => {
-  for (const c of consumers) c.stop({ abort: true });
+  await Promise.all(consumers.map((c) => c.stop({ abort: true })));
   // Best effort: a queue that is already gone needs no deleting.
   await Promise.allSettled(created.map((QueueUrl) => client.send(new DeleteQueueCommand({ QueueUrl }))));
   client.destroy();
@@ -54,7 +54,7 @@ function recordingLog() {
   return { log, entries };
 }
 
-function start(consumer: Consumer) {
+function start(consumer: OrderEventConsumer) {
   consumers.push(consumer);
   consumer.start();
   return consumer;
@@ -197,6 +197,89 @@ describe("order events through SQS", () => {
     expect(called).toBe(0);
     expect(entries.some((e) => e.level === "error" && e.obj.eventId === badId && e.msg.includes("invalid"))).toBe(true);
     expect(entries.some((e) => e.level === "error" && e.msg.includes("not JSON"))).toBe(true);
+  });
+});
+
+describe("batches and concurrency", () => {
+  it("acknowledges the handled messages of a batch and redelivers only the failing one", async () => {
+    const { queueUrl, dlqUrl } = await queuePair();
+    const { log, entries } = recordingLog();
+    const [good1, good2, bad] = [newEvent(), newEvent(), newEvent()];
+    for (const e of [good1, good2, bad]) await publishOrderEvent(client, queueUrl, e);
+    const deliveries: { id: string; receiveCount: number }[] = [];
+    // Every handler waits until all three messages are in hand: they came in one batch (one receive).
+    let allThere!: () => void;
+    const batchInHand = new Promise<void>((resolve) => (allThere = resolve));
+    start(
+      createOrderEventConsumer({
+        client,
+        queueUrl,
+        log,
+        waitTimeSeconds: 1,
+        receives: 1,
+        handle: async (event, meta) => {
+          deliveries.push({ id: event.id, receiveCount: meta.receiveCount });
+          if (deliveries.length === 3) allThere();
+          await batchInHand;
+          if (event.id === bad.id) throw new Error("kitchen printer on fire");
+        },
+      }),
+    );
+
+    const dead = await receiveOne(dlqUrl, "the dead-letter queue");
+    expect(JSON.parse(dead.Body!)).toEqual(bad);
+    const received = (id: string) => deliveries.filter((d) => d.id === id).map((d) => d.receiveCount);
+    expect(received(good1.id)).toEqual([1]);
+    expect(received(good2.id)).toEqual([1]);
+    expect(received(bad.id)).toEqual([1, 2]);
+    expect(await queueDepth(queueUrl)).toBe(0);
+    const failures = entries.filter((e) => e.level === "error");
+    expect(failures.map((f) => f.obj)).toEqual([
+      expect.objectContaining({ eventId: bad.id, receiveCount: 1 }),
+      expect.objectContaining({ eventId: bad.id, receiveCount: 2 }),
+    ]);
+  });
+
+  it("handles up to `concurrency` events at once, never more, each exactly once", async () => {
+    const { queueUrl } = await queuePair();
+    const { log } = recordingLog();
+    const concurrency = 5;
+    const events = Array.from({ length: 25 }, newEvent);
+    await Promise.all(events.map((e) => publishOrderEvent(client, queueUrl, e)));
+    let inFlight = 0;
+    let maxInFlight = 0;
+    // Handlers hold their slot until `concurrency` of them run at once (then all pass straight through).
+    let open!: () => void;
+    const full = new Promise<void>((resolve) => (open = resolve));
+    const handled: string[] = [];
+    start(
+      createOrderEventConsumer({
+        client,
+        queueUrl,
+        log,
+        waitTimeSeconds: 1,
+        concurrency,
+        receives: 3,
+        handle: async (event) => {
+          inFlight++;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          if (inFlight === concurrency) open();
+          await full;
+          handled.push(event.id);
+          inFlight--;
+        },
+      }),
+    );
+    await expect.poll(() => handled.length, { message: "every event is handled" }).toBe(events.length);
+    expect(maxInFlight).toBe(concurrency);
+    expect([...handled].sort()).toEqual(events.map((e) => e.id).sort());
+    await expect.poll(() => queueDepth(queueUrl), { message: "handled messages are deleted from the queue" }).toBe(0);
+  });
+
+  it("refuses a concurrency or number of receives that is not a positive integer", () => {
+    const opts = { client, queueUrl: "http://127.0.0.1/q", log: recordingLog().log, handle: () => Promise.resolve() };
+    expect(() => createOrderEventConsumer({ ...opts, concurrency: 0 })).toThrow(RangeError);
+    expect(() => createOrderEventConsumer({ ...opts, receives: 1.5 })).toThrow(RangeError);
   });
 });
 

@@ -214,6 +214,31 @@ describe("event bus", () => {
     expect(await done.next()).toEqual({ done: true, value: undefined });
   });
 
+  it("serves 500 subscriptions of a channel with one Redis subscription and one listener", async () => {
+    const a = startProcess("a");
+    const b = startProcess("b");
+    const channel = randomChannel();
+    const controller = new AbortController();
+    const gens = Array.from({ length: 500 }, () =>
+      b.bus.subscribe<{ n: number }>(channel, { signal: controller.signal }),
+    );
+    const firsts = gens.map((gen) => nextWithin(gen));
+    await waitForSubscribers(a.redis, channel, 1);
+    const id = await a.bus.publish(channel, { n: 1 });
+    const received = await Promise.all(firsts);
+    expect(received.map((r) => (r.done ? undefined : r.value.id))).toEqual(gens.map(() => id));
+    await waitForSubscribers(a.redis, channel, 1);
+    expect(b.getSubscriber()!.listenerCount("message")).toBe(1);
+    const clients = (await a.redis.client("LIST")) as string;
+    const subscriberLine = clients.split("\n").find((l) => l.includes(`name=${b.subscriberName}`))!;
+    expect(subscriberLine).toMatch(/\bsub=1\b/);
+
+    controller.abort();
+    const ends = await Promise.all(gens.map((gen) => nextWithin(gen)));
+    expect(ends.every((r) => r.done)).toBe(true);
+    await waitForSubscribers(a.redis, channel, 0);
+  });
+
   it("unsubscribes when the consumer stops iterating", async () => {
     const a = startProcess("a");
     const b = startProcess("b");

@@ -35,6 +35,11 @@ export interface EventBus {
    * the stream). Ends when `signal` aborts, the consumer stops iterating (`return()` /
    * `break`), or the bus is closed. Payloads are parsed JSON typed as `T` (not validated).
    * Throws when the bus is closed before it starts or when Redis is unreachable at start.
+   *
+   * Cost: all subscriptions of a channel in this process share one Redis SUBSCRIBE on the bus's
+   * one subscriber connection (sent with the first, UNSUBSCRIBE after the last ends), and one
+   * `message` listener dispatches to them by channel; an open subscription takes about 2.6 KB
+   * of heap (3.3 KB when it is its channel's only one).
    */
   subscribe<T>(channel: string, opts?: SubscribeOptions): AsyncGenerator<BusEvent<T>, void, undefined>;
   /** Ends all subscriptions and closes the subscriber connection. Does not close `redis`. */
