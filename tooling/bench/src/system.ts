@@ -4,7 +4,7 @@
  * ports, throwaway data), with the demo restaurant seeded. Everything listens on 127.0.0.1.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { connectDb, disconnectDb } from "@tabletap/db";
 import { seedDemo, type DemoSeedResult } from "@tabletap/db/seed";
@@ -24,6 +24,8 @@ export interface System {
   /** The environment the apps and the worker run with (the stack's URLs, NODE_ENV=test). */
   env: Record<string, string>;
   demo: DemoSeedResult;
+  /** Resident memory (MB) of each app's and the worker's processes now (Linux; NaN elsewhere). */
+  memoryMb: Record<"guest" | "dashboard" | "worker", () => number>;
   /** Where the apps', the worker's and the stack's logs go. */
   logsDir: string;
   /** Stops the apps, the worker and the stack (in that order). Idempotent. */
@@ -118,15 +120,20 @@ export async function startSystem(opts: {
       HOST,
     ];
     log("starting the guest app, the dashboard and the worker");
-    start("guest", nextStart("guest", guestPort));
-    start("dashboard", nextStart("dashboard", dashboardPort));
+    const guest = start("guest", nextStart("guest", guestPort));
+    const dashboard = start("dashboard", nextStart("dashboard", dashboardPort));
     const worker = start("worker", ["--filter", "@tabletap/worker", "start"], { LOG_LEVEL: "info" });
     await Promise.all([
       waitForHttp(`${guestUrl}/`, "guest app", logsDir),
       waitForHttp(`${dashboardUrl}/login`, "dashboard", logsDir),
       waitForOutput(worker, /worker started/, "worker", logsDir),
     ]);
-    return { guestUrl, dashboardUrl, env, demo, logsDir, stop };
+    const memoryMb = {
+      guest: () => groupRssMb(guest.pid),
+      dashboard: () => groupRssMb(dashboard.pid),
+      worker: () => groupRssMb(worker.pid),
+    };
+    return { guestUrl, dashboardUrl, env, demo, memoryMb, logsDir, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -166,6 +173,27 @@ function waitForOutput(child: ChildProcess, pattern: RegExp, name: string, logsD
       reject(new Error(`bench: the ${name} exited with code ${code} (log: ${logsDir})`));
     });
   });
+}
+
+/**
+ * The resident memory (MB) of every process in process group `pgid` (a started child and what
+ * it spawned: pnpm, then next-server or tsx), from Linux's /proc; NaN without /proc or a pgid.
+ */
+function groupRssMb(pgid: number | undefined): number {
+  if (pgid === undefined || !existsSync("/proc/self/stat")) return Number.NaN;
+  let kb = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // After the command's closing parenthesis: state, ppid, pgrp, ...
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== pgid) continue;
+      kb += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return kb / 1024;
 }
 
 /** SIGTERM to the child's process group, SIGKILL after 10 s; resolves when it has exited. */

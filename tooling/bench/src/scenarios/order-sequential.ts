@@ -18,7 +18,7 @@ export const orderSequentialScenario: Scenario = {
         {
           title: "order.place, one client (sequential)",
           columns: COMPARISON_COLUMNS,
-          rows: [comparisonRow(`${amount} orders`, app, baseline)],
+          rows: [comparisonRow(`${app.requests} orders`, app, baseline)],
         },
       ];
     } finally {

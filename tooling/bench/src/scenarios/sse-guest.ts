@@ -10,17 +10,24 @@ import { fmt } from "../report";
 import { mintGuests, type Guest } from "../sessions";
 import { latencies, openStream, openStreams, startBareSse, subscriptionPath, type Stream } from "../sse";
 
-/** Streams of orders `ids` opened at `guestUrl`; staff move every `count`-th one at `dashboardUrl`. */
+/**
+ * Opens a stream per order at `urls.guest`, then staff move `sseEvents` of the orders, evenly
+ * spread, at `urls.dashboard`. Returns the event and advance latencies (ms), and with
+ * `memoryMb` (the guest server's resident memory) the memory each open stream added (KB).
+ */
 async function measure(
   ctx: BenchContext,
   urls: { guest: string; dashboard: string },
   orders: { id: string; guest: Guest }[],
-): Promise<{ event: number[]; advance: number[] }> {
+  memoryMb?: () => number,
+): Promise<{ event: number[]; advance: number[]; kbPerStream: number }> {
+  const before = memoryMb?.() ?? Number.NaN;
   const streams: Stream[] = await openStreams(orders.length, (i) => {
     const order = orders[i];
     if (!order) throw new Error("bench: no order");
     return openStream(urls.guest, subscriptionPath("order.onUpdate", { orderId: order.id }), order.guest.cookie);
   });
+  const kbPerStream = (((memoryMb?.() ?? Number.NaN) - before) * 1024) / orders.length;
   try {
     const event: number[] = [];
     const advance: number[] = [];
@@ -36,7 +43,7 @@ async function measure(
       const [latency] = await latencies([stream], (e) => e.data.includes('"preparing"'), sentAt);
       event.push(latency ?? Number.NaN);
     }
-    return { event, advance };
+    return { event, advance, kbPerStream };
   } finally {
     for (const stream of streams) stream.close();
   }
@@ -53,7 +60,8 @@ export const sseGuestScenario: Scenario = {
       const customerIds = [...guests.map((g) => g.customerId), guests.at(-1)?.customerId ?? ""];
       const ids = await insertOrders(ctx, { count: count + 1, customerIds, status: "accepted" });
       const orders = guests.map((guest, i) => ({ id: ids[i] ?? "", guest }));
-      const app = await measure(ctx, { guest: ctx.system.guestUrl, dashboard: ctx.system.dashboardUrl }, orders);
+      const urls = { guest: ctx.system.guestUrl, dashboard: ctx.system.dashboardUrl };
+      const app = await measure(ctx, urls, orders, ctx.system.memoryMb.guest);
 
       // The baseline replays the app's bytes: one recorded advance and one recorded event.
       const [probe, guest] = [ids.at(-1), guests.at(-1)];
@@ -89,14 +97,28 @@ export const sseGuestScenario: Scenario = {
           fmt(Math.max(...m.event)),
           fmt(quantile(m.advance, 0.5)),
           m.event.filter(Number.isNaN).length,
+          fmt(m.kbPerStream, 0),
         ]);
       }
     }
     return [
       {
         title: "kitchen.advance → guest order.onUpdate event (SSE)",
-        columns: ["open streams", "target", "events", "p50 ms", "p95 ms", "max ms", "advance p50 ms", "missed"],
+        columns: [
+          "open streams",
+          "target",
+          "events",
+          "p50 ms",
+          "p95 ms",
+          "max ms",
+          "advance p50 ms",
+          "missed",
+          "KB/stream",
+        ],
         rows,
+        notes: [
+          "From sending kitchen.advance (accepted → preparing) to its event on that order's stream, so the advance itself is included; missed: no event within 15 s; KB/stream: the guest server's resident memory added per open stream.",
+        ],
       },
     ];
   },

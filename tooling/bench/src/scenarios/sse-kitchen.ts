@@ -11,15 +11,22 @@ import { fmt } from "../report";
 import { mintGuests } from "../sessions";
 import { latencies, openStream, openStreams, startBareSse, subscriptionPath } from "../sse";
 
-/** Opens `count` kitchen streams at `dashboardUrl`, places orders at `guestUrl`, returns every stream's latency per order. */
+/**
+ * Opens `count` kitchen streams at `urls.dashboard` and places orders at `urls.guest`. Returns
+ * every stream's latency per order (ms), and with `memoryMb` (the dashboard server's resident
+ * memory) the memory each open stream added (KB).
+ */
 async function measure(
   ctx: BenchContext,
   urls: { guest: string; dashboard: string },
   count: number,
   next: () => RequestSpec,
-): Promise<number[]> {
+  memoryMb?: () => number,
+): Promise<{ latency: number[]; kbPerStream: number }> {
   const path = subscriptionPath("kitchen.onTicket", {});
+  const before = memoryMb?.() ?? Number.NaN;
   const streams = await openStreams(count, () => openStream(urls.dashboard, path, ctx.staffCookie));
+  const kbPerStream = (((memoryMb?.() ?? Number.NaN) - before) * 1024) / count;
   try {
     const all: number[] = [];
     for (let i = 0; i <= ctx.opts.sseEvents; i++) {
@@ -31,7 +38,7 @@ async function measure(
       const measured = await latencies(streams, (e) => e.data.includes(id), sentAt);
       if (i > 0) all.push(...measured); // the first order only proves every stream is subscribed
     }
-    return all;
+    return { latency: all, kbPerStream };
   } finally {
     for (const stream of streams) stream.close();
   }
@@ -55,12 +62,12 @@ export const sseKitchenScenario: Scenario = {
     const rows = [];
     for (const count of ctx.opts.streams) {
       ctx.log(`order.place → ${count} kitchen streams`);
-      const app = await measure(ctx, urls, count, next);
+      const app = await measure(ctx, urls, count, next, ctx.system.memoryMb.dashboard);
       const bare = await startBareSse(placed, event, () => true);
       const baseline = await measure(ctx, { guest: bare.url, dashboard: bare.url }, count, next).finally(() =>
         bare.close(),
       );
-      for (const [target, values] of [
+      for (const [target, { latency: values, kbPerStream }] of [
         ["app", app],
         ["bare", baseline],
       ] as const) {
@@ -72,14 +79,18 @@ export const sseKitchenScenario: Scenario = {
           fmt(quantile(values, 0.95)),
           fmt(Math.max(...values)),
           values.filter(Number.isNaN).length,
+          fmt(kbPerStream, 0),
         ]);
       }
     }
     return [
       {
         title: "order.place → kitchen.onTicket event, fan-out (SSE)",
-        columns: ["open streams", "target", "stream events", "p50 ms", "p95 ms", "max ms", "missed"],
+        columns: ["open streams", "target", "stream events", "p50 ms", "p95 ms", "max ms", "missed", "KB/stream"],
         rows,
+        notes: [
+          "From sending order.place to the new order's event on each kitchen stream, so placing the order is included; missed: no event within 15 s; KB/stream: the dashboard server's resident memory added per open stream.",
+        ],
       },
     ];
   },
