@@ -36,7 +36,7 @@ const SCENARIOS: Scenario[] = [
   orderHistoryScenario,
 ];
 
-/** The full run (about 15 minutes on 2 cores) and `--quick` (a smoke run of a few minutes). */
+/** The full run (10–20 minutes on 2 cores) and `--quick` (a smoke run of about 3 minutes). */
 const PRESETS: Record<"full" | "quick", BenchOptions> = {
   full: {
     menuDurationS: 10,
@@ -59,7 +59,7 @@ const PRESETS: Record<"full" | "quick", BenchOptions> = {
     sequentialOrders: 10,
     rates: [1, 2],
     rateStepS: 5,
-    targetRate: 2,
+    targetRate: 3,
     targetDurationS: 5,
     acceptWaitS: 60,
     history: [1_000, 5_000],
