@@ -17,6 +17,7 @@ import { orderHistoryScenario } from "./scenarios/order-history";
 import { orderRateScenario } from "./scenarios/order-rate";
 import { orderSequentialScenario } from "./scenarios/order-sequential";
 import { overloadScenario } from "./scenarios/overload";
+import { roundTripsScenario } from "./scenarios/round-trips";
 import { sseGuestScenario } from "./scenarios/sse-guest";
 import { sseKitchenScenario } from "./scenarios/sse-kitchen";
 import { signInStaff } from "./sessions";
@@ -27,6 +28,7 @@ import { repoRoot, startSystem } from "./system";
  * stored-order scenario comes last, as it leaves the database with the most orders.
  */
 const SCENARIOS: Scenario[] = [
+  roundTripsScenario,
   menuScenario,
   orderSequentialScenario,
   orderRateScenario,

@@ -80,11 +80,7 @@ export function mutationRequest(procedure: string, input: unknown, cookie: strin
  * idempotency key.
  */
 export function orderRequests(ctx: BenchContext, guests: Guest[]): () => RequestSpec {
-  const items = ctx.menu.categories
-    .flatMap((c) => c.items)
-    .filter((item) => item.available && item.modifierGroups.every((g) => g.minSelect === 0))
-    .slice(0, 2)
-    .map((item) => ({ menuItemId: item.id, quantity: 1 }));
+  const items = orderItems(ctx);
   const tables = ctx.system.demo.tables;
   let n = 0;
   return () => {
@@ -94,6 +90,15 @@ export function orderRequests(ctx: BenchContext, guests: Guest[]): () => Request
     if (!guest || !table) throw new Error("bench: no guests or no tables");
     return mutationRequest("order.place", { tableCode: table.code, idempotencyKey: randomUUID(), items }, guest.cookie);
   };
+}
+
+/** The cart every benchmark order holds: one each of the demo menu's first two items without required choices. */
+export function orderItems(ctx: BenchContext): { menuItemId: string; quantity: number }[] {
+  return ctx.menu.categories
+    .flatMap((c) => c.items)
+    .filter((item) => item.available && item.modifierGroups.every((g) => g.minSelect === 0))
+    .slice(0, 2)
+    .map((item) => ({ menuItemId: item.id, quantity: 1 }));
 }
 
 /** The data of a tRPC success body (`{"result":{"data":…}}`). @throws Error for anything else. */
