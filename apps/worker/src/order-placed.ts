@@ -86,7 +86,7 @@ export async function handleOrderPlaced(deps: OrderPlacedDeps, orderId: string):
     current = result.order;
     if (result.changed) {
       deps.log.info({ orderId, status: current.status }, "order processed");
-      await deps.orderChanges.deliver(orderId);
+      await deps.orderChanges.deliver(current);
     }
   }
 

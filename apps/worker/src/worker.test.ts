@@ -23,7 +23,7 @@ const env = loadWorkerEnv({
 const log = pino({ level: "silent" });
 const redis = createRedis(env.REDIS_URL);
 const bus = createEventBus({ redis, createSubscriber: () => createRedis(env.REDIS_URL) });
-const cache = createCache({ redis, busConnection: createRedis(env.REDIS_URL) });
+const cache = createCache({ redisUrl: env.REDIS_URL, name: "test" });
 const sqs = createSqsClient(env);
 let worker: RunningWorker;
 

@@ -35,10 +35,7 @@ export async function startWorker(
     redis,
     createSubscriber: () => createRedis(env.REDIS_URL, { name: "tabletap-worker-sub" }),
   });
-  const cache = createCache({
-    redis,
-    busConnection: createRedis(env.REDIS_URL, { name: "tabletap-worker-cache-bus" }),
-  });
+  const cache = createCache({ redisUrl: env.REDIS_URL, name: "tabletap-worker" });
   const sqs = createSqsClient(env);
   const queueUrl = await resolveQueueUrl(sqs, env.SQS_ORDERS_QUEUE);
   const orderChanges = createOrderChanges({ bus, redis, cache, sendToQueue: orderQueueSender(sqs, queueUrl), log });

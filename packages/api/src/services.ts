@@ -46,9 +46,7 @@ function processWide<T>(key: string, create: () => T): T {
 export function createServices(env: ServerEnv): Services {
   const log = pino({ name: "api", level: env.LOG_LEVEL });
   const redis = processWide("__tabletapApiRedis", () => createRedis(env.REDIS_URL, { name: "tabletap-api" }));
-  const cache = processWide("__tabletapApiCache", () =>
-    createCache({ redis, busConnection: createRedis(env.REDIS_URL, { name: "tabletap-api-cache-bus" }) }),
-  );
+  const cache = processWide("__tabletapApiCache", () => createCache({ redisUrl: env.REDIS_URL, name: "tabletap-api" }));
   const sqs = createSqsClient(env);
   const bus = createEventBus({
     redis,

@@ -6,8 +6,8 @@ import { activeTicketIds, cacheKeys, cacheTags, createCache, trackTicket, untrac
 const { REDIS_URL } = redisEnvSchema.parse(process.env);
 const redis = createRedis(REDIS_URL);
 /** Two processes' caches (an API instance and another), each with its own memory layer. */
-const one = createCache({ redis, busConnection: createRedis(REDIS_URL) });
-const two = createCache({ redis, busConnection: createRedis(REDIS_URL) });
+const one = createCache({ redisUrl: REDIS_URL, name: "test-one" });
+const two = createCache({ redisUrl: REDIS_URL, name: "test-two" });
 afterAll(async () => {
   await Promise.all([one.disconnect(), two.disconnect()]);
   await redis.quit();

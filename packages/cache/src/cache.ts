@@ -1,7 +1,7 @@
 import { BentoCache, bentostore } from "bentocache";
 import { memoryDriver } from "bentocache/drivers/memory";
 import { redisBusDriver, redisDriver } from "bentocache/drivers/redis";
-import type { Redis } from "@tabletap/redis";
+import { createRedis } from "@tabletap/redis";
 
 /** Time to live of each cached kind (every write path also invalidates explicitly; the TTL bounds a missed one). */
 export const CACHE_TTL = {
@@ -34,10 +34,11 @@ export type Cache = BentoCache<{ cache: ReturnType<typeof bentostore> }>;
  * duration) and call `delete` / `deleteByTag` on every write path. If Redis fails, reads fall back to the loader (L2 errors
  * suppressed) rather than failing the request.
  *
- * @param opts.redis the process's command connection (used for L2 reads and writes).
- * @param opts.busConnection a separate connection the bus turns into a subscriber (owned by the cache: `disconnect()` closes it).
+ * The cache opens two Redis connections of its own (L2 commands, and the bus, which subscribes)
+ * and closes them on `disconnect()`.
+ * @param opts.redisUrl `REDIS_URL`; opts.name names the connections in `CLIENT LIST` (e.g. "api").
  */
-export function createCache(opts: { redis: Redis; busConnection: Redis; maxItems?: number }): Cache {
+export function createCache(opts: { redisUrl: string; name: string; maxItems?: number }): Cache {
   return new BentoCache({
     default: "cache",
     prefix: "tabletap:cache",
@@ -46,8 +47,8 @@ export function createCache(opts: { redis: Redis; busConnection: Redis; maxItems
     stores: {
       cache: bentostore()
         .useL1Layer(memoryDriver({ maxItems: opts.maxItems ?? 10_000 }))
-        .useL2Layer(redisDriver({ connection: opts.redis }))
-        .useBus(redisBusDriver({ connection: opts.busConnection })),
+        .useL2Layer(redisDriver({ connection: createRedis(opts.redisUrl, { name: `${opts.name}-cache` }) }))
+        .useBus(redisBusDriver({ connection: createRedis(opts.redisUrl, { name: `${opts.name}-cache-bus` }) })),
     },
   });
 }

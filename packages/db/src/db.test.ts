@@ -7,7 +7,7 @@ import { dbEnvSchema } from "./env";
 import { MenuItem, Order, Staff, Table } from "./models";
 import { nextOrderNumber, OrderNotFoundError, transitionOrder } from "./orders";
 import type { OrderEvent } from "@tabletap/queue/events";
-import { flushOrderOutbox } from "./outbox";
+import { flushOrderOutbox, outboxEntry } from "./outbox";
 import { seedDemo } from "./seed";
 
 beforeAll(() => connectDb(dbEnvSchema.parse(process.env).MONGODB_URI));
@@ -117,20 +117,29 @@ describe("orders", () => {
     );
   });
 
-  it("flushes the outbox in order and keeps what failed for the relay", async () => {
+  it("flushes the outbox per event type and keeps what failed for the relay", async () => {
     const order = await storedOrder(new Types.ObjectId().toString());
-    const published: OrderEvent[] = [];
-    let fail = true;
-    const publish = (event: OrderEvent) => {
-      if (published.length === 1 && fail) return Promise.reject(new Error("SQS is down"));
-      published.push(event);
-      return Promise.resolve();
-    };
-    await expect(flushOrderOutbox(order.id, publish)).rejects.toThrow("SQS is down");
-    expect((await Order.findById(order.id).lean())?.outbox).toHaveLength(1);
-    fail = false;
-    expect(await flushOrderOutbox(order.id, publish)).toBe(1);
-    expect(published.map((e) => e.id)).toEqual(order.outbox.map((e) => e.id));
+    order.outbox.push(outboxEntry("order.changed", new Date()));
+    await order.save();
+    const queued: OrderEvent[] = [];
+    const broadcast: OrderEvent[] = [];
+    const sqsDown = new Error("SQS is down");
+    const first = await flushOrderOutbox(order.id, {
+      "order.placed": () => Promise.reject(sqsDown),
+      "order.changed": (events) => Promise.resolve(void broadcast.push(...events)),
+    });
+    expect(first).toEqual({ delivered: 1, failed: [{ type: "order.placed", error: sqsDown }] });
+    expect((await Order.findById(order.id).lean())?.outbox.map((e) => e.type)).toEqual([
+      "order.placed",
+      "order.placed",
+    ]);
+
+    const second = await flushOrderOutbox(order.id, {
+      "order.placed": (events) => Promise.resolve(void queued.push(...events)),
+    });
+    expect(second).toEqual({ delivered: 2, failed: [] });
+    expect(queued.map((e) => e.id)).toEqual(order.outbox.filter((e) => e.type === "order.placed").map((e) => e.id));
+    expect(broadcast).toHaveLength(1);
     expect((await Order.findById(order.id).lean())?.outbox ?? []).toEqual([]);
   });
 });

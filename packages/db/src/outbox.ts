@@ -17,20 +17,20 @@ export function outboxEntry(type: OrderEventType, at: Date): OutboxEntry {
 const pendingRemovals = new Map<string, Promise<unknown>>();
 
 /**
- * Removes `event` from the outbox of order `orderId`, after any removal from the same order this
- * process already started: two flushes of one order run at once (queue and live broadcast), and
- * FerretDB applies concurrent updates of one document as read-modify-write, so one `$pull` would
- * undo the other and leave a delivered event for the relay to send again.
+ * Removes `events` (as stored) from the outbox of order `orderId` in one update, after any
+ * removal from the same order this process already started (the API and the relay can flush one
+ * order at once; FerretDB, still selectable as the local stand-in, applies concurrent updates of
+ * one document as read-modify-write, so one removal could undo the other). `$pullAll` matches the
+ * stored entries by value, which every MongoDB-compatible server supports.
  */
-function removeFromOutbox(orderId: string, event: { id: string; type: string; occurredAt: Date }): Promise<unknown> {
+function removeFromOutbox(orderId: string, events: OutboxEntry[]): Promise<unknown> {
   const previous = pendingRemovals.get(orderId) ?? Promise.resolve();
-  // $pull with the whole stored event: FerretDB v1 supports value matches, not conditions.
   const removal = previous
     .catch(() => undefined)
     .then(() =>
       Order.updateOne(
         { _id: orderId },
-        { $pull: { outbox: { id: event.id, type: event.type, occurredAt: event.occurredAt } } },
+        { $pullAll: { outbox: events.map(({ id, type, occurredAt }) => ({ id, type, occurredAt })) } },
       ),
     );
   pendingRemovals.set(orderId, removal);
@@ -41,39 +41,55 @@ function removeFromOutbox(orderId: string, event: { id: string; type: string; oc
   return removal;
 }
 
+/** Publishes the order's pending events of one type, in order; resolves once all are published. */
+export type OutboxPublisher = (events: OrderEvent[], order: OrderDoc) => Promise<void>;
+
 /**
- * Publishes an order's pending outbox events (only those of `opts.types` when given) in order,
- * removing each once `publish` resolved; `publish` also gets the order as stored when the flush
- * began. Stops at the first failure and rethrows it, leaving that event and the later ones for the
- * next attempt (the relay), so every event is delivered at least once even if its destination is
- * down when the order changes. Consumers are idempotent on the event id.
+ * Delivers an order's pending outbox events: for each event type with a publisher, its events
+ * (in order) are handed to that publisher, the types in parallel; a type whose publisher
+ * rejects keeps all its events for the next attempt (the relay), so every event is delivered at
+ * least once even if its destination is down when the order changes (consumers are idempotent on
+ * the event id). What was delivered is then removed in one update.
  *
- * @returns how many events were published (0 for an unknown order).
+ * @param order the order as just stored (no read needed), or its id (read once).
+ * @returns `delivered`: events published (0 for an unknown order); `failed`: each type whose
+ *   publisher rejected, with its error.
  */
 export async function flushOrderOutbox(
-  orderId: string,
-  publish: (event: OrderEvent, order: OrderDoc) => Promise<void>,
-  opts: { types?: readonly OrderEventType[] } = {},
-): Promise<number> {
-  const order = await Order.findById(orderId).lean<OrderDoc>();
-  if (!order) return 0;
-  let published = 0;
-  for (const event of order.outbox) {
-    if (opts.types && !opts.types.includes(event.type as OrderEventType)) continue;
-    await publish(
-      {
-        id: event.id,
-        type: event.type as OrderEventType,
-        orderId: order._id.toString(),
-        restaurantId: order.restaurantId.toString(),
-        occurredAt: event.occurredAt.toISOString(),
-      },
-      order,
-    );
-    await removeFromOutbox(orderId, event);
-    published += 1;
-  }
-  return published;
+  order: OrderDoc | string,
+  publishers: Partial<Record<OrderEventType, OutboxPublisher>>,
+): Promise<{ delivered: number; failed: { type: OrderEventType; error: unknown }[] }> {
+  const stored = typeof order === "string" ? await Order.findById(order).lean<OrderDoc>() : order;
+  if (!stored) return { delivered: 0, failed: [] };
+  const orderId = stored._id.toString();
+  const pending = stored.outbox as OutboxEntry[];
+  const types = Object.keys(publishers) as OrderEventType[];
+  const results = await Promise.allSettled(
+    types.map(async (type) => {
+      const publish = publishers[type];
+      const events = pending.filter((event) => event.type === type);
+      if (events.length === 0 || !publish) return [];
+      await publish(
+        events.map((event) => ({
+          id: event.id,
+          type: event.type,
+          orderId,
+          restaurantId: stored.restaurantId.toString(),
+          occurredAt: event.occurredAt.toISOString(),
+        })),
+        stored,
+      );
+      return events;
+    }),
+  );
+  const delivered = results.flatMap((result) => (result.status === "fulfilled" ? result.value : []));
+  if (delivered.length > 0) await removeFromOutbox(orderId, delivered);
+  return {
+    delivered: delivered.length,
+    failed: results.flatMap((result, i) =>
+      result.status === "rejected" ? [{ type: types[i]!, error: result.reason as unknown }] : [],
+    ),
+  };
 }
 
 /**

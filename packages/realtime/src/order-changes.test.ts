@@ -9,7 +9,7 @@ import { channels, createEventBus, createOrderChanges, type EventBus } from "./i
 const { REDIS_URL } = redisEnvSchema.parse(process.env);
 const redis = createRedis(REDIS_URL);
 const bus = createEventBus({ redis, createSubscriber: () => createRedis(REDIS_URL) });
-const cache = createCache({ redis, busConnection: createRedis(REDIS_URL) });
+const cache = createCache({ redisUrl: REDIS_URL, name: "test" });
 /** The read models every change refreshes, as the API and the worker pass them. */
 const readModels = { redis, cache };
 const log = { warn: vi.fn() };

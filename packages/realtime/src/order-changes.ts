@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { OrderView } from "@tabletap/core";
 import { cacheKeys, trackTicket, type Cache } from "@tabletap/cache";
-import { flushOrderOutbox, ordersWithStaleOutbox, toOrderView } from "@tabletap/db";
+import { flushOrderOutbox, ordersWithStaleOutbox, toOrderView, type OrderDoc } from "@tabletap/db";
 import type { OrderEvent } from "@tabletap/queue/events";
 import type { Redis } from "ioredis";
 import { channels } from "./channels";
@@ -24,9 +24,10 @@ export interface OrderChanges {
    * order's current view on its live channels (a failed broadcast is retried a few times with
    * backoff first). Never throws: whatever could not be delivered stays in the outbox for
    * `relay`, and is logged.
+   * @param order the order document just written (its outbox as stored: no read needed), or its id.
    * @returns true when nothing is left pending.
    */
-  deliver(orderId: string): Promise<boolean>;
+  deliver(order: OrderDoc | string): Promise<boolean>;
   /**
    * One relay pass: delivers the pending events of orders whose oldest pending event is older
    * than `olderThan` (younger ones are left to the request that created them), at most 100
@@ -71,21 +72,18 @@ export function createOrderChanges(deps: {
     await announce(view);
   }
 
-  async function deliver(orderId: string): Promise<boolean> {
-    const [queued, broadcast] = await Promise.allSettled([
-      flushOrderOutbox(orderId, (event) => deps.sendToQueue(event), { types: ["order.placed"] }),
-      flushOrderOutbox(orderId, (_event, order) => announceWithRetries(toOrderView(order)), {
-        types: ["order.changed"],
-      }),
-    ]);
-    if (queued.status === "rejected")
-      deps.log.warn(
-        { err: queued.reason, orderId },
-        "order event not sent to the queue yet; the outbox relay will retry",
-      );
-    if (broadcast.status === "rejected")
-      deps.log.warn({ err: broadcast.reason, orderId }, "order change not broadcast yet; the outbox relay will retry");
-    return queued.status === "fulfilled" && broadcast.status === "fulfilled";
+  async function deliver(order: OrderDoc | string): Promise<boolean> {
+    const orderId = typeof order === "string" ? order : order._id.toString();
+    const { failed } = await flushOrderOutbox(order, {
+      "order.placed": async (events) => {
+        for (const event of events) await deps.sendToQueue(event);
+      },
+      // However many changes are pending, the live channels need the order's current view once.
+      "order.changed": (_events, stored) => announceWithRetries(toOrderView(stored)),
+    }).catch((error: unknown) => ({ failed: [{ type: "order", error }] }));
+    for (const { type, error } of failed)
+      deps.log.warn({ err: error, orderId, type }, "order event not delivered yet; the outbox relay will retry");
+    return failed.length === 0;
   }
 
   async function relay(olderThan: Date, shouldStop: () => boolean = () => false): Promise<string[]> {

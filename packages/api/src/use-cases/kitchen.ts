@@ -77,6 +77,6 @@ export async function advanceTicket(
     if (error instanceof OrderNotFoundError) throw new NotFoundError("We couldn't find that ticket.");
     throw error;
   });
-  await services.orderChanges.deliver(order._id.toString());
+  await services.orderChanges.deliver(order);
   return toOrderView(order);
 }

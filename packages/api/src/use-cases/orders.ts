@@ -100,7 +100,7 @@ export async function placeOrder(
     return toOrderView(winner);
   }
 
-  await services.orderChanges.deliver(order._id.toString());
+  await services.orderChanges.deliver(order);
   return toOrderView(order);
 }
 
