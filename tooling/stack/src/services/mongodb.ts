@@ -16,11 +16,11 @@ const mjsDir = join(repoRoot, "tooling", "mongo-java-server");
 const mjsClasses = join(binDir, "mongo-java-server-classes");
 
 /** The stand-ins `LOCAL_MONGODB` can name. */
-export const MONGODB_STAND_INS = ["mongo-java-server", "ferretdb"] as const;
-export type MongodbStandIn = (typeof MONGODB_STAND_INS)[number];
+const MONGODB_STAND_INS = ["mongo-java-server", "ferretdb"] as const;
+type MongodbStandIn = (typeof MONGODB_STAND_INS)[number];
 
 /** Where mongo-java-server keeps its H2 store: a file in the service's dataDir, or memory only. */
-export type MongodbStore = "file" | "memory";
+type MongodbStore = "file" | "memory";
 
 type Env = Record<string, string | undefined>;
 
