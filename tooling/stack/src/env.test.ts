@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { localServices, localUrl, redactUrl, stackEnv } from "./env";
 import { repoRoot } from "./paths";
+import { mongodbChoice } from "./services/mongodb";
 import { elasticmqConf } from "./services/sqs";
 
 describe("localServices", () => {
@@ -24,6 +25,20 @@ describe("localServices", () => {
         SES_ENDPOINT: "http://s",
       }),
     ).toEqual([]);
+  });
+});
+
+describe("mongodbChoice", () => {
+  it("starts mongo-java-server by default: H2 in a file for dev, in memory for test", () => {
+    expect(mongodbChoice({}, "dev")).toEqual({ standIn: "mongo-java-server", store: "file" });
+    expect(mongodbChoice({ LOCAL_MONGODB: "" }, "test")).toEqual({ standIn: "mongo-java-server", store: "memory" });
+  });
+
+  it("follows LOCAL_MONGODB and LOCAL_MONGODB_STORE, and rejects unknown values", () => {
+    expect(mongodbChoice({ LOCAL_MONGODB: "ferretdb" }, "dev").standIn).toBe("ferretdb");
+    expect(mongodbChoice({ LOCAL_MONGODB_STORE: "file" }, "test").store).toBe("file");
+    expect(() => mongodbChoice({ LOCAL_MONGODB: "mongod" }, "dev")).toThrow(/LOCAL_MONGODB=mongod/);
+    expect(() => mongodbChoice({ LOCAL_MONGODB_STORE: "disk" }, "dev")).toThrow(/LOCAL_MONGODB_STORE=disk/);
   });
 });
 

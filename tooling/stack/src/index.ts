@@ -1,6 +1,7 @@
 /**
- * The local service stack: real stand-ins for MongoDB (FerretDB), Redis, SQS (ElasticMQ) and
- * SES (aws-ses-v2-local), started only for services whose URL is not set in the environment.
+ * The local service stack: real stand-ins for MongoDB (mongo-java-server, or FerretDB with
+ * `LOCAL_MONGODB=ferretdb`), Redis, SQS (ElasticMQ) and SES (aws-ses-v2-local), started only for
+ * services whose URL is not set in the environment.
  * See DESIGN.md, "Local service stack".
  */
 import { randomBytes } from "node:crypto";
@@ -21,7 +22,7 @@ import {
   type Child,
 } from "./proc";
 import { prepareDataDir } from "./data";
-import { mongodb } from "./services/mongodb";
+import { mongodbService } from "./services/mongodb";
 import { redis } from "./services/redis";
 import { ses } from "./services/ses";
 import { sqs } from "./services/sqs";
@@ -57,7 +58,10 @@ export interface RunningStack {
 
 export interface StartStackOptions {
   profile: StackProfile;
-  /** Environment to read the service URLs from; defaults to `process.env`. */
+  /**
+   * Environment to read the service URLs from, and `LOCAL_MONGODB` / `LOCAL_MONGODB_STORE` (which
+   * MongoDB stand-in to start, see README); defaults to `process.env`.
+   */
   env?: NodeJS.ProcessEnv;
   /** Receives progress lines (builds, installs, reuse); silent by default. */
   log?: (line: string) => void;
@@ -68,7 +72,6 @@ export interface StartStackOptions {
   handleSignals?: boolean;
 }
 
-const SPECS: Record<ServiceName, ServiceSpec> = { mongodb, redis, sqs, ses };
 const ORDER: ServiceName[] = ["mongodb", "redis", "sqs", "ses"];
 /** Names the process that owns an isolated stack's run directory. */
 const OWNER_FILE = "owner.pid";
@@ -85,6 +88,7 @@ let signalsHandled = false;
  * Installs and builds are cached under `.data/bin/`; child logs go to `<run dir>/logs/`.
  * Children die with this process.
  *
+ * @throws Error if `LOCAL_MONGODB` or `LOCAL_MONGODB_STORE` holds an unknown value.
  * @throws Error naming each service that failed (port taken by something else, install or
  *   build failure, no answer within its timeout) with the tail of its log; whatever did start
  *   is stopped again before the error is thrown.
@@ -95,6 +99,7 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
   const env = opts.env ?? process.env;
   const log = opts.log ?? (() => undefined);
   const local = localServices(env);
+  const specs: Record<ServiceName, ServiceSpec> = { mongodb: mongodbService(env, profile), redis, sqs, ses };
   const dirs = stackDirs(profile, config.isolated ? `run-${process.pid}-${randomBytes(3).toString("hex")}` : undefined);
   const children = new Map<ServiceName, Child>();
   const urls: Partial<Record<ServiceName, string>> = {};
@@ -127,7 +132,7 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
               log: (line) => log(`${name}: ${line}`),
             };
             urls[name] = ctx.url;
-            const child = await ensureService(SPECS[name], ctx, pidFile(name), { reuse: !config.isolated });
+            const child = await ensureService(specs[name], ctx, pidFile(name), { reuse: !config.isolated });
             if (child) children.set(name, child);
           }),
         );

@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { binDir } from "./paths";
 import { logTail } from "./wait";
 
 /** Absolute path of `command` found on PATH (or among `fallbacks`), else undefined. */
@@ -105,4 +106,57 @@ export async function cached(
   mkdirSync(dirname(stampFile), { recursive: true });
   writeFileSync(stampFile, `${key}\n`);
   return true;
+}
+
+/**
+ * Resolves the runtime classpath of `pom` (a pom-packaged project under tooling/ that only
+ * declares dependencies) from Maven Central into `.data/bin/<name>.classpath`, cached by the
+ * pom's hash and redone if a jar went missing from ~/.m2. Installs Java and Maven with apt-get if
+ * they are missing (with `jdk`, a JDK, for `javac`). Returns java's path and the classpath
+ * (jars joined by `:`). Throws if Maven fails (log: `.data/bin/<name>-resolve.log`).
+ */
+export async function resolveMavenClasspath(opts: {
+  name: string;
+  pom: string;
+  jdk?: boolean;
+  log: (line: string) => void;
+}): Promise<{ java: string; classpath: string }> {
+  const { name, pom, log } = opts;
+  const aptLog = join(binDir, "apt.log");
+  const java = await ensureAptCommand("java", "default-jre-headless", aptLog, log);
+  if (opts.jdk) await ensureAptCommand("javac", "default-jdk-headless", aptLog, log);
+  const mvn = await ensureAptCommand("mvn", "maven", aptLog, log);
+  const classpathFile = join(binDir, `${name}.classpath`);
+  const jarsPresent = () =>
+    existsSync(classpathFile) &&
+    readFileSync(classpathFile, "utf8")
+      .trim()
+      .split(":")
+      .every((jar) => existsSync(jar));
+  await cached(`${classpathFile}.sha256`, hashFiles([pom]), jarsPresent, async () => {
+    const logFile = join(binDir, `${name}-resolve.log`);
+    const started = Date.now();
+    log(`resolving ${name} from Maven Central (log: ${logFile})`);
+    const tmp = `${classpathFile}.${process.pid}.tmp`;
+    try {
+      await runLogged(
+        mvn,
+        [
+          "-q",
+          "-B",
+          "-f",
+          pom,
+          "dependency:build-classpath",
+          `-Dmdep.outputFile=${tmp}`,
+          "-Dmdep.includeScope=runtime",
+        ],
+        { logFile },
+      );
+      renameSync(tmp, classpathFile);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+    log(`resolved ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+  return { java, classpath: readFileSync(classpathFile, "utf8").trim() };
 }

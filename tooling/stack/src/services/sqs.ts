@@ -1,56 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GetQueueUrlCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { binDir, repoRoot } from "../paths";
+import { repoRoot } from "../paths";
 import { HOST, LOCAL_AWS, ORDERS_DLQ, ORDERS_QUEUE, ORDERS_QUEUE_SETTINGS } from "../profiles";
-import { cached, ensureAptCommand, hashFiles, runLogged } from "../install";
+import { resolveMavenClasspath } from "../install";
 import type { ServiceSpec } from "./types";
 
 const pom = join(repoRoot, "tooling", "elasticmq", "pom.xml");
-const classpathFile = join(binDir, "elasticmq.classpath");
-
-/**
- * Resolves ElasticMQ's runtime classpath from Maven Central into `.data/bin/elasticmq.classpath`
- * (cached by the hash of tooling/elasticmq/pom.xml, redone if a jar went missing from ~/.m2).
- * Installs Java and Maven with apt-get if they are missing. Returns java's path and the classpath.
- */
-async function resolveElasticmq(log: (line: string) => void): Promise<{ java: string; classpath: string }> {
-  const aptLog = join(binDir, "apt.log");
-  const java = await ensureAptCommand("java", "default-jre-headless", aptLog, log);
-  const mvn = await ensureAptCommand("mvn", "maven", aptLog, log);
-  const jarsPresent = () =>
-    existsSync(classpathFile) &&
-    readFileSync(classpathFile, "utf8")
-      .trim()
-      .split(":")
-      .every((jar) => existsSync(jar));
-  await cached(`${classpathFile}.sha256`, hashFiles([pom]), jarsPresent, async () => {
-    const logFile = join(binDir, "elasticmq-resolve.log");
-    const started = Date.now();
-    log(`resolving ElasticMQ from Maven Central (log: ${logFile})`);
-    const tmp = `${classpathFile}.${process.pid}.tmp`;
-    try {
-      await runLogged(
-        mvn,
-        [
-          "-q",
-          "-B",
-          "-f",
-          pom,
-          "dependency:build-classpath",
-          `-Dmdep.outputFile=${tmp}`,
-          "-Dmdep.includeScope=runtime",
-        ],
-        { logFile },
-      );
-      renameSync(tmp, classpathFile);
-    } finally {
-      rmSync(tmp, { force: true });
-    }
-    log(`resolved ElasticMQ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  });
-  return { java, classpath: readFileSync(classpathFile, "utf8").trim() };
-}
 
 /**
  * ElasticMQ configuration (HOCON): REST SQS API on host:port only, queue URLs pointing there,
@@ -106,7 +62,7 @@ export const sqs: ServiceSpec = {
     }
   },
   async prepare({ port, dataDir, log }) {
-    const { java, classpath } = await resolveElasticmq(log);
+    const { java, classpath } = await resolveMavenClasspath({ name: "elasticmq", pom, log });
     mkdirSync(dataDir, { recursive: true });
     const conf = join(dataDir, "elasticmq.conf");
     writeFileSync(conf, elasticmqConf(HOST, port));
