@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the whole system on the local service stack: MongoDB (FerretDB), Redis, SQS
+# Starts the whole system on the local service stack: MongoDB (mongo-java-server), Redis, SQS
 # (ElasticMQ) and SES (aws-ses-v2-local) unless their URLs are set, seeds the demo restaurant,
 # then runs the guest app (:3000), the dashboard (:3001) and the worker. Ctrl-C stops it all.
 set -euo pipefail

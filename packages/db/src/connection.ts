@@ -2,7 +2,7 @@ import mongoose from "mongoose";
 import { models } from "./models";
 
 /**
- * Connects mongoose to `uri` (MongoDB, Atlas, or the local stand-in: mongo-java-server or FerretDB) once per process
+ * Connects mongoose to `uri` (MongoDB, Atlas, or the local stand-in) once per process
  * and makes sure every model's indexes exist. Safe to call repeatedly: later calls reuse the
  * connection. Throws the driver's error when the server can't be reached within 10 s.
  */

@@ -3,10 +3,10 @@ import { Mutex } from "redis-semaphore";
 
 /**
  * Runs `fn` while holding a Redis mutex on `resource` (redis-semaphore's `Mutex`: SET NX with a
- * token, refreshed while held, released by token), so read-modify-write steps on one document
- * are serialised across every API instance and worker. MongoDB makes a conditional single-
- * document update atomic on its own; the local stand-in (FerretDB v1 on SQLite) does not, so
- * the code that must not race takes this lock and stays correct on both.
+ * token, refreshed while held, released by token), across every API instance and worker. Only
+ * for a step that one conditional update can't make safe: the worker's "send a notification,
+ * then record that it was sent" (claiming first would lose the message if the send failed).
+ * Status changes, order numbers and table sessions use atomic conditional updates instead.
  *
  * @param resource a lock name, e.g. "order:6b01…"; stored as `mutex:{resource}`.
  * @throws redis-semaphore's TimeoutError when the lock can't be acquired within 10 s.

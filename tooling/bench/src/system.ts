@@ -67,8 +67,10 @@ export async function startSystem(opts: {
 
   log("starting the local service stack (profile test)");
   // Signals stop the whole system (the apps run in process groups of their own, which Ctrl-C misses).
+  // MongoDB keeps its data in a file, as in dev: the memory store holds every document on the heap.
   const stack: RunningStack = await startStack({
     profile: "test",
+    env: { LOCAL_MONGODB_STORE: "file", ...process.env },
     log: (line) => log(`stack: ${line}`),
     handleSignals: false,
   });

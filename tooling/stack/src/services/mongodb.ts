@@ -154,8 +154,7 @@ function mongoJavaServer(store: MongodbStore): ServiceSpec {
         command: java,
         args: [
           "-XX:+UseSerialGC",
-          "-XX:TieredStopAtLevel=1",
-          "-Xmx512m",
+          "-Xmx1g",
           "-cp",
           classpath,
           "Launcher",
