@@ -136,6 +136,17 @@ public final class Launcher {
         super(name, getMvStore(), getCursorRegistry());
       }
 
+      /**
+       * Creates collections under the database's lock, like an insert's implicit creation: the
+       * server's own `create` command does not take it, and mongoose creating every collection at
+       * start-up while a first insert creates one of them made both record it ("already existed").
+       */
+      @Override
+      public synchronized MongoCollection<Object> createCollectionOrThrowIfExists(
+          String name, CollectionOptions options) {
+        return super.createCollectionOrThrowIfExists(name, options);
+      }
+
       @Override
       protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
         String fullName = getDatabaseName() + "." + name;

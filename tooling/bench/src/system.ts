@@ -21,6 +21,8 @@ const START_TIMEOUT_MS = 120_000;
 export interface System {
   guestUrl: string;
   dashboardUrl: string;
+  /** The standalone API server's guest port (`apps/api`: the same API without Next.js in the path). */
+  apiGuestUrl: string;
   /** The environment the apps and the worker run with (the stack's URLs, NODE_ENV=test). */
   env: Record<string, string>;
   demo: DemoSeedResult;
@@ -94,9 +96,15 @@ export async function startSystem(opts: {
     if (!mongoUri) throw new Error("bench: the stack gave no MONGODB_URI");
     await connectDb(mongoUri);
     const demo = await seedDemo();
-    const [guestPort, dashboardPort] = [await getPort({ host: HOST }), await getPort({ host: HOST })];
+    const [guestPort, dashboardPort, apiGuestPort, apiStaffPort] = [
+      await getPort({ host: HOST }),
+      await getPort({ host: HOST }),
+      await getPort({ host: HOST }),
+      await getPort({ host: HOST }),
+    ];
     const guestUrl = `http://${HOST}:${guestPort}`;
     const dashboardUrl = `http://${HOST}:${dashboardPort}`;
+    const apiGuestUrl = `http://${HOST}:${apiGuestPort}`;
     const start = (name: string, args: string[], extraEnv: Record<string, string> = {}) => {
       const child = spawn("pnpm", args, {
         cwd: repoRoot,
@@ -121,13 +129,19 @@ export async function startSystem(opts: {
       "--hostname",
       HOST,
     ];
-    log("starting the guest app, the dashboard and the worker");
+    log("starting the guest app, the dashboard, the standalone API server and the worker");
     const guest = start("guest", nextStart("guest", guestPort));
+    start("api", ["--filter", "@tabletap/api-server", "start"], {
+      API_HOST: HOST,
+      API_GUEST_PORT: String(apiGuestPort),
+      API_STAFF_PORT: String(apiStaffPort),
+    });
     const dashboard = start("dashboard", nextStart("dashboard", dashboardPort));
     const worker = start("worker", ["--filter", "@tabletap/worker", "start"], { LOG_LEVEL: "info" });
     await Promise.all([
       waitForHttp(`${guestUrl}/`, "guest app", logsDir),
       waitForHttp(`${dashboardUrl}/login`, "dashboard", logsDir),
+      waitForHttp(`${apiGuestUrl}/healthz`, "API server", logsDir),
       waitForOutput(worker, /worker started/, "worker", logsDir),
     ]);
     const memoryMb = {
@@ -135,7 +149,7 @@ export async function startSystem(opts: {
       dashboard: () => groupRssMb(dashboard.pid),
       worker: () => groupRssMb(worker.pid),
     };
-    return { guestUrl, dashboardUrl, env, demo, memoryMb, logsDir, stop };
+    return { guestUrl, dashboardUrl, apiGuestUrl, env, demo, memoryMb, logsDir, stop };
   } catch (error) {
     await stop();
     throw error;
