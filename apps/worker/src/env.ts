@@ -20,6 +20,11 @@ export function loadWorkerEnv(source: EnvSource = process.env) {
       OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(200).default(5_000),
       /** A pending outbox event younger than this is left to the request that created it, milliseconds. */
       OUTBOX_RELAY_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
+      /**
+       * How often the relay also sweeps every order's outbox (finds events whose delivery was
+       * never attempted, e.g. after a crash), milliseconds. The sweep reads all orders: keep it rare.
+       */
+      OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(200).default(600_000),
       /** Most order events handled at once (received in batches of up to 10). */
       WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(10),
     },

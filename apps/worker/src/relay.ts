@@ -3,24 +3,35 @@ import type { Logger } from "pino";
 
 /**
  * The outbox relay (DESIGN.md, flow 2): every `intervalMs` it delivers order events still in an
- * order's outbox `graceMs` after they occurred (`OrderChanges.relay`): `order.placed` to SQS,
- * `order.changed` to the live channels. Whoever changes an order delivers right away, so these
- * are the ones whose first delivery failed (SQS or Redis down, a crash).
+ * order's outbox `graceMs` after their delivery failed (`OrderChanges.relay`, from the
+ * pending-outbox index in Redis): `order.placed` to SQS, `order.changed` to the live channels.
+ * Whoever changes an order delivers right away, so these are the ones whose first delivery
+ * failed (SQS or Redis down). At start and then every `sweepIntervalMs` it also runs the full
+ * sweep (`OrderChanges.sweep`), which finds pending events by reading the orders themselves
+ * (a process that died between writing an order and delivering it).
  * Returns a function that stops the relay and resolves when a running pass has finished.
  */
 export function startOutboxRelay(opts: {
-  orderChanges: Pick<OrderChanges, "relay">;
+  orderChanges: Pick<OrderChanges, "relay" | "sweep">;
   log: Logger;
   intervalMs: number;
   graceMs: number;
+  sweepIntervalMs: number;
 }): () => Promise<void> {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
+  let lastSweep = -Infinity;
   const pass = async () => {
-    const pending = await opts.orderChanges.relay(new Date(Date.now() - opts.graceMs), () => stopped);
+    const olderThan = new Date(Date.now() - opts.graceMs);
+    const sweeping = Date.now() - lastSweep >= opts.sweepIntervalMs;
+    if (sweeping) lastSweep = Date.now();
+    const pending = [
+      ...(await opts.orderChanges.relay(olderThan, () => stopped)),
+      ...(sweeping ? await opts.orderChanges.sweep(olderThan, () => stopped) : []),
+    ];
     if (pending.length > 0)
       opts.log.warn(
-        { orderIds: pending },
+        { orderIds: [...new Set(pending)] },
         "outbox relay could not deliver every pending event; retrying next interval",
       );
   };

@@ -18,6 +18,7 @@ const env = loadWorkerEnv({
   SQS_ORDERS_QUEUE: queueName,
   OUTBOX_RELAY_INTERVAL_MS: "300",
   OUTBOX_RELAY_GRACE_MS: "500",
+  OUTBOX_SWEEP_INTERVAL_MS: "300",
   LOG_LEVEL: "silent",
 });
 const log = pino({ level: "silent" });
@@ -184,7 +185,7 @@ describe("worker", () => {
     await expect.poll(sent, { message: "one confirmation email in SES" }).toEqual([expect.stringMatching(/#007/)]);
   });
 
-  it("relays an order.placed event left in the outbox (SQS was down when the order was taken)", async () => {
+  it("relays an order.placed event left in the outbox by a process that died before delivering it", async () => {
     const { order, phone } = await placedOrder({ pendingEvent: true });
     // Nobody published the event: the relay must, after the grace period, and then clear it.
     await expect.poll(() => statusOf(order.id), { message: "the relayed event is processed" }).toBe("accepted");

@@ -57,6 +57,7 @@ export async function startWorker(
     log,
     intervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
     graceMs: env.OUTBOX_RELAY_GRACE_MS,
+    sweepIntervalMs: env.OUTBOX_SWEEP_INTERVAL_MS,
   });
   log.info({ queueUrl }, "worker started");
 

@@ -3,7 +3,9 @@
  * - a cache-aside store (bentocache: an in-process LRU in front of Redis, with a Redis bus so a
  *   delete in one process reaches every process's memory, and per-key single flight so a miss
  *   under load runs the loader once per process: stampede protection);
- * - the index of each restaurant's active tickets (`active-tickets.ts`).
+ * - the index of each restaurant's active tickets (`active-tickets.ts`);
+ * - the index of orders with undelivered outbox events (`outbox-index.ts`).
  */
 export { createCache, CACHE_TTL, cacheKeys, cacheTags, type Cache } from "./cache";
 export { activeTicketIds, trackTicket, untrackTickets, type TicketRef } from "./active-tickets";
+export { clearOutboxPending, markOutboxPending, pendingOutboxOrders } from "./outbox-index";

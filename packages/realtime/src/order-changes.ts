@@ -1,6 +1,13 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { OrderView } from "@tabletap/core";
-import { cacheKeys, trackTicket, type Cache } from "@tabletap/cache";
+import {
+  cacheKeys,
+  clearOutboxPending,
+  markOutboxPending,
+  pendingOutboxOrders,
+  trackTicket,
+  type Cache,
+} from "@tabletap/cache";
 import { flushOrderOutbox, ordersWithStaleOutbox, toOrderView, type OrderDoc } from "@tabletap/db";
 import type { OrderEvent } from "@tabletap/queue/events";
 import type { Redis } from "ioredis";
@@ -29,12 +36,21 @@ export interface OrderChanges {
    */
   deliver(order: OrderDoc | string): Promise<boolean>;
   /**
-   * One relay pass: delivers the pending events of orders whose oldest pending event is older
-   * than `olderThan` (younger ones are left to the request that created them), at most 100
-   * orders, stopping early once `shouldStop()` says so.
+   * One relay pass: delivers the pending events of orders whose delivery failed before
+   * `olderThan` (the pending-outbox index in Redis, `pendingOutboxOrders`; younger ones are left
+   * to the request that is still retrying), at most 100 orders, stopping early once
+   * `shouldStop()` says so. Its cost does not grow with the number of stored orders.
    * @returns the ids of the orders that still have undelivered events.
    */
   relay(olderThan: Date, shouldStop?: () => boolean): Promise<string[]>;
+  /**
+   * The full sweep: like `relay`, but for orders found by their outbox in the database (events
+   * older than `olderThan`, at most 100 orders), which also finds what the index missed (a
+   * process that died between writing an order and delivering it, or Redis down at that
+   * moment). It reads every order's outbox, so it runs rarely (`OUTBOX_SWEEP_INTERVAL_MS`).
+   * @returns the ids of the orders that still have undelivered events.
+   */
+  sweep(olderThan: Date, shouldStop?: () => boolean): Promise<string[]>;
 }
 
 /**
@@ -83,19 +99,31 @@ export function createOrderChanges(deps: {
     }).catch((error: unknown) => ({ failed: [{ type: "order", error }] }));
     for (const { type, error } of failed)
       deps.log.warn({ err: error, orderId, type }, "order event not delivered yet; the outbox relay will retry");
-    return failed.length === 0;
+    if (failed.length === 0) return true;
+    // If Redis is down too, the relay's full sweep finds the order by its outbox.
+    await markOutboxPending(deps.redis, orderId).catch(() => undefined);
+    return false;
   }
 
-  async function relay(olderThan: Date, shouldStop: () => boolean = () => false): Promise<string[]> {
+  async function deliverAll(orderIds: string[], shouldStop: () => boolean): Promise<string[]> {
     const pending: string[] = [];
-    for (const orderId of await ordersWithStaleOutbox(olderThan)) {
+    const done: string[] = [];
+    for (const orderId of orderIds) {
       if (shouldStop()) break;
-      if (!(await deliver(orderId))) pending.push(orderId);
+      if (await deliver(orderId)) done.push(orderId);
+      else pending.push(orderId);
     }
+    await clearOutboxPending(deps.redis, done);
     return pending;
   }
 
-  return { deliver, relay };
+  const relay = async (olderThan: Date, shouldStop: () => boolean = () => false) =>
+    deliverAll(await pendingOutboxOrders(deps.redis, olderThan), shouldStop);
+
+  const sweep = async (olderThan: Date, shouldStop: () => boolean = () => false) =>
+    deliverAll(await ordersWithStaleOutbox(olderThan), shouldStop);
+
+  return { deliver, relay, sweep };
 }
 
 /**
