@@ -76,6 +76,7 @@ const USAGE = `usage: pnpm bench [options]
   --quick                  short durations and small counts (a smoke run)
   --only <names>           comma-separated scenarios: ${SCENARIOS.map((s) => s.name).join(", ")}
   --no-build               use the existing production builds instead of running turbo's build
+  --via app|server         send API requests to the apps' /api/trpc (default) or to the standalone API server
   --menu-duration <s>      seconds per menu.forTable measurement
   --connections <n,...>    menu.forTable connection counts
   --orders <n>             orders of the sequential order.place measurement
@@ -91,13 +92,19 @@ const USAGE = `usage: pnpm bench [options]
   --overload-duration <s>  seconds of the overload burst`;
 
 /** Parses the flags into options over the preset. @throws Error for an unknown flag, scenario or a bad number. */
-function parseOptions(argv: string[]): { opts: BenchOptions; only: Scenario[]; build: boolean } {
+function parseOptions(argv: string[]): {
+  opts: BenchOptions;
+  only: Scenario[];
+  build: boolean;
+  via: "app" | "server";
+} {
   const { values } = parseArgs({
     args: argv,
     options: {
       quick: { type: "boolean" },
       only: { type: "string" },
       "no-build": { type: "boolean" },
+      via: { type: "string" },
       help: { type: "boolean" },
       "menu-duration": { type: "string" },
       connections: { type: "string" },
@@ -143,7 +150,9 @@ function parseOptions(argv: string[]): { opts: BenchOptions; only: Scenario[]; b
   const names = values.only?.split(",") ?? SCENARIOS.map((s) => s.name);
   const unknown = names.filter((n) => !SCENARIOS.some((s) => s.name === n));
   if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(", ")}\n${USAGE}`);
-  return { opts, only: SCENARIOS.filter((s) => names.includes(s.name)), build: !values["no-build"] };
+  const via = values.via ?? "app";
+  if (via !== "app" && via !== "server") throw new Error(`bench: --via must be app or server, not ${via}`);
+  return { opts, only: SCENARIOS.filter((s) => names.includes(s.name)), build: !values["no-build"], via };
 }
 
 function say(line: string): void {
@@ -151,11 +160,12 @@ function say(line: string): void {
 }
 
 async function main(): Promise<number> {
-  const { opts, only, build } = parseOptions(process.argv.slice(2));
+  const { opts, only, build, via } = parseOptions(process.argv.slice(2));
   const machine = describeMachine(repoRoot);
-  const system = await startSystem({ build, logsDir: join(repoRoot, ".data", "bench", "logs"), log: say });
+  const system = await startSystem({ build, via, logsDir: join(repoRoot, ".data", "bench", "logs"), log: say });
   const tables: Table[] = [];
   const errors: string[] = [];
+  const note = `API requests go to ${via === "server" ? "the standalone API server (apps/api)" : "the apps' /api/trpc (Next.js)"}.`;
   try {
     const table = system.demo.tables[0];
     if (!table) throw new Error("bench: the seed created no table");
@@ -166,7 +176,7 @@ async function main(): Promise<number> {
       menu: trpcData<TableMenuView>((await record(system.guestUrl, menuRequest(table.code))).body.toString()),
       log: say,
     };
-    process.stdout.write(`# Tabletap benchmark\n\n${machineMarkdown(machine)}\n\n`);
+    process.stdout.write(`# Tabletap benchmark\n\n${machineMarkdown(machine)}\n\n${note}\n\n`);
     for (const scenario of only) {
       const started = performance.now();
       try {
@@ -185,7 +195,7 @@ async function main(): Promise<number> {
     say("stopping the apps, the worker and the stack");
     await system.stop();
   }
-  const file = writeResults(repoRoot, { machine, options: opts, tables, errors });
+  const file = writeResults(repoRoot, { machine, options: { ...opts, via }, tables, errors, note });
   say(`results written to ${file}`);
   return errors.length > 0 ? 1 : 0;
 }

@@ -78,7 +78,7 @@ export function machineMarkdown(m: Machine): string {
  */
 export function writeResults(
   repoRoot: string,
-  run: { machine: Machine; options: unknown; tables: Table[]; errors: string[] },
+  run: { machine: Machine; options: unknown; tables: Table[]; errors: string[]; note: string },
 ): string {
   const dir = join(repoRoot, ".data", "bench");
   mkdirSync(dir, { recursive: true });
@@ -87,6 +87,8 @@ export function writeResults(
     "# Tabletap benchmark",
     "",
     machineMarkdown(run.machine),
+    "",
+    run.note,
     "",
     ...run.tables.map(toMarkdown),
     ...(run.errors.length ? ["### Scenarios that failed", "", ...run.errors.map((e) => `- ${e}`), ""] : []),

@@ -46,13 +46,13 @@ export async function mintGuests(system: System, count: number): Promise<Guest[]
 }
 
 /**
- * Signs the seeded manager in through the dashboard's `auth.staffLogin` and returns the `Cookie`
+ * Signs the seeded manager in through the dashboard's `auth.staffLogin` (at `system.api.staff`) and returns the `Cookie`
  * header value of the staff session. @throws Error when the sign-in is refused.
  */
 export async function signInStaff(system: System): Promise<string> {
   const account = system.demo.staff.find((s) => s.role === "manager") ?? system.demo.staff[0];
   if (!account) throw new Error("bench: the seed created no staff account");
-  const res = await fetch(`${system.dashboardUrl}/api/trpc/auth.staffLogin`, {
+  const res = await fetch(`${system.api.staff}/api/trpc/auth.staffLogin`, {
     method: "POST",
     headers: { ...NO_COMPRESSION, "content-type": "application/json" },
     body: JSON.stringify({ email: account.email, password: account.password }),

@@ -23,6 +23,12 @@ export interface System {
   dashboardUrl: string;
   /** The standalone API server's guest port (`apps/api`: the same API without Next.js in the path). */
   apiGuestUrl: string;
+  /**
+   * Where the scenarios send API requests (`/api/trpc`) per audience: the apps themselves
+   * (`--via app`, the default) or the standalone API server's ports (`--via server`), as a load
+   * balancer would.
+   */
+  api: { guest: string; staff: string };
   /** The environment the apps and the worker run with (the stack's URLs, NODE_ENV=test). */
   env: Record<string, string>;
   demo: DemoSeedResult;
@@ -42,6 +48,7 @@ export interface System {
  */
 export async function startSystem(opts: {
   build: boolean;
+  via: "app" | "server";
   logsDir: string;
   log: (line: string) => void;
 }): Promise<System> {
@@ -105,6 +112,10 @@ export async function startSystem(opts: {
     const guestUrl = `http://${HOST}:${guestPort}`;
     const dashboardUrl = `http://${HOST}:${dashboardPort}`;
     const apiGuestUrl = `http://${HOST}:${apiGuestPort}`;
+    const api =
+      opts.via === "server"
+        ? { guest: apiGuestUrl, staff: `http://${HOST}:${apiStaffPort}` }
+        : { guest: guestUrl, staff: dashboardUrl };
     const start = (name: string, args: string[], extraEnv: Record<string, string> = {}) => {
       const child = spawn("pnpm", args, {
         cwd: repoRoot,
@@ -149,7 +160,7 @@ export async function startSystem(opts: {
       dashboard: () => groupRssMb(dashboard.pid),
       worker: () => groupRssMb(worker.pid),
     };
-    return { guestUrl, dashboardUrl, apiGuestUrl, env, demo, memoryMb, logsDir, stop };
+    return { guestUrl, dashboardUrl, apiGuestUrl, api, env, demo, memoryMb, logsDir, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -17,7 +17,7 @@ export const orderHistoryScenario: Scenario = {
     const next = orderRequests(ctx, guests);
     const rows = [];
     const p50s: number[] = [];
-    await sequential(ctx.system.guestUrl, ctx.opts.historyOrders, next);
+    await sequential(ctx.system.api.guest, ctx.opts.historyOrders, next);
     for (const target of ctx.opts.history) {
       const missing = target - (await Order.estimatedDocumentCount());
       const started = performance.now();
@@ -26,7 +26,7 @@ export const orderHistoryScenario: Scenario = {
         await insertOrders(ctx, { count: missing, customerIds: guests.map((g) => g.customerId), status: "served" });
       }
       const insertS = (performance.now() - started) / 1000;
-      const run = await sequential(ctx.system.guestUrl, ctx.opts.historyOrders, next);
+      const run = await sequential(ctx.system.api.guest, ctx.opts.historyOrders, next);
       p50s.push(run.p50);
       rows.push([target, fmt(insertS), run.requests, fmt(run.p50), fmt(run.p99), run.failures]);
     }

@@ -17,7 +17,7 @@ export const orderRateScenario: Scenario = {
   async run(ctx) {
     const { rates, rateStepS, targetRate, targetDurationS } = ctx.opts;
     const next = orderRequests(ctx, await mintGuests(ctx.system, 200));
-    const bare = await startBareServer(await record(ctx.system.guestUrl, next()));
+    const bare = await startBareServer(await record(ctx.system.api.guest, next()));
     const all: Sample[] = [];
     const rows = [];
     try {
@@ -27,7 +27,7 @@ export const orderRateScenario: Scenario = {
       ];
       for (const { phase, rate, durationS } of steps) {
         ctx.log(`order.place at ${rate}/s for ${durationS} s`);
-        const samples = await openLoop(ctx.system.guestUrl, { rate, durationS, next });
+        const samples = await openLoop(ctx.system.api.guest, { rate, durationS, next });
         all.push(...samples);
         const ok = samples.filter((s) => s.status === 200);
         const span = Math.max(...samples.map((s) => s.sentAt + s.latencyMs)) / 1000;

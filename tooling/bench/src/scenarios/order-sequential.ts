@@ -8,11 +8,11 @@ export const orderSequentialScenario: Scenario = {
   name: "order-sequential",
   async run(ctx) {
     const next = orderRequests(ctx, await mintGuests(ctx.system, 10));
-    const bare = await startBareServer(await record(ctx.system.guestUrl, next()));
+    const bare = await startBareServer(await record(ctx.system.api.guest, next()));
     try {
       const amount = ctx.opts.sequentialOrders;
       ctx.log(`order.place: ${amount} orders from one client`);
-      const app = await sequential(ctx.system.guestUrl, amount, next);
+      const app = await sequential(ctx.system.api.guest, amount, next);
       const baseline = await sequential(bare.url, amount, next);
       return [
         {

@@ -16,7 +16,7 @@ const PROBE_INTERVAL_MS = 250;
 export const overloadScenario: Scenario = {
   name: "overload",
   async run(ctx) {
-    const url = ctx.system.guestUrl;
+    const url = ctx.system.api.guest;
     const next = orderRequests(ctx, await mintGuests(ctx.system, 200));
     const normal: number[] = [];
     for (let i = 0; i < 5; i++) normal.push((await send(url, next(), performance.now(), 10_000)).latencyMs);

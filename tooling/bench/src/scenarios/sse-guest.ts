@@ -60,19 +60,19 @@ export const sseGuestScenario: Scenario = {
       const customerIds = [...guests.map((g) => g.customerId), guests.at(-1)?.customerId ?? ""];
       const ids = await insertOrders(ctx, { count: count + 1, customerIds, status: "accepted" });
       const orders = guests.map((guest, i) => ({ id: ids[i] ?? "", guest }));
-      const urls = { guest: ctx.system.guestUrl, dashboard: ctx.system.dashboardUrl };
+      const urls = { guest: ctx.system.api.guest, dashboard: ctx.system.api.staff };
       const app = await measure(ctx, urls, orders, ctx.system.memoryMb.guest);
 
       // The baseline replays the app's bytes: one recorded advance and one recorded event.
       const [probe, guest] = [ids.at(-1), guests.at(-1)];
       if (!probe || !guest) throw new Error("bench: no order to record");
       const stream = await openStream(
-        ctx.system.guestUrl,
+        ctx.system.api.guest,
         subscriptionPath("order.onUpdate", { orderId: probe }),
         guest.cookie,
       );
       const advanced = await record(
-        ctx.system.dashboardUrl,
+        ctx.system.api.staff,
         mutationRequest("kitchen.advance", { orderId: probe, to: "preparing" }, ctx.staffCookie),
       );
       await latencies([stream], () => true, performance.now());

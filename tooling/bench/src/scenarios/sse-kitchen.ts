@@ -48,7 +48,7 @@ export const sseKitchenScenario: Scenario = {
   name: "sse-kitchen",
   async run(ctx) {
     const next = orderRequests(ctx, await mintGuests(ctx.system, 50));
-    const urls = { guest: ctx.system.guestUrl, dashboard: ctx.system.dashboardUrl };
+    const urls = { guest: ctx.system.api.guest, dashboard: ctx.system.api.staff };
 
     // The baseline broadcasts the bytes of one order's kitchen event and answers with its order.place response.
     const probe = await openStream(urls.dashboard, subscriptionPath("kitchen.onTicket", {}), ctx.staffCookie);
