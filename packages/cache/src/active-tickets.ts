@@ -1,4 +1,4 @@
-import { ACTIVE_ORDER_STATUSES, type OrderStatus } from "@tabletap/core";
+import { isActiveOrderStatus, type OrderStatus } from "@tabletap/core";
 import type { Redis } from "@tabletap/redis";
 
 /**
@@ -14,8 +14,6 @@ const activeKey = (restaurantId: string) => `tabletap:tickets:${restaurantId}:ac
 /** Present once the restaurant's index was built from the orders (an empty sorted set doesn't exist in Redis). */
 const builtKey = (restaurantId: string) => `tabletap:tickets:${restaurantId}:built`;
 
-const ACTIVE: ReadonlySet<OrderStatus> = new Set(ACTIVE_ORDER_STATUSES);
-
 /** A ticket as the index needs it: id, restaurant, status and when it was placed (ISO-8601 UTC). */
 export interface TicketRef {
   id: string;
@@ -26,7 +24,7 @@ export interface TicketRef {
 
 /** Records the ticket's current status: an active one is added (idempotent), any other removed. Rejects with the Redis error. */
 export async function trackTicket(redis: Redis, ticket: TicketRef): Promise<void> {
-  if (ACTIVE.has(ticket.status))
+  if (isActiveOrderStatus(ticket.status))
     await redis.zadd(activeKey(ticket.restaurantId), Date.parse(ticket.placedAt), ticket.id);
   else await redis.zrem(activeKey(ticket.restaurantId), ticket.id);
 }

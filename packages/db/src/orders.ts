@@ -1,4 +1,4 @@
-import { assertTransition, type OrderStatus } from "@tabletap/core";
+import { ACTIVE_ORDER_STATUSES, assertTransition, type OrderStatus } from "@tabletap/core";
 import { isValidObjectId, type Types } from "mongoose";
 import { Order, OrderCounter, type OrderDoc } from "./models";
 import { outboxEntry } from "./outbox";
@@ -91,4 +91,25 @@ export async function transitionOrder(input: {
     if (updated) return { order: updated, changed: true };
   }
   throw new Error(`Order ${input.orderId} kept changing; gave up after ${TRANSITION_ATTEMPTS} attempts`);
+}
+
+/**
+ * The restaurant's active tickets (placed, accepted, preparing, ready) as the active-ticket index
+ * needs them: id, restaurant, status and when each was placed (ISO-8601 UTC). A query by status,
+ * which reads every order of the local stand-in: only for rebuilding a missing index
+ * (`activeTicketIds` in @tabletap/cache), never per request.
+ */
+export async function activeTicketRefs(
+  restaurantId: string,
+): Promise<{ id: string; restaurantId: string; status: OrderStatus; placedAt: string }[]> {
+  const orders = await Order.find(
+    { restaurantId, status: { $in: ACTIVE_ORDER_STATUSES } },
+    { restaurantId: 1, status: 1, createdAt: 1 },
+  ).lean<Pick<OrderDoc, "_id" | "restaurantId" | "status" | "createdAt">[]>();
+  return orders.map((order) => ({
+    id: order._id.toString(),
+    restaurantId: order.restaurantId.toString(),
+    status: order.status,
+    placedAt: order.createdAt.toISOString(),
+  }));
 }

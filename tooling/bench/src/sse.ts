@@ -7,7 +7,8 @@
 import type { EventSourceMessage } from "eventsource-parser";
 import { EventSourceParserStream } from "eventsource-parser/stream";
 import type { ServerResponse } from "node:http";
-import { NO_COMPRESSION, startBareServer, type BareServer, type RecordedResponse } from "./load";
+import { NO_COMPRESSION, quantile, startBareServer, type BareServer, type RecordedResponse } from "./load";
+import { fmt } from "./report";
 
 /** A data event and when it arrived (`performance.now()`, ms). */
 interface StreamEvent {
@@ -131,4 +132,17 @@ export async function startBareSse(
     for (const stream of open) if (route(body, stream.url)) stream.res.write(bytes);
     return false;
   });
+}
+
+/**
+ * The table cells of a set of event latencies (ms; NaN for an event that never arrived):
+ * p50, p95, max, and how many never arrived.
+ */
+export function latencyCells(values: number[]): { p50: string; p95: string; max: string; missed: number } {
+  return {
+    p50: fmt(quantile(values, 0.5)),
+    p95: fmt(quantile(values, 0.95)),
+    max: fmt(Math.max(...values)),
+    missed: values.filter(Number.isNaN).length,
+  };
 }

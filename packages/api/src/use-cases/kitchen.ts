@@ -1,11 +1,11 @@
 import {
-  ACTIVE_ORDER_STATUSES,
+  isActiveOrderStatus,
   type AdvanceOrderInput,
   type OrderView,
   type TicketSubscriptionInput,
 } from "@tabletap/core";
 import { activeTicketIds, untrackTickets } from "@tabletap/cache";
-import { Order, OrderNotFoundError, toOrderView, transitionOrder, type OrderDoc } from "@tabletap/db";
+import { activeTicketRefs, Order, OrderNotFoundError, toOrderView, transitionOrder, type OrderDoc } from "@tabletap/db";
 import { channels, type BusEvent } from "@tabletap/realtime";
 import { NotFoundError } from "../errors";
 import type { Services } from "../services";
@@ -19,24 +19,12 @@ import type { StaffPrincipal } from "../trpc";
  * have finished are dropped from it here.
  */
 export async function activeTickets(services: Services, staff: StaffPrincipal): Promise<OrderView[]> {
-  const ids = await activeTicketIds(services.redis, staff.restaurantId, async () => {
-    const orders = await Order.find(
-      { restaurantId: staff.restaurantId, status: { $in: ACTIVE_ORDER_STATUSES } },
-      { restaurantId: 1, status: 1, createdAt: 1 },
-    ).lean<Pick<OrderDoc, "_id" | "restaurantId" | "status" | "createdAt">[]>();
-    return orders.map((order) => ({
-      id: order._id.toString(),
-      restaurantId: order.restaurantId.toString(),
-      status: order.status,
-      placedAt: order.createdAt.toISOString(),
-    }));
-  });
+  const ids = await activeTicketIds(services.redis, staff.restaurantId, () => activeTicketRefs(staff.restaurantId));
   const orders = await Order.find({ _id: { $in: ids } }).lean<OrderDoc[]>();
-  const active = new Set<string>(ACTIVE_ORDER_STATUSES);
-  const finished = orders.filter((order) => !active.has(order.status)).map((order) => order._id.toString());
+  const finished = orders.filter((order) => !isActiveOrderStatus(order.status)).map((order) => order._id.toString());
   await untrackTickets(services.redis, staff.restaurantId, finished);
   return orders
-    .filter((order) => active.has(order.status) && order.restaurantId.toString() === staff.restaurantId)
+    .filter((order) => isActiveOrderStatus(order.status) && order.restaurantId.toString() === staff.restaurantId)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     .map(toOrderView);
 }

@@ -8,7 +8,7 @@ import { insertOrders, mutationRequest, type BenchContext, type Scenario } from 
 import { quantile, record, send } from "../load";
 import { fmt } from "../report";
 import { mintGuests, type Guest } from "../sessions";
-import { latencies, openStream, openStreams, startBareSse, subscriptionPath, type Stream } from "../sse";
+import { latencies, latencyCells, openStream, openStreams, startBareSse, subscriptionPath, type Stream } from "../sse";
 
 /**
  * Opens a stream per order at `urls.guest`, then staff move `sseEvents` of the orders, evenly
@@ -88,15 +88,16 @@ export const sseGuestScenario: Scenario = {
         ["app", app],
         ["bare", baseline],
       ] as const) {
+        const event = latencyCells(m.event);
         rows.push([
           count,
           target,
           m.event.length,
-          fmt(quantile(m.event, 0.5)),
-          fmt(quantile(m.event, 0.95)),
-          fmt(Math.max(...m.event)),
+          event.p50,
+          event.p95,
+          event.max,
           fmt(quantile(m.advance, 0.5)),
-          m.event.filter(Number.isNaN).length,
+          event.missed,
           fmt(m.kbPerStream, 0),
         ]);
       }

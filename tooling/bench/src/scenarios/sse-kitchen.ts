@@ -6,10 +6,10 @@
  */
 import type { OrderView } from "@tabletap/core";
 import { orderRequests, trpcData, type BenchContext, type Scenario } from "../context";
-import { quantile, record, send, type RequestSpec } from "../load";
+import { record, send, type RequestSpec } from "../load";
 import { fmt } from "../report";
 import { mintGuests } from "../sessions";
-import { latencies, openStream, openStreams, startBareSse, subscriptionPath } from "../sse";
+import { latencies, latencyCells, openStream, openStreams, startBareSse, subscriptionPath } from "../sse";
 
 /**
  * Opens `count` kitchen streams at `urls.dashboard` and places orders at `urls.guest`. Returns
@@ -71,16 +71,8 @@ export const sseKitchenScenario: Scenario = {
         ["app", app],
         ["bare", baseline],
       ] as const) {
-        rows.push([
-          count,
-          target,
-          values.length,
-          fmt(quantile(values, 0.5)),
-          fmt(quantile(values, 0.95)),
-          fmt(Math.max(...values)),
-          values.filter(Number.isNaN).length,
-          fmt(kbPerStream, 0),
-        ]);
+        const { p50, p95, max, missed } = latencyCells(values);
+        rows.push([count, target, values.length, p50, p95, max, missed, fmt(kbPerStream, 0)]);
       }
     }
     return [
