@@ -152,7 +152,11 @@ async function principalOrNull(ctx: Context, token: string | undefined): Promise
   }
 }
 
-/** Who is signed in (guest and/or staff) from the access cookies, null where nobody is, and whether the request's app can renew its session. */
+/**
+ * Who is signed in (guest and/or staff) from the access cookies, null where nobody is, and whether
+ * the request's app can renew its session. Rejects when Redis (the session store) is unreachable,
+ * rather than report a signed-in user as signed out.
+ */
 export async function currentSession(ctx: Context): Promise<SessionState> {
   const [guest, staff] = await Promise.all([
     principalOrNull(ctx, ctx.tokens.access.guest),
