@@ -61,7 +61,8 @@ return 1`;
 
 /**
  * Ends every session of an account, atomically. KEYS: the account's session set. ARGV: the
- * session key prefix. Returns how many sessions were listed.
+ * session key prefix. Returns how many sessions were listed. (It derives the session keys from
+ * the set, which a standalone Redis allows and Redis Cluster would not: Tabletap uses the former.)
  */
 const END_ALL_SCRIPT = `
 local sids = redis.call('SMEMBERS', KEYS[1])
