@@ -30,7 +30,7 @@ export function loadServerEnv(source: EnvSource = process.env) {
       TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
       /**
        * API requests one process runs at once (live subscriptions not counted); past it, requests
-       * are answered 503 with `Retry-After` at once instead of queueing (see `createTrpcRouteHandler`).
+       * are answered 503 with `Retry-After` at once instead of queueing (see `createApiHandler`).
        */
       API_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
     },
