@@ -42,7 +42,12 @@ export class TestClient {
   async call<T>(fn: (caller: Caller) => Promise<T>, opts: { signal?: AbortSignal } = {}): Promise<T> {
     const headers = new Headers({ cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ") });
     const resHeaders = new Headers();
-    const ctx = await createContext(this.services, { headers, resHeaders, audience: this.audience, ip: this.ip });
+    const ctx = await createContext(this.services, {
+      headers,
+      resHeaders,
+      audience: this.audience,
+      peerAddress: this.ip,
+    });
     try {
       return await fn(createCaller(ctx, { signal: opts.signal }));
     } finally {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   clearedSessionCookies,
   readCookies,
@@ -9,21 +10,29 @@ import {
 } from "@tabletap/auth";
 import type { BusEvent } from "@tabletap/realtime";
 import { initTRPC, tracked, TRPCError } from "@trpc/server";
+import type { Logger } from "pino";
 import { z, ZodError } from "zod";
+import { clientAddress } from "./client-address";
 import { NotSignedInError, toTRPCError } from "./errors";
 import type { Services } from "./services";
 
 /**
- * Per-request context: the services, the request's session tokens and client IP, the app it came
- * through (`audience`: the guest app or the dashboard) and the response headers procedures add
- * `Set-Cookie` to (through `setSession`).
+ * Per-request context: the services, the request's session tokens and client address, the app it
+ * came through (`audience`: the guest app or the dashboard), its logger and the response headers
+ * procedures add `Set-Cookie` to (through `setSession`).
  */
 export interface Context {
+  /** The process's services as this request sees them: their `log` is the request's (`log` below). */
   services: Services;
   audience: SessionAudience;
   /** The access token cookie of each audience, and the refresh token cookie of the request's audience. */
   tokens: { access: Record<SessionAudience, string | undefined>; refresh: string | undefined };
+  /** The client's address, the key of per-client rate limits (`clientAddress`); "unknown" when the peer is not known. */
   ip: string;
+  /** The request's id (`x-request-id`), on every line of `log`. */
+  requestId: string;
+  /** The request's logger: a pino child logger of the services' one, binding `requestId`. Procedures log through it. */
+  log: Logger;
   resHeaders: Headers;
   /** Stores `pair` in `audience`'s session cookies (Secure in production), or clears them with null. */
   setSession(audience: SessionAudience, pair: TokenPair | null): void;
@@ -32,25 +41,41 @@ export interface Context {
 /**
  * Builds the context of one request from its headers, with the process's `services` (the route
  * handlers pass `getServices()`, tests their own). Connects MongoDB first (rejecting with the
- * driver's error when it is unreachable). The client IP is the socket peer the platform reports,
- * or the first `X-Forwarded-For` hop when `TRUST_PROXY` is on.
+ * driver's error when it is unreachable).
+ * @param opts.peerAddress the socket's remote address (the route handler's `peerAddress`);
+ *   with `X-Forwarded-For` and `TRUST_PROXY_HOPS` it gives `ip` (`clientAddress`).
+ * @param opts.requestId the request's id (default: a new UUID).
  */
 export async function createContext(
   services: Services,
-  opts: { headers: Headers; resHeaders: Headers; audience: SessionAudience; ip?: string },
+  opts: {
+    headers: Headers;
+    resHeaders: Headers;
+    audience: SessionAudience;
+    peerAddress?: string;
+    requestId?: string;
+  },
 ): Promise<Context> {
   await services.connectDb();
-  const forwarded = services.env.TRUST_PROXY ? opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
+  const requestId = opts.requestId ?? randomUUID();
+  const log = services.log.child({ requestId });
   const cookies = readCookies(opts.headers.get("cookie"));
   const secure = services.env.NODE_ENV === "production";
   return {
-    services,
+    // What logs on the request's behalf (order deliveries) logs with its id too.
+    services: { ...services, log, orderChanges: services.orderChanges.withLog(log) },
     audience: opts.audience,
     tokens: {
       access: { guest: cookies[SESSION_COOKIES.guest.access], staff: cookies[SESSION_COOKIES.staff.access] },
       refresh: cookies[SESSION_COOKIES[opts.audience].refresh],
     },
-    ip: forwarded || opts.ip || "unknown",
+    ip: clientAddress({
+      peer: opts.peerAddress,
+      forwardedFor: opts.headers.get("x-forwarded-for"),
+      trustedHops: services.env.TRUST_PROXY_HOPS,
+    }),
+    requestId,
+    log,
     resHeaders: opts.resHeaders,
     setSession(audience, pair) {
       const values = pair ? sessionCookies(audience, pair, secure) : clearedSessionCookies(audience, secure);

@@ -1,6 +1,6 @@
 import { TRPCClientError, type TRPCLink } from "@trpc/client";
 import { observable, type Unsubscribable } from "@trpc/server/observable";
-import type { AppRouter } from "@tabletap/api";
+import type { AnyTRPCRouter } from "@trpc/server";
 
 let refreshing: Promise<boolean> | null = null;
 
@@ -30,7 +30,7 @@ function isUnauthorized(error: unknown): boolean {
  * `auth.refresh` and retries the call once. If the refresh fails too, the original error stands
  * and the page shows its sign-in step.
  */
-export function refreshLink(url: string): TRPCLink<AppRouter> {
+export function refreshLink<TRouter extends AnyTRPCRouter>(url: string): TRPCLink<TRouter> {
   return () =>
     ({ next, op }) =>
       observable((observer) => {

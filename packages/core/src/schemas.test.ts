@@ -193,16 +193,21 @@ describe("order and subscription inputs", () => {
     expect(messages(orderIdInput, { orderId: "1" })).toEqual(["Not a valid id"]);
   });
 
-  it("lastEventId is optional, nullable and at most 64 characters", () => {
+  it("lastEventId is optional, nullable and a stream id Redis accepts", () => {
     expect(orderSubscriptionInput.parse({ orderId: ID })).toEqual({ orderId: ID });
     expect(orderSubscriptionInput.parse({ orderId: ID, lastEventId: null })).toEqual({
       orderId: ID,
       lastEventId: null,
     });
     expect(ticketSubscriptionInput.parse({})).toEqual({});
-    expect(ticketSubscriptionInput.parse({ lastEventId: "e".repeat(64) })).toEqual({ lastEventId: "e".repeat(64) });
-    expect(ticketSubscriptionInput.safeParse({ lastEventId: "e".repeat(65) }).success).toBe(false);
-    expect(orderSubscriptionInput.safeParse({ lastEventId: "1" }).success).toBe(false);
+    expect(ticketSubscriptionInput.parse({ lastEventId: "1700000000000-3" })).toEqual({
+      lastEventId: "1700000000000-3",
+    });
+    for (const lastEventId of ["e".repeat(64), "99999999999999999999-0", "1-0 "])
+      expect(messages(ticketSubscriptionInput, { lastEventId }), lastEventId).toEqual([
+        "This live update position isn't valid. Reload the page to start again.",
+      ]);
+    expect(orderSubscriptionInput.safeParse({ lastEventId: "1-0" }).success).toBe(false);
   });
 
   it("advanceOrderInput takes a status and an optional trimmed reason", () => {

@@ -3,6 +3,7 @@
  * written for the person filling in the form. Each `*Input` schema has a matching inferred type.
  */
 import { z } from "zod";
+import { isEventId } from "./event-id";
 import { ORDER_STATUSES } from "./order-status";
 import { OTP_FORMAT_MESSAGE, isOtpFormat } from "./otp";
 import { MAX_LINE_NOTES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "./pricing";
@@ -83,8 +84,14 @@ export type TableMenuInput = z.infer<typeof tableMenuInput>;
 export const orderIdInput = z.object({ orderId: objectIdSchema });
 export type OrderIdInput = z.infer<typeof orderIdInput>;
 
-/** `lastEventId` is the tracked() id a reconnecting SSE client resumes after. */
-const lastEventIdSchema = z.string().max(64).nullish();
+/**
+ * `lastEventId` is the tracked() id a reconnecting SSE client resumes after: a Redis stream id
+ * (`isEventId`), so one Redis would refuse never reaches it.
+ */
+const lastEventIdSchema = z
+  .string()
+  .refine(isEventId, "This live update position isn't valid. Reload the page to start again.")
+  .nullish();
 
 export const orderSubscriptionInput = z.object({ orderId: objectIdSchema, lastEventId: lastEventIdSchema });
 export type OrderSubscriptionInput = z.infer<typeof orderSubscriptionInput>;

@@ -1,6 +1,6 @@
 "use client";
 import type { OrderView } from "@tabletap/core";
-import { useTRPC } from "@tabletap/client";
+import { useTRPC } from "@tabletap/client/staff";
 import { errorCode } from "@tabletap/client/errors";
 import { isActiveOrderStatus } from "@tabletap/core/order-status";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
