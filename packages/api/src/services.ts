@@ -1,3 +1,4 @@
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import { LoginThrottle, OtpStore, TokenService } from "@tabletap/auth";
 import { createCache, type Cache } from "@tabletap/cache";
 import { connectDb } from "@tabletap/db";
@@ -21,6 +22,8 @@ export interface Services {
   sms: SmsSender;
   email: EmailSender;
   bus: EventBus;
+  /** The SQS client order events are published with (`createSqsClient`). */
+  sqs: SQSClient;
   /** Delivers an order's change (SQS, live channels) after it was stored; never throws (the worker's relay retries). */
   orderChanges: OrderChanges;
   /** Connects MongoDB (once; a failed attempt is retried by the next call). */
@@ -28,9 +31,9 @@ export interface Services {
 }
 
 /**
- * One value per process for connections, kept on `globalThis`: Next.js loads this module once per
- * bundle (route handlers, server components) and again on every dev hot reload, and all of those
- * should share one Redis connection. Everything else is created per module instance, so that
+ * One value per process and key (a connection's key names its URL) for connections, kept on
+ * `globalThis`: Next.js loads this module once per bundle (route handlers, server components) and
+ * again on every dev hot reload, and all of those should share one Redis connection. Everything else is created per module instance, so that
  * `instanceof` checks on errors see their own classes.
  */
 function processWide<T>(key: string, create: () => T): T {
@@ -41,12 +44,16 @@ function processWide<T>(key: string, create: () => T): T {
 
 /**
  * The services for `env` (tests build their own from an explicit env object; the apps use
- * `getServices`). The Redis connection is shared per process (see `processWide`).
+ * `getServices`). The Redis connection is shared per process and URL (see `processWide`).
  */
 export function createServices(env: ServerEnv): Services {
   const log = pino({ name: "api", level: env.LOG_LEVEL });
-  const redis = processWide("__tabletapApiRedis", () => createRedis(env.REDIS_URL, { name: "tabletap-api" }));
-  const cache = processWide("__tabletapApiCache", () => createCache({ redisUrl: env.REDIS_URL, name: "tabletap-api" }));
+  const redis = processWide(`__tabletapApiRedis ${env.REDIS_URL}`, () =>
+    createRedis(env.REDIS_URL, { name: "tabletap-api" }),
+  );
+  const cache = processWide(`__tabletapApiCache ${env.REDIS_URL}`, () =>
+    createCache({ redisUrl: env.REDIS_URL, name: "tabletap-api" }),
+  );
   const sqs = createSqsClient(env);
   const bus = createEventBus({
     redis,
@@ -64,6 +71,7 @@ export function createServices(env: ServerEnv): Services {
     sms: createSmsSender(env, redis),
     email: createEmailSender(env),
     bus,
+    sqs,
     orderChanges: createOrderChanges({
       bus,
       redis,
