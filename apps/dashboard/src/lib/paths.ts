@@ -3,11 +3,14 @@ const DEFAULT_NEXT = "/kitchen";
 /** A placeholder origin to resolve `next` against: only a path that stays on it is accepted. */
 const BASE = "http://dashboard.invalid";
 /**
- * C0 controls (tab, CR, LF...), DEL and backslashes. The WHATWG URL parser, which browsers use
- * on a `Location` header, drops tabs and newlines and reads "\" as "/", so `/\t/evil.example`
- * and `/\evil.example` both mean `//evil.example`; CR/LF would also break the header itself.
+ * Whether `value` has a C0 control character (tab, CR, LF...), DEL or a backslash. The WHATWG URL
+ * parser, which browsers use on a `Location` header, drops tabs and newlines and reads "\" as
+ * "/", so `/\t/evil.example` and `/\evil.example` both mean `//evil.example`; CR/LF would also
+ * break the header itself.
  */
-const UNSAFE = /[\u0000-\u001f\u007f\\]/;
+function hasUnsafeCharacter(value: string): boolean {
+  return [...value].some((char) => char <= "\u001f" || char === "\u007f" || char === "\\");
+}
 
 /**
  * Where to send the browser after signing in (`/login?next=`, `/api/auth/resume?next=`): `next`
@@ -20,7 +23,7 @@ const UNSAFE = /[\u0000-\u001f\u007f\\]/;
  * and Forwards Cheat Sheet) and header injection.
  */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next?.startsWith("/") || UNSAFE.test(next)) return DEFAULT_NEXT;
+  if (!next?.startsWith("/") || hasUnsafeCharacter(next)) return DEFAULT_NEXT;
   let url: URL;
   try {
     url = new URL(next, BASE);
