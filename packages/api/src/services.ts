@@ -31,9 +31,9 @@ export interface Services {
 }
 
 /**
- * One value per process and key (a connection's key names its URL) for connections, kept on
- * `globalThis`: Next.js loads this module once per bundle (route handlers, server components) and
- * again on every dev hot reload, and all of those should share one Redis connection. Everything else is created per module instance, so that
+ * One value per process for connections, kept on `globalThis`: Next.js loads this module once per
+ * bundle (route handlers, server components) and again on every dev hot reload, and all of those
+ * should share one Redis connection. Everything else is created per module instance, so that
  * `instanceof` checks on errors see their own classes.
  */
 function processWide<T>(key: string, create: () => T): T {
@@ -44,16 +44,12 @@ function processWide<T>(key: string, create: () => T): T {
 
 /**
  * The services for `env` (tests build their own from an explicit env object; the apps use
- * `getServices`). The Redis connection is shared per process and URL (see `processWide`).
+ * `getServices`). The Redis connection is shared per process (see `processWide`).
  */
 export function createServices(env: ServerEnv): Services {
   const log = pino({ name: "api", level: env.LOG_LEVEL });
-  const redis = processWide(`__tabletapApiRedis ${env.REDIS_URL}`, () =>
-    createRedis(env.REDIS_URL, { name: "tabletap-api" }),
-  );
-  const cache = processWide(`__tabletapApiCache ${env.REDIS_URL}`, () =>
-    createCache({ redisUrl: env.REDIS_URL, name: "tabletap-api" }),
-  );
+  const redis = processWide("__tabletapApiRedis", () => createRedis(env.REDIS_URL, { name: "tabletap-api" }));
+  const cache = processWide("__tabletapApiCache", () => createCache({ redisUrl: env.REDIS_URL, name: "tabletap-api" }));
   const sqs = createSqsClient(env);
   const bus = createEventBus({
     redis,
