@@ -53,10 +53,11 @@ function isEventStream(res: ServerResponse): boolean {
 }
 
 /**
- * Ends a live SSE response at an event boundary with a `retry:` field (a field line and a blank
- * line: no event is dispatched, the client's EventSource just waits that long before
- * reconnecting). A stream whose client is not keeping up (backpressure) may be in the middle of
- * an event, so it is cut instead: the client reconnects after a network error all the same.
+ * Ends a live SSE response with a `retry:` field (a field line and a blank line: no event is
+ * dispatched, the client's EventSource just waits that long before reconnecting). tRPC writes
+ * all the lines of an event in one go, so a stream whose writes are not waiting is between two
+ * events; one whose client is not keeping up (backpressure) may be in the middle of an event, so
+ * it is cut instead: the client reconnects after a network error all the same.
  */
 function endEventStream(res: ServerResponse): void {
   if (res.writableNeedDrain) res.destroy();
