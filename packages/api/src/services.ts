@@ -1,3 +1,4 @@
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import { LoginThrottle, OtpStore, TokenService } from "@tabletap/auth";
 import { createCache, type Cache } from "@tabletap/cache";
 import { connectDb } from "@tabletap/db";
@@ -21,6 +22,8 @@ export interface Services {
   sms: SmsSender;
   email: EmailSender;
   bus: EventBus;
+  /** The SQS client order events are published with (`createSqsClient`). */
+  sqs: SQSClient;
   /** Delivers an order's change (SQS, live channels) after it was stored; never throws (the worker's relay retries). */
   orderChanges: OrderChanges;
   /** Connects MongoDB (once; a failed attempt is retried by the next call). */
@@ -64,6 +67,7 @@ export function createServices(env: ServerEnv): Services {
     sms: createSmsSender(env, redis),
     email: createEmailSender(env),
     bus,
+    sqs,
     orderChanges: createOrderChanges({
       bus,
       redis,
