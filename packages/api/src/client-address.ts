@@ -1,14 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import proxyAddr from "proxy-addr";
 
-/**
- * The request header through which a Next.js app's server hands the socket's peer address to the
- * route handler: the app's custom server sets it on every request from `req.socket.remoteAddress`,
- * overwriting whatever the client sent, since `next start` itself keeps a client-written
- * `X-Forwarded-For` and gives a route handler no other way to know the peer.
- */
-export const PEER_ADDRESS_HEADER = "x-tabletap-peer-address";
-
 /** The client address when the peer is not known (all such requests share one rate-limit bucket). */
 const UNKNOWN = "unknown";
 

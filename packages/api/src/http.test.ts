@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { OTP_POLICY } from "@tabletap/core";
 import { describe, expect, it } from "vitest";
-import { PEER_ADDRESS_HEADER } from "./client-address";
+import { PEER_ADDRESS_HEADER } from "@tabletap/core/peer-address";
 import { createTrpcRouteHandler } from "./http";
 import { randomPhone, seedRestaurant, testServices } from "./testing";
 

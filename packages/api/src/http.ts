@@ -7,10 +7,9 @@ import etag from "etag";
 import fresh from "fresh";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Logger } from "pino";
-import { PEER_ADDRESS_HEADER } from "./client-address";
+import { PEER_ADDRESS_HEADER } from "@tabletap/core/peer-address";
 
 /** The header the apps' server sets to the socket's peer address (see `createTrpcRouteHandler`). */
-export { PEER_ADDRESS_HEADER };
 import { audienceRouters, guestRouter, staffRouter } from "./root";
 import { getServices, type Services } from "./services";
 import { createCallerFactory, createContext } from "./trpc";

@@ -5,7 +5,8 @@ import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { createWebServer, PEER_ADDRESS_HEADER, type RequestHandler, type WebServer } from "./server";
+import { PEER_ADDRESS_HEADER } from "@tabletap/core/peer-address";
+import { createWebServer, type RequestHandler, type WebServer } from "./server";
 
 const log = pino({ level: "silent" });
 const servers: WebServer[] = [];

@@ -3,15 +3,7 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
-
-/**
- * The request header that carries the address of the TCP peer (`req.socket.remoteAddress`,
- * e.g. `127.0.0.1` or `::ffff:10.0.0.7`), set by this server on every request, overwriting any
- * value the client sent. The API's route handler reads it as the client address (or as the
- * nearest proxy's, whose `X-Forwarded-For` it may then trust): `next start` passes on the
- * client's own `X-Forwarded-For`, so behind it a route handler can't tell who connected.
- */
-export const PEER_ADDRESS_HEADER = "x-tabletap-peer-address";
+import { PEER_ADDRESS_HEADER } from "@tabletap/core/peer-address";
 
 /** Handles one request (Next.js's `app.getRequestHandler()`, or a test's). */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
