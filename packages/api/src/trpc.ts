@@ -157,6 +157,32 @@ export type GuestPrincipal = Omit<Extract<Principal, { kind: "guest" }>, "kind">
 /** The signed-in staff member of a staff procedure. */
 export type StaffPrincipal = Omit<Extract<Principal, { kind: "staff" }>, "kind">;
 
+/** How often a live stream checks that the session it was opened with is still live, milliseconds (the SSE ping interval). */
+export const SESSION_RECHECK_MS = 10_000;
+
+/**
+ * An abort signal for a live stream of `audience`'s signed-in caller: it aborts when the request's
+ * `signal` does, or when a check every `SESSION_RECHECK_MS` finds the session the stream was
+ * opened with ended (sign-out, deactivated account, replayed refresh token), so such a stream
+ * stops within 10 s instead of running on for the rest of the shift. The check tolerates an
+ * expired access token (an open stream outlives its 15 minutes) and a Redis error (checked again next time).
+ */
+export function whileSignedIn(ctx: Context, audience: SessionAudience, signal: AbortSignal | undefined): AbortSignal {
+  const ended = new AbortController();
+  const timer = setInterval(() => {
+    ctx.services.tokens.sessionLive(ctx.tokens.access[audience]).then(
+      (live) => {
+        if (!live) ended.abort(new NotSignedInError("Your session has ended. Please sign in again."));
+      },
+      (error: unknown) => ctx.log.warn({ err: error }, "could not check a live stream's session"),
+    );
+  }, SESSION_RECHECK_MS);
+  timer.unref();
+  const stream = signal ? AbortSignal.any([signal, ended.signal]) : ended.signal;
+  stream.addEventListener("abort", () => clearInterval(timer), { once: true });
+  return stream;
+}
+
 /**
  * A subscription's events as tRPC `tracked` events (the event id goes out as the SSE id, so a
  * reconnecting client resumes with `lastEventId`). Subscription resolvers await their use case

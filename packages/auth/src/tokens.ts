@@ -120,6 +120,17 @@ export class TokenService {
   }
 
   /**
+   * Whether the session of a genuine access token is still live, whether or not the token has
+   * expired since (one Redis round trip): a live stream opened with the token checks this now and
+   * then, so ending the session (sign-out, deactivation, a replayed refresh token) ends the stream.
+   * False for a missing, forged or non-access token.
+   */
+  async sessionLive(accessToken: string | undefined): Promise<boolean> {
+    const claims = this.decodeOrNull(accessToken, "access");
+    return claims !== null && (await this.redis.exists(sessionKey(claims.sid))) === 1;
+  }
+
+  /**
    * Spends a refresh token and returns a fresh pair in the same session, for the principal as
    * `current` reads it now from the account (e.g. the staff member's current role and restaurant);
    * when `current` answers null (account deleted or deactivated), the session is ended instead.

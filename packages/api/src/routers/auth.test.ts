@@ -4,6 +4,7 @@ import { Customer, Staff } from "@tabletap/db";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { getServices } from "../services";
+import { SESSION_RECHECK_MS } from "../trpc";
 import { latestOtp, randomPhone, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "../testing";
 import { deactivateStaff } from "../use-cases/staff";
 
@@ -259,6 +260,23 @@ describe("sessions", () => {
     // Nobody else is signed out.
     await expect(colleague.call((api) => api.kitchen.tickets())).resolves.toEqual([]);
   });
+
+  it(
+    "deactivating staff ends their open kitchen stream within the session re-check interval",
+    { timeout: SESSION_RECHECK_MS * 3 },
+    async () => {
+      const seeded = await seedRestaurant();
+      const kitchen = await signedInStaff(seeded);
+      const stream = await kitchen.call((api) => api.kitchen.onTicket({}));
+      const events = stream[Symbol.asyncIterator]();
+      const ended = events.next().then(
+        (step) => (step.done ? "ended" : "got an event"),
+        () => "ended",
+      );
+      await deactivateStaff(kitchen.services, { restaurantId: seeded.restaurantId, staffId: await staffIdOf(kitchen) });
+      expect(await ended).toBe("ended");
+    },
+  );
 
   it("deactivating staff of another restaurant is NOT_FOUND and changes nothing", async () => {
     const [mine, theirs] = [await seedRestaurant(), await seedRestaurant()];

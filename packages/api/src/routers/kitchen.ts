@@ -1,6 +1,6 @@
 import { advanceOrderInput, ticketSubscriptionInput } from "@tabletap/core";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { staffProcedure, trackedEvents } from "../trpc";
+import { staffProcedure, trackedEvents, whileSignedIn } from "../trpc";
 import { activeTickets, advanceTicket, followTickets } from "../use-cases/kitchen";
 
 /** The kitchen display: tickets of the staff member's restaurant only. */
@@ -15,7 +15,9 @@ export const kitchenRouter = {
    */
   onTicket: staffProcedure
     .input(ticketSubscriptionInput)
-    .subscription(({ ctx, input, signal }) => trackedEvents(followTickets(ctx.services, ctx.staff, input, signal))),
+    .subscription(({ ctx, input, signal }) =>
+      trackedEvents(followTickets(ctx.services, ctx.staff, input, whileSignedIn(ctx, "staff", signal))),
+    ),
 
   /**
    * Moves a ticket to `to` (accepted → preparing → ready → served, or cancelled / rejected with
