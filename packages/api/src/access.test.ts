@@ -16,6 +16,8 @@ const ACCESS = {
   "auth.session": "public",
   "menu.forTable": "public",
   "customer.updateProfile": "guest",
+  "customer.requestEmailVerification": "guest",
+  "customer.verifyEmail": "guest",
   "order.place": "guest",
   "order.get": "guest",
   "order.onUpdate": "guest",

@@ -1,7 +1,13 @@
 import { LoginThrottle, OtpStore, TokenService } from "@tabletap/auth";
 import { createCache, type Cache } from "@tabletap/cache";
 import { connectDb } from "@tabletap/db";
-import { createEmailSender, createSmsSender, type EmailSender, type SmsSender } from "@tabletap/notify";
+import {
+  createEmailSender,
+  createSmsSender,
+  GuestEmailLimit,
+  type EmailSender,
+  type SmsSender,
+} from "@tabletap/notify";
 import { createSqsClient, orderQueueSender } from "@tabletap/queue";
 import { createEventBus, createOrderChanges, type EventBus, type OrderChanges } from "@tabletap/realtime";
 import { createRedis, type Redis } from "@tabletap/redis";
@@ -20,6 +26,8 @@ export interface Services {
   loginThrottle: LoginThrottle;
   sms: SmsSender;
   email: EmailSender;
+  /** Counts every email to a guest against `EMAIL_POLICY` (shared with the worker's receipts). */
+  emailLimit: GuestEmailLimit;
   bus: EventBus;
   /** Delivers an order's change (SQS, live channels) after it was stored; never throws (the worker's relay retries). */
   orderChanges: OrderChanges;
@@ -63,6 +71,7 @@ export function createServices(env: ServerEnv): Services {
     loginThrottle: new LoginThrottle(redis),
     sms: createSmsSender(env, redis),
     email: createEmailSender(env),
+    emailLimit: new GuestEmailLimit(redis),
     bus,
     orderChanges: createOrderChanges({
       bus,
