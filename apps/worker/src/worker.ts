@@ -1,6 +1,6 @@
 import { createCache } from "@tabletap/cache";
 import { connectDb } from "@tabletap/db";
-import { createEmailSender, createSmsSender } from "@tabletap/notify";
+import { createEmailSender, createSmsSender, GuestEmailLimit } from "@tabletap/notify";
 import { createOrderEventConsumer, createSqsClient, orderQueueSender, resolveQueueUrl } from "@tabletap/queue";
 import { createEventBus, createOrderChanges } from "@tabletap/realtime";
 import { createRedis } from "@tabletap/redis";
@@ -39,7 +39,14 @@ export async function startWorker(
   const sqs = createSqsClient(env);
   const queueUrl = await resolveQueueUrl(sqs, env.SQS_ORDERS_QUEUE);
   const orderChanges = createOrderChanges({ bus, redis, cache, sendToQueue: orderQueueSender(sqs, queueUrl), log });
-  const deps = { sms: createSmsSender(env, redis), email: createEmailSender(env), orderChanges, redis, log };
+  const deps = {
+    sms: createSmsSender(env, redis),
+    email: createEmailSender(env),
+    emailLimit: new GuestEmailLimit(redis),
+    orderChanges,
+    redis,
+    log,
+  };
 
   const consumer = createOrderEventConsumer({
     client: sqs,

@@ -1,6 +1,7 @@
 import { createEnv } from "@t3-oss/env-core";
 import { authEnv } from "@tabletap/auth";
 import { envOptions, logLevelSchema, nodeEnvSchema, type EnvSource } from "@tabletap/core/env";
+import { isPhoneCountry } from "@tabletap/core/phone";
 import { dbEnv } from "@tabletap/db";
 import { notifyEnv } from "@tabletap/notify";
 import { queueEnv } from "@tabletap/queue";
@@ -33,6 +34,20 @@ export function loadServerEnv(source: EnvSource = process.env) {
        * are answered 503 with `Retry-After` at once instead of queueing (see `createApiHandler`).
        */
       API_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
+      /**
+       * Countries (ISO 3166-1 alpha-2, comma-separated: "IN" or "IN,NP") whose mobile numbers may be
+       * texted a sign-in code when the guest signs in without a table code; at a table, its
+       * restaurant's `allowedPhoneCountries` decide (against SMS pumping).
+       */
+      OTP_ALLOWED_COUNTRIES: z
+        .string()
+        .default("IN")
+        .transform((list) => list.split(",").map((code) => code.trim().toUpperCase()))
+        .pipe(
+          z
+            .array(z.string().refine(isPhoneCountry, "must be ISO 3166-1 alpha-2 country codes, e.g. IN or IN,NP"))
+            .min(1),
+        ),
     },
     extends: [dbEnv(source), authEnv(source), redisEnv(source), queueEnv(source), notifyEnv(source)],
     ...envOptions(source),

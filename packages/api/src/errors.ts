@@ -1,5 +1,6 @@
 import { InvalidTokenError, LoginThrottledError, OtpError } from "@tabletap/auth";
 import { IllegalTransitionError, PricingError } from "@tabletap/core";
+import { EmailLimitError } from "@tabletap/notify";
 import { TRPCError } from "@trpc/server";
 
 /** Something the caller asked for does not exist (or is not theirs to see). `message` is shown to them. */
@@ -26,7 +27,7 @@ export class NotSignedInError extends Error {
  * - InvalidInputError, other PricingErrors, OtpError (wrong/expired code) → BAD_REQUEST
  * - NotSignedInError, InvalidTokenError → UNAUTHORIZED
  * - IllegalTransitionError → CONFLICT
- * - OtpError RATE_LIMITED / COOLDOWN, LoginThrottledError → TOO_MANY_REQUESTS
+ * - OtpError RATE_LIMITED / COOLDOWN, LoginThrottledError, EmailLimitError → TOO_MANY_REQUESTS
  */
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
@@ -38,6 +39,6 @@ export function toTRPCError(error: unknown): TRPCError {
     return as(error.code === "RATE_LIMITED" || error.code === "COOLDOWN" ? "TOO_MANY_REQUESTS" : "BAD_REQUEST");
   if (error instanceof NotSignedInError || error instanceof InvalidTokenError) return as("UNAUTHORIZED");
   if (error instanceof IllegalTransitionError) return as("CONFLICT");
-  if (error instanceof LoginThrottledError) return as("TOO_MANY_REQUESTS");
+  if (error instanceof LoginThrottledError || error instanceof EmailLimitError) return as("TOO_MANY_REQUESTS");
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
 }

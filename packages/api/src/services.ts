@@ -2,7 +2,13 @@ import type { SQSClient } from "@aws-sdk/client-sqs";
 import { LoginThrottle, OtpStore, TokenService } from "@tabletap/auth";
 import { createCache, type Cache } from "@tabletap/cache";
 import { connectDb } from "@tabletap/db";
-import { createEmailSender, createSmsSender, type EmailSender, type SmsSender } from "@tabletap/notify";
+import {
+  createEmailSender,
+  createSmsSender,
+  GuestEmailLimit,
+  type EmailSender,
+  type SmsSender,
+} from "@tabletap/notify";
 import { createSqsClient, orderQueueSender } from "@tabletap/queue";
 import { createEventBus, createOrderChanges, type EventBus, type OrderChanges } from "@tabletap/realtime";
 import { createRedis, type Redis } from "@tabletap/redis";
@@ -21,6 +27,8 @@ export interface Services {
   loginThrottle: LoginThrottle;
   sms: SmsSender;
   email: EmailSender;
+  /** Counts every email to a guest against `EMAIL_POLICY` (shared with the worker's receipts). */
+  emailLimit: GuestEmailLimit;
   bus: EventBus;
   /** The SQS client order events are published with (`createSqsClient`). */
   sqs: SQSClient;
@@ -66,6 +74,7 @@ export function createServices(env: ServerEnv): Services {
     loginThrottle: new LoginThrottle(redis),
     sms: createSmsSender(env, redis),
     email: createEmailSender(env),
+    emailLimit: new GuestEmailLimit(redis),
     bus,
     sqs,
     orderChanges: createOrderChanges({

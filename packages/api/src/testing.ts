@@ -73,6 +73,26 @@ export async function latestOtp(phone: string): Promise<string> {
   return code;
 }
 
+interface SesStoredEmail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string };
+}
+
+/** What the local SES stand-in "sent" to `address`, oldest first (its `/store`). */
+export async function emailsTo(address: string): Promise<SesStoredEmail[]> {
+  const response = await fetch(new URL("/store", defaultServices.env.SES_ENDPOINT));
+  const { emails } = (await response.json()) as { emails: SesStoredEmail[] };
+  return emails.filter((email) => email.destination.to.includes(address));
+}
+
+/** The newest one-time code emailed to `address`, read from the local SES stand-in. */
+export async function latestEmailedCode(address: string): Promise<string> {
+  const code = (await emailsTo(address)).at(-1)?.subject.match(/^(\d{6})\b/)?.[1];
+  if (!code) throw new Error(`No code emailed to ${address}`);
+  return code;
+}
+
 /** A guest signed in through the real OTP flow, calling the API with `services`. */
 export async function signedInGuest(phone = randomPhone(), services: Services = defaultServices): Promise<TestClient> {
   const client = new TestClient("guest", services);

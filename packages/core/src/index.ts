@@ -2,6 +2,7 @@ export * from "./money";
 export * from "./order-status";
 export * from "./pricing";
 export * from "./otp";
+export * from "./email";
 export * from "./phone";
 export * from "./business-date";
 export * from "./schemas";

@@ -9,10 +9,14 @@ import {
   otpCodeSchema,
   phoneInput,
   placeOrderInput,
+  requestEmailVerificationInput,
+  requestOtpInput,
   staffLoginInput,
   tableCodeSchema,
   tableMenuInput,
   ticketSubscriptionInput,
+  updateProfileInput,
+  verifyEmailInput,
   verifyOtpInput,
 } from "./schemas";
 
@@ -84,6 +88,44 @@ describe("phoneInput and verifyOtpInput", () => {
       expect(messages(otpCodeSchema, code)).toEqual(["Enter the 6-digit code"]);
     }
     expect(messages(verifyOtpInput, { phone: "9876543210" })).toEqual(["Enter the 6-digit code"]);
+  });
+});
+
+describe("requestOtpInput", () => {
+  it("sends by SMS unless email is asked for, and takes an optional table code", () => {
+    expect(requestOtpInput.parse({ phone: "98765 43210" })).toEqual({ phone: "98765 43210", channel: "sms" });
+    expect(requestOtpInput.parse({ phone: "98765 43210", channel: "email", tableCode: CODE })).toEqual({
+      phone: "98765 43210",
+      channel: "email",
+      tableCode: CODE,
+    });
+  });
+
+  it("refuses another channel or a malformed table code", () => {
+    expect(messages(requestOtpInput, { phone: "98765 43210", channel: "fax" })).toEqual(["Choose SMS or email"]);
+    expect(messages(requestOtpInput, { phone: "98765 43210", tableCode: "x" })).toEqual([
+      "This table's code isn't valid",
+    ]);
+  });
+});
+
+describe("guest email inputs", () => {
+  it("trim and lower-case the address before checking it", () => {
+    expect(requestEmailVerificationInput.parse({ email: " Asha@Example.COM " })).toEqual({ email: "asha@example.com" });
+    expect(verifyEmailInput.parse({ email: "asha@example.com", code: " 012345 " })).toEqual({
+      email: "asha@example.com",
+      code: "012345",
+    });
+    expect(updateProfileInput.parse({ email: "  " })).toEqual({ email: "" });
+  });
+
+  it("refuse a malformed or missing address and a malformed code", () => {
+    const invalid = "Enter a valid email address, e.g. asha@example.com";
+    expect(messages(requestEmailVerificationInput, { email: "asha@" })).toEqual([invalid]);
+    expect(messages(requestEmailVerificationInput, { email: "" })).toEqual([invalid]);
+    expect(messages(requestEmailVerificationInput, {})).toEqual([invalid]);
+    expect(messages(updateProfileInput, { email: "asha@" })).toEqual([invalid]);
+    expect(messages(verifyEmailInput, { email: "asha@example.com", code: "12" })).toEqual(["Enter the 6-digit code"]);
   });
 });
 

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { isEventId } from "./event-id";
 import { ORDER_STATUSES } from "./order-status";
-import { OTP_FORMAT_MESSAGE, isOtpFormat } from "./otp";
+import { OTP_CHANNELS, OTP_FORMAT_MESSAGE, isOtpFormat } from "./otp";
 import { MAX_LINE_NOTES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "./pricing";
 
 /** A MongoDB ObjectId as 24 hex characters. */
@@ -28,6 +28,17 @@ export const phoneSchema = z
 
 export const phoneInput = z.object({ phone: phoneSchema });
 export type PhoneInput = z.infer<typeof phoneInput>;
+
+/**
+ * `auth.requestOtp`: the phone to sign in; `channel` "sms" (default) or "email" (the fallback: the
+ * code goes to the guest's verified email); `tableCode`, the table the guest signs in at, whose
+ * restaurant decides which countries' numbers may be texted.
+ */
+export const requestOtpInput = phoneInput.extend({
+  channel: z.enum(OTP_CHANNELS, { error: "Choose SMS or email" }).default("sms"),
+  tableCode: tableCodeSchema.optional(),
+});
+export type RequestOtpInput = z.infer<typeof requestOtpInput>;
 
 /** A 6-digit one-time code (`isOtpFormat`); surrounding spaces from pasting are trimmed. */
 export const otpCodeSchema = z.string({ error: OTP_FORMAT_MESSAGE }).trim().refine(isOtpFormat, OTP_FORMAT_MESSAGE);
@@ -107,16 +118,30 @@ export const advanceOrderInput = z.object({
 });
 export type AdvanceOrderInput = z.infer<typeof advanceOrderInput>;
 
+const EMAIL_MESSAGE = "Enter a valid email address, e.g. asha@example.com";
+/** A guest's email address as typed: trimmed and lower-cased; at most 254 characters (RFC 5321 path limit). */
+const guestEmailText = z
+  .string({ error: EMAIL_MESSAGE })
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long");
+
+/** A guest's email address (see `guestEmailText`), validated. */
+export const guestEmailSchema = guestEmailText.pipe(z.email(EMAIL_MESSAGE));
+
 /**
- * `customer.updateProfile`: the email the guest wants receipts at. An empty string clears it.
- * Stored lower-cased and trimmed; at most 254 characters (RFC 5321 path limit).
+ * `customer.updateProfile`: the email the guest wants receipts at (receipts go to it only once it
+ * is verified). An empty string clears it.
  */
 export const updateProfileInput = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(254, "That email address is too long")
-    .pipe(z.union([z.literal(""), z.email("Enter a valid email address, e.g. asha@example.com")])),
+  email: guestEmailText.pipe(z.union([z.literal(""), z.email(EMAIL_MESSAGE)])),
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;
+
+/** `customer.requestEmailVerification`: the address to email a one-time code to. */
+export const requestEmailVerificationInput = z.object({ email: guestEmailSchema });
+export type RequestEmailVerificationInput = z.infer<typeof requestEmailVerificationInput>;
+
+/** `customer.verifyEmail`: the address and the 6-digit code emailed to it. */
+export const verifyEmailInput = z.object({ email: guestEmailSchema, code: otpCodeSchema });
+export type VerifyEmailInput = z.infer<typeof verifyEmailInput>;

@@ -118,6 +118,7 @@ export interface OrderView {
 
 /** The signed-in principals of a request, as `auth.session` returns them. */
 export interface SessionView {
-  guest: { id: string; phone: string; name: string | null; email: string | null } | null;
+  /** `email`: where the guest wants receipts; `emailVerified`: whether they proved it is theirs (only then is anything sent to it). */
+  guest: { id: string; phone: string; name: string | null; email: string | null; emailVerified: boolean } | null;
   staff: { id: string; name: string; email: string; role: "staff" | "manager"; restaurantId: string } | null;
 }

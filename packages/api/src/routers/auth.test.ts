@@ -1,11 +1,23 @@
+import { randomInt } from "node:crypto";
 import { STAFF_LOGIN_ATTEMPTS } from "@tabletap/auth";
-import { OTP_POLICY } from "@tabletap/core";
-import { Customer, Staff } from "@tabletap/db";
+import { OTP_POLICY, phoneCountry, toE164 } from "@tabletap/core";
+import { Customer, Restaurant, Staff } from "@tabletap/db";
+import { readDevOutbox } from "@tabletap/notify";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { getServices } from "../services";
 import { SESSION_RECHECK_MS } from "../trpc";
-import { latestOtp, randomPhone, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "../testing";
+import {
+  emailsTo,
+  latestEmailedCode,
+  latestOtp,
+  randomPhone,
+  seedRestaurant,
+  signedInGuest,
+  signedInStaff,
+  TestClient,
+  testServices,
+} from "../testing";
 import { deactivateStaff } from "../use-cases/staff";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -112,7 +124,7 @@ describe("guest sign-in with a phone OTP", () => {
     for (let i = 0; i < OTP_POLICY.requestsPerPhonePerHour; i += 1) {
       await new TestClient("guest").call((api) => api.auth.requestOtp({ phone }));
       // Let the 30-second resend cooldown pass without waiting for it.
-      await getServices().redis.del(`otp:cooldown:${phone}`);
+      await getServices().redis.del(`otp:cooldown:sign-in:${phone}:sms`);
     }
     await expect(new TestClient("guest").call((api) => api.auth.requestOtp({ phone }))).rejects.toMatchObject({
       code: "TOO_MANY_REQUESTS",
@@ -155,6 +167,161 @@ describe("guest sign-in with a phone OTP", () => {
     const stolen = new TestClient("guest");
     stolen.cookies.set("tt_guest_rt", refresh ?? "");
     expect(await codeOf(stolen.call((api) => api.auth.refresh()))).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("guest sign-in under parallel guesses", () => {
+  /** Messages of the settled calls; a fulfilled call reads "signed in". */
+  const messagesOf = (results: PromiseSettledResult<unknown>[]) =>
+    results.map((r) => (r.status === "fulfilled" ? "signed in" : (r.reason as Error).message));
+  /** Guesses that were compared with the code: the others found it already burnt. */
+  const compared = (messages: string[]) => messages.filter((m) => !m.includes("expired"));
+
+  it("one batch of wrong codes and then the right one does not sign in: at most 3 guesses are compared", async () => {
+    const guest = new TestClient("guest");
+    const phone = randomPhone();
+    await guest.call((api) => api.auth.requestOtp({ phone }));
+    const code = await latestOtp(phone);
+    const wrong = code === "000000" ? "111111" : "000000";
+    // One tRPC batch: every call shares the request's context and runs at once.
+    const results = await guest.call((api) =>
+      Promise.allSettled([
+        ...Array.from({ length: 24 }, () => api.auth.verifyOtp({ phone, code: wrong })),
+        api.auth.verifyOtp({ phone, code }),
+      ]),
+    );
+    const messages = messagesOf(results);
+    expect(compared(messages)).toEqual([
+      "That code isn't right. 2 tries left.",
+      "That code isn't right. 1 try left.",
+      "Too many wrong codes. Ask for a new one.",
+    ]);
+    expect(messages.at(-1)).toMatch(/expired/);
+    expect(guest.cookies.size).toBe(0);
+    await expect(guest.call((api) => api.auth.verifyOtp({ phone, code }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/expired/),
+    });
+  });
+
+  it("the right code sent many times at once signs in once", async () => {
+    const guest = new TestClient("guest");
+    const phone = randomPhone();
+    await guest.call((api) => api.auth.requestOtp({ phone }));
+    const code = await latestOtp(phone);
+    const results = await guest.call((api) =>
+      Promise.allSettled(Array.from({ length: 6 }, () => api.auth.verifyOtp({ phone, code }))),
+    );
+    expect(messagesOf(results).filter((m) => m === "signed in")).toHaveLength(1);
+  });
+});
+
+/** A random valid US mobile number in E.164 (random enough that no two tests share a number prefix). */
+function randomUsPhone(): string {
+  for (;;) {
+    const phone = toE164(`+1415${randomInt(2_000_000, 9_999_999)}`);
+    if (phone && phoneCountry(phone) === "US") return phone;
+  }
+}
+
+describe("guest sign-in: where codes may be texted (SMS pumping)", () => {
+  it("texts only numbers from the countries the table's restaurant allows, by default its own", async () => {
+    const seeded = await seedRestaurant();
+    const tableCode = seeded.tables[0]!.code;
+    const us = randomUsPhone();
+    await expect(
+      new TestClient("guest").call((api) => api.auth.requestOtp({ phone: us, tableCode })),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "We can only text numbers from India here." });
+    expect(await readDevOutbox(getServices().redis, { to: us }), "nothing texted").toEqual([]);
+    const india = randomPhone();
+    await expect(
+      new TestClient("guest").call((api) => api.auth.requestOtp({ phone: india, tableCode })),
+    ).resolves.toMatchObject({ phone: india, channel: "sms" });
+
+    await Restaurant.updateOne({ _id: seeded.restaurantId }, { $set: { allowedPhoneCountries: ["IN", "US"] } });
+    await expect(
+      new TestClient("guest").call((api) => api.auth.requestOtp({ phone: us, tableCode })),
+    ).resolves.toMatchObject({ phone: us });
+    await expect(
+      new TestClient("guest").call((api) => api.auth.requestOtp({ phone: "+44 7911 123456", tableCode })),
+    ).rejects.toMatchObject({ message: "We can only text numbers from India or United States here." });
+    await expect(
+      new TestClient("guest").call((api) => api.auth.requestOtp({ phone: us, tableCode: "not-a-table-code" })),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("without a table code, texts the countries of OTP_ALLOWED_COUNTRIES (default India)", async () => {
+    const us = randomUsPhone();
+    await expect(new TestClient("guest").call((api) => api.auth.requestOtp({ phone: us }))).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "We can only text numbers from India here.",
+    });
+    const services = testServices({ OTP_ALLOWED_COUNTRIES: "IN,US" });
+    await expect(
+      new TestClient("guest", services).call((api) => api.auth.requestOtp({ phone: us })),
+    ).resolves.toMatchObject({ phone: us });
+  });
+
+  it("caps the codes texted to one block of numbers per hour, across networks", async () => {
+    // Numbers differing only in their last 4 digits: a run of premium numbers an attacker rents.
+    const block = `+919${randomInt(10_000, 99_999)}`;
+    const numbers = Array.from({ length: OTP_POLICY.smsPerNumberPrefixPerHour + 1 }, (_, i) => `${block}${2000 + i}`);
+    for (const phone of numbers.slice(0, -1))
+      await new TestClient("guest").call((api) => api.auth.requestOtp({ phone }));
+    await expect(
+      new TestClient("guest").call((api) => api.auth.requestOtp({ phone: numbers.at(-1)! })),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/numbers like this one/) });
+    expect(await readDevOutbox(getServices().redis, { to: numbers.at(-1)! })).toEqual([]);
+  });
+});
+
+describe("guest sign-in by email when SMS fails", () => {
+  /** A signed-in guest with a verified email; returns their phone and address. */
+  async function guestWithVerifiedEmail() {
+    const phone = randomPhone();
+    const guest = await signedInGuest(phone);
+    const email = `guest-${crypto.randomUUID()}@example.com`;
+    await guest.call((api) => api.customer.requestEmailVerification({ email }));
+    const code = await latestEmailedCode(email);
+    await guest.call((api) => api.customer.verifyEmail({ email, code }));
+    return { phone, email };
+  }
+
+  it("emails the code to the number's verified email, and that code signs in", async () => {
+    const { phone, email } = await guestWithVerifiedEmail();
+    const device = new TestClient("guest");
+    // A code was texted moments ago (the SMS cooldown runs) and never came: email it at once.
+    await expect(device.call((api) => api.auth.requestOtp({ phone }))).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+    const sent = await device.call((api) => api.auth.requestOtp({ phone, channel: "email" }));
+    expect(sent).toMatchObject({ phone, channel: "email", sentTo: "g•••@example.com" });
+    expect(JSON.stringify(sent)).not.toContain(email);
+    const code = await latestEmailedCode(email);
+    const { customer } = await device.call((api) => api.auth.verifyOtp({ phone, code }));
+    expect(customer).toMatchObject({ phone, email, emailVerified: true });
+    expect(device.cookies.has("tt_guest_at")).toBe(true);
+  });
+
+  it("refuses a number without a verified email, sending nothing", async () => {
+    const unknown = randomPhone();
+    await expect(
+      new TestClient("guest").call((api) => api.auth.requestOtp({ phone: unknown, channel: "email" })),
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "This number has no verified email. Ask for the code by SMS.",
+    });
+
+    // An email saved but never verified doesn't count either.
+    const phone = randomPhone();
+    const guest = await signedInGuest(phone);
+    const email = `guest-${crypto.randomUUID()}@example.com`;
+    await guest.call((api) => api.customer.updateProfile({ email }));
+    expect((await Customer.findOne({ phone }).lean())?.email).toBe(email);
+    await expect(
+      new TestClient("guest").call((api) => api.auth.requestOtp({ phone, channel: "email" })),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await emailsTo(email)).toEqual([]);
   });
 });
 
