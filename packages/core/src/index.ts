@@ -4,5 +4,7 @@ export * from "./pricing";
 export * from "./otp";
 export * from "./phone";
 export * from "./business-date";
+export * from "./order-policy";
 export * from "./schemas";
+export * from "./text";
 export * from "./views";
