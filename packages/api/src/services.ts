@@ -7,6 +7,7 @@ import { createEventBus, createOrderChanges, type EventBus, type OrderChanges } 
 import { createRedis, type Redis } from "@tabletap/redis";
 import { pino, type Logger } from "pino";
 import { loadServerEnv, type ServerEnv } from "./env";
+import { OrderThrottle } from "./order-throttle";
 
 /** The process-wide clients the procedures use, created once from the environment. */
 export interface Services {
@@ -18,6 +19,8 @@ export interface Services {
   tokens: TokenService;
   otp: OtpStore;
   loginThrottle: LoginThrottle;
+  /** The limits on placing orders per guest and per table (`ORDER_POLICY`). */
+  orderThrottle: OrderThrottle;
   sms: SmsSender;
   email: EmailSender;
   bus: EventBus;
@@ -61,6 +64,7 @@ export function createServices(env: ServerEnv): Services {
     tokens: new TokenService(redis, { access: env.JWT_ACCESS_SECRET, refresh: env.JWT_REFRESH_SECRET }),
     otp: new OtpStore(redis, env.OTP_PEPPER),
     loginThrottle: new LoginThrottle(redis),
+    orderThrottle: new OrderThrottle(redis),
     sms: createSmsSender(env, redis),
     email: createEmailSender(env),
     bus,

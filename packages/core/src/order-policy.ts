@@ -5,17 +5,18 @@
  */
 
 /**
- * How many orders `order.place` takes, per rolling 10 minutes, and how big one may be.
+ * How many orders `order.place` takes in 10 minutes, and how big one may be.
  *
  * A real table orders in rounds (drinks, starters, mains, dessert), each guest a few orders an
  * evening and rarely two within minutes, and one order can hold a whole round for the table. So
  * a guest placing more than 10 orders in 10 minutes, or a table more than 30 (ten guests each
  * ordering three times in 10 minutes), is not a table eating: it is a script. Both limits are
- * counted in Redis (rate-limiter-flexible), so they hold across app instances; an idempotent
- * replay of an order already taken is not counted.
+ * counted in Redis (rate-limiter-flexible; a window starts at its first counted order), so they
+ * hold across app instances; an idempotent replay of an order already taken is not counted, nor
+ * is an order refused for its guest counted against its table.
  */
 export const ORDER_POLICY = {
-  /** The rolling window of both limits, seconds. */
+  /** The window of both limits, seconds. */
   windowSeconds: 10 * 60,
   /** Orders one signed-in guest may place per window, at any tables. */
   ordersPerGuest: 10,
