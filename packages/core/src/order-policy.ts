@@ -1,3 +1,5 @@
+import type { ActiveOrderStatus } from "./order-status";
+
 /**
  * Limits on placing orders and on the kitchen display's list (issue 8, finding 8: a flood of
  * orders at one table pushed a real order off the kitchen display). The API enforces them
@@ -39,4 +41,6 @@ export const ORDER_POLICY = {
 export const KITCHEN_BOARD_POLICY = {
   /** Most tickets in one answer of `kitchen.tickets`. */
   maxTickets: 300,
+  /** Tickets staff are working on: listed before any waiting (placed, accepted) ticket, whatever their age. */
+  workingStatuses: ["preparing", "ready"] as const satisfies readonly ActiveOrderStatus[],
 } as const;
