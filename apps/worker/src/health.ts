@@ -7,16 +7,16 @@ import type { Logger } from "pino";
 export type ReadinessCheck = () => Promise<unknown>;
 
 /** What `GET /ready` answers: ready when every check passed; each check's outcome by name. */
-export interface Readiness {
+interface Readiness {
   ready: boolean;
   checks: Record<string, "ok" | "failed" | "timed out">;
 }
 
 /** How long one readiness check may take, milliseconds (probes commonly time out after 1–5 s). */
-export const READINESS_CHECK_TIMEOUT_MS = 2_000;
+const READINESS_CHECK_TIMEOUT_MS = 2_000;
 
 /** Runs every check at once, each bounded by `timeoutMs`; failures are logged with their error. */
-export async function checkReadiness(
+async function checkReadiness(
   checks: Record<string, ReadinessCheck>,
   log: Pick<Logger, "warn">,
   timeoutMs = READINESS_CHECK_TIMEOUT_MS,
