@@ -268,10 +268,12 @@ describe("order.place under a flood", () => {
   /** Places a one-item order (`key`: its idempotency key) and answers "ok" or the tRPC error code. */
   async function attempt(seeded: Seeded, guest: TestClient, table: number, key = randomUUID()) {
     const items = [{ menuItemId: item(seeded, "Masala Papad")._id.toString(), quantity: 1 }];
-    return guest.call((api) => api.order.place({ tableCode: seeded.tables[table]!.code, idempotencyKey: key, items })).then(
-      () => "ok",
-      (error: { code?: string; message?: string }) => `${error.code}: ${error.message}`,
-    );
+    return guest
+      .call((api) => api.order.place({ tableCode: seeded.tables[table]!.code, idempotencyKey: key, items }))
+      .then(
+        () => "ok",
+        (error: { code?: string; message?: string }) => `${error.code}: ${error.message}`,
+      );
   }
 
   it("refuses a guest's orders past ORDER_POLICY.ordersPerGuest, however parallel, and stores none of them", async () => {
@@ -282,7 +284,9 @@ describe("order.place under a flood", () => {
     const flood = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(seeded, guest, i % 3)));
     expect(flood.filter((answer) => answer === "ok")).toHaveLength(ORDER_POLICY.ordersPerGuest - 1);
     expect(new Set(flood.filter((answer) => answer !== "ok"))).toEqual(
-      new Set([expect.stringMatching(/^TOO_MANY_REQUESTS: You've placed a lot of orders\. Try again in \d+ minutes\.$/)]),
+      new Set([
+        expect.stringMatching(/^TOO_MANY_REQUESTS: You've placed a lot of orders\. Try again in \d+ minutes\.$/),
+      ]),
     );
     expect(await Order.countDocuments({ restaurantId: seeded.restaurantId })).toBe(ORDER_POLICY.ordersPerGuest);
 
@@ -323,7 +327,11 @@ describe("order.place under a flood", () => {
     );
     expect(answers.filter((answer) => answer === "ok")).toHaveLength(ORDER_POLICY.ordersPerTable);
     expect(new Set(answers.filter((answer) => answer !== "ok"))).toEqual(
-      new Set([expect.stringMatching(/^TOO_MANY_REQUESTS: This table has placed a lot of orders\. .*Try again in \d+ minutes\.$/)]),
+      new Set([
+        expect.stringMatching(
+          /^TOO_MANY_REQUESTS: This table has placed a lot of orders\. .*Try again in \d+ minutes\.$/,
+        ),
+      ]),
     );
     expect(await Order.countDocuments({ restaurantId: seeded.restaurantId })).toBe(ORDER_POLICY.ordersPerTable);
     // The next table is another table.
