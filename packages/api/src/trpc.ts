@@ -108,21 +108,24 @@ const errorHandling = t.middleware(async ({ ctx, next }) => {
 /** Anyone, signed in or not. */
 export const publicProcedure = t.procedure.use(errorHandling);
 
-/** The principal of `audience`'s access cookie. @throws InvalidTokenError when it is missing, expired or forged. */
-function principalFrom(ctx: Context, audience: SessionAudience): Principal {
+/**
+ * The principal of `audience`'s access cookie while its session is live (one Redis round trip).
+ * @throws InvalidTokenError when it is missing, expired or forged, or its session has ended.
+ */
+function principalFrom(ctx: Context, audience: SessionAudience): Promise<Principal> {
   return ctx.services.tokens.verifyAccessToken(ctx.tokens.access[audience]);
 }
 
 /** A guest signed in with a verified phone (guest access cookie). Adds `ctx.guest`. */
-export const guestProcedure = publicProcedure.use(({ ctx, next }) => {
-  const principal = principalFrom(ctx, "guest");
+export const guestProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const principal = await principalFrom(ctx, "guest");
   if (principal.kind !== "guest") throw new NotSignedInError("Please sign in with your phone.");
   return next({ ctx: { guest: { customerId: principal.customerId, phone: principal.phone } } });
 });
 
 /** A signed-in staff member or manager (staff access cookie). Adds `ctx.staff`, scoped to their restaurant. */
-export const staffProcedure = publicProcedure.use(({ ctx, next }) => {
-  const principal = principalFrom(ctx, "staff");
+export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const principal = await principalFrom(ctx, "staff");
   if (principal.kind !== "staff") throw new NotSignedInError("Staff sign-in required.");
   return next({
     ctx: { staff: { staffId: principal.staffId, restaurantId: principal.restaurantId, role: principal.role } },

@@ -1,9 +1,11 @@
 import { STAFF_LOGIN_ATTEMPTS } from "@tabletap/auth";
 import { OTP_POLICY } from "@tabletap/core";
+import { Customer, Staff } from "@tabletap/db";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { getServices } from "../services";
-import { latestOtp, randomPhone, seedRestaurant, signedInGuest, TestClient } from "../testing";
+import { latestOtp, randomPhone, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "../testing";
+import { deactivateStaff } from "../use-cases/staff";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -195,5 +197,101 @@ describe("staff sign-in", () => {
     await expect(
       new TestClient("staff").call((api) => api.auth.staffLogin({ email: account.email, password: account.password })),
     ).resolves.toMatchObject({ staff: { role: "manager" } });
+  });
+});
+
+/** A new client holding only `cookies` taken from another one: a stolen or left-behind copy. */
+function clientWith(audience: "guest" | "staff", cookies: Record<string, string | undefined>): TestClient {
+  const client = new TestClient(audience);
+  for (const [name, value] of Object.entries(cookies)) client.cookies.set(name, value ?? "");
+  return client;
+}
+
+/** An order id nobody has: a signed-in guest gets NOT_FOUND for it, anyone else UNAUTHORIZED. */
+const NO_ORDER = { orderId: "6b00000000000000000000ff" };
+
+/** The staff member's id, as the dashboard sees it. */
+async function staffIdOf(staff: TestClient): Promise<string> {
+  const { staff: me } = await staff.call((api) => api.auth.session());
+  if (!me) throw new Error("not signed in as staff");
+  return me.id;
+}
+
+describe("sessions", () => {
+  it("logout refuses the session's access token at once, not only its refresh token", async () => {
+    const staff = await signedInStaff(await seedRestaurant());
+    const leftBehind = clientWith("staff", { tt_staff_at: staff.cookies.get("tt_staff_at") });
+    await expect(leftBehind.call((api) => api.kitchen.tickets())).resolves.toEqual([]);
+    await staff.call((api) => api.auth.logout());
+    expect(await codeOf(leftBehind.call((api) => api.kitchen.tickets()))).toBe("UNAUTHORIZED");
+    expect(await leftBehind.call((api) => api.auth.session())).toMatchObject({ staff: null });
+  });
+
+  it("a replayed refresh token revokes its whole family: the pair it was exchanged for is refused too", async () => {
+    const guest = await signedInGuest();
+    const used = guest.cookies.get("tt_guest_rt");
+    await guest.call((api) => api.auth.refresh());
+    expect(await codeOf(guest.call((api) => api.order.get(NO_ORDER)))).toBe("NOT_FOUND");
+    // Someone replays the spent refresh token (stolen earlier): refused, and the family ends.
+    const thief = clientWith("guest", { tt_guest_rt: used });
+    expect(await codeOf(thief.call((api) => api.auth.refresh()))).toBe("UNAUTHORIZED");
+    expect(await codeOf(guest.call((api) => api.order.get(NO_ORDER)))).toBe("UNAUTHORIZED");
+    expect(await codeOf(guest.call((api) => api.auth.refresh()))).toBe("UNAUTHORIZED");
+    // Signing in again starts a new family that works.
+    const again = await signedInGuest();
+    expect(await codeOf(again.call((api) => api.order.get(NO_ORDER)))).toBe("NOT_FOUND");
+  });
+
+  it("deactivating staff ends every session of theirs at once: the next request and the refresh are refused", async () => {
+    const seeded = await seedRestaurant();
+    const [till, kitchen] = [await signedInStaff(seeded), await signedInStaff(seeded)];
+    const colleague = await signedInStaff(seeded, "manager");
+    await expect(kitchen.call((api) => api.kitchen.tickets())).resolves.toEqual([]);
+    await deactivateStaff(kitchen.services, { restaurantId: seeded.restaurantId, staffId: await staffIdOf(kitchen) });
+    for (const device of [till, kitchen]) {
+      expect(await codeOf(device.call((api) => api.kitchen.tickets()))).toBe("UNAUTHORIZED");
+      expect(await codeOf(device.call((api) => api.auth.refresh()))).toBe("UNAUTHORIZED");
+    }
+    const account = seeded.staff.find((s) => s.role === "staff")!;
+    await expect(
+      new TestClient("staff").call((api) => api.auth.staffLogin({ email: account.email, password: account.password })),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    // Nobody else is signed out.
+    await expect(colleague.call((api) => api.kitchen.tickets())).resolves.toEqual([]);
+  });
+
+  it("deactivating staff of another restaurant is NOT_FOUND and changes nothing", async () => {
+    const [mine, theirs] = [await seedRestaurant(), await seedRestaurant()];
+    const staff = await signedInStaff(theirs);
+    const staffId = await staffIdOf(staff);
+    await expect(deactivateStaff(staff.services, { restaurantId: mine.restaurantId, staffId })).rejects.toMatchObject({
+      name: "NotFoundError",
+    });
+    await expect(staff.call((api) => api.kitchen.tickets())).resolves.toEqual([]);
+    expect(await Staff.findById(staffId).lean()).toMatchObject({ active: true });
+  });
+
+  it("refresh refuses an account that was deleted", async () => {
+    const staff = await signedInStaff(await seedRestaurant());
+    await Staff.deleteOne({ _id: await staffIdOf(staff) });
+    expect(await codeOf(staff.call((api) => api.auth.refresh()))).toBe("UNAUTHORIZED");
+
+    const guest = await signedInGuest();
+    const { guest: me } = await guest.call((api) => api.auth.session());
+    await Customer.deleteOne({ _id: me?.id });
+    expect(await codeOf(guest.call((api) => api.auth.refresh()))).toBe("UNAUTHORIZED");
+  });
+
+  it("refresh carries the account's current role and restaurant into the new tokens", async () => {
+    const [first, second] = [await seedRestaurant(), await seedRestaurant()];
+    const staff = await signedInStaff(first);
+    const staffId = await staffIdOf(staff);
+    await Staff.updateOne({ _id: staffId }, { $set: { role: "manager", restaurantId: second.restaurantId } });
+    await staff.call((api) => api.auth.refresh());
+    expect(await staff.services.tokens.verifyAccessToken(staff.cookies.get("tt_staff_at"))).toMatchObject({
+      staffId,
+      role: "manager",
+      restaurantId: second.restaurantId,
+    });
   });
 });

@@ -30,12 +30,18 @@ export const authRouter = {
 
   /**
    * Rotates the session of the app the request came through: spends the refresh cookie and sets
-   * a new access/refresh pair. Clients call it when a procedure answers UNAUTHORIZED, then retry.
-   * Errors: UNAUTHORIZED when the refresh token is missing, expired or already used.
+   * a new access/refresh pair for the account as it is now (a staff member's current role and
+   * restaurant). Clients call it when a procedure answers UNAUTHORIZED, then retry.
+   * Errors: UNAUTHORIZED when the refresh token is missing, expired or its session has ended; when
+   * it was already used (a replay, which also ends its session: RFC 9700 §4.14.2); or when the
+   * account was deleted or deactivated (which ends the session too).
    */
   refresh: publicProcedure.mutation(({ ctx }) => refreshSession(ctx)),
 
-  /** Signs out of the app the request came through: revokes its refresh token and clears its cookies. */
+  /**
+   * Signs out of the app the request came through: ends its session, so its access and refresh
+   * tokens are refused from then on (any copy too), and clears its cookies.
+   */
   logout: publicProcedure.mutation(({ ctx }) => logout(ctx)),
 
   /**

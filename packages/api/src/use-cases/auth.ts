@@ -1,4 +1,4 @@
-import { verifyPassword, type Principal } from "@tabletap/auth";
+import { InvalidTokenError, verifyPassword, type Principal } from "@tabletap/auth";
 import {
   OTP_POLICY,
   maskPhone,
@@ -8,7 +8,7 @@ import {
   type StaffLoginInput,
   type VerifyOtpInput,
 } from "@tabletap/core";
-import { Customer, Staff, toGuestView, toStaffView } from "@tabletap/db";
+import { Customer, Staff, toGuestView, toStaffView, type StaffDoc } from "@tabletap/db";
 import { otpSms } from "@tabletap/notify";
 import { InvalidInputError, NotSignedInError } from "../errors";
 import type { Context } from "../trpc";
@@ -29,14 +29,33 @@ function requirePhone(raw: string): string {
   return phone;
 }
 
-/** Signs `principal` in: a fresh token pair in the session cookies of its app. */
+/** Signs `principal` in: a new session (`TokenService.startSession`), its token pair in the session cookies of its app. */
 async function startSession(ctx: Context, principal: Principal): Promise<void> {
-  const { tokens } = ctx.services;
-  const pair = {
-    accessToken: tokens.signAccessToken(principal),
-    refreshToken: await tokens.signRefreshToken(principal),
+  ctx.setSession(principal.kind, await ctx.services.tokens.startSession(principal));
+}
+
+/** The principal a staff account signs in as: its current role and restaurant. */
+function staffPrincipal(staff: StaffDoc): Principal {
+  return {
+    kind: "staff",
+    staffId: staff._id.toString(),
+    restaurantId: staff.restaurantId.toString(),
+    role: staff.role,
   };
-  ctx.setSession(principal.kind, pair);
+}
+
+/**
+ * `principal` as its account is now, for a session refresh: a staff member's current role and
+ * restaurant, or null once the account is deleted or deactivated; a guest, or null once the
+ * customer is deleted.
+ */
+async function currentPrincipal(principal: Principal): Promise<Principal | null> {
+  if (principal.kind === "guest") {
+    const customer = await Customer.findById(principal.customerId, { phone: 1 }).lean();
+    return customer ? { kind: "guest", customerId: principal.customerId, phone: customer.phone } : null;
+  }
+  const staff = await Staff.findById(principal.staffId).lean();
+  return staff?.active ? staffPrincipal(staff) : null;
 }
 
 /**
@@ -93,44 +112,56 @@ export async function staffLogin(
   if (!(await verifyPassword(input.password, staff?.passwordHash)) || !staff)
     throw new NotSignedInError("Wrong email or password.");
   await ctx.services.loginThrottle.succeeded(input.email, ctx.ip);
-  await startSession(ctx, {
-    kind: "staff",
-    staffId: staff._id.toString(),
-    restaurantId: staff.restaurantId.toString(),
-    role: staff.role,
-  });
+  await startSession(ctx, staffPrincipal(staff));
   return { staff: toStaffView(staff) };
 }
 
 /**
- * Rotates the session of the request's app: spends its refresh cookie and sets a new pair.
- * @throws InvalidTokenError when the refresh token is missing, expired or already used.
+ * Rotates the session of the request's app: spends its refresh cookie and sets a new pair, for
+ * the account as it is now (a staff member's current role and restaurant). A deleted or
+ * deactivated account's session is ended instead.
+ * @throws InvalidTokenError when the refresh token is missing, expired or its session has ended;
+ *   when it was already used (a replay, which ends the session: RFC 9700 §4.14.2); or when the
+ *   account is deleted or deactivated.
  */
 export async function refreshSession(ctx: Context): Promise<{ ok: true }> {
-  ctx.setSession(ctx.audience, await ctx.services.tokens.rotate(ctx.tokens.refresh));
+  ctx.setSession(ctx.audience, await ctx.services.tokens.rotate(ctx.tokens.refresh, currentPrincipal));
   return { ok: true };
 }
 
-/** Signs out of the request's app: revokes its refresh token and clears its cookies. */
+/**
+ * Signs out of the request's app: ends its session (its access and refresh tokens are refused
+ * from then on, on every copy) and clears its cookies.
+ */
 export async function logout(ctx: Context): Promise<{ ok: true }> {
-  await ctx.services.tokens.revoke(ctx.tokens.refresh);
+  await ctx.services.tokens.endSession({
+    accessToken: ctx.tokens.access[ctx.audience],
+    refreshToken: ctx.tokens.refresh,
+  });
   ctx.setSession(ctx.audience, null);
   return { ok: true };
 }
 
-/** The principal of `token`, or null when it is missing, expired or forged. */
-function principalOrNull(ctx: Context, token: string | undefined): Principal | null {
+/** The principal of `token`, or null when it is missing, expired, forged or its session has ended. */
+async function principalOrNull(ctx: Context, token: string | undefined): Promise<Principal | null> {
   try {
-    return ctx.services.tokens.verifyAccessToken(token);
-  } catch {
-    return null;
+    return await ctx.services.tokens.verifyAccessToken(token);
+  } catch (error) {
+    if (error instanceof InvalidTokenError) return null;
+    throw error;
   }
 }
 
-/** Who is signed in (guest and/or staff) from the access cookies, null where nobody is, and whether the request's app can renew its session. */
+/**
+ * Who is signed in (guest and/or staff) from the access cookies, null where nobody is, and whether
+ * the request's app can renew its session. Rejects when Redis (the session store) is unreachable,
+ * rather than report a signed-in user as signed out.
+ */
 export async function currentSession(ctx: Context): Promise<SessionState> {
-  const guest = principalOrNull(ctx, ctx.tokens.access.guest);
-  const staff = principalOrNull(ctx, ctx.tokens.access.staff);
+  const [guest, staff] = await Promise.all([
+    principalOrNull(ctx, ctx.tokens.access.guest),
+    principalOrNull(ctx, ctx.tokens.access.staff),
+  ]);
   const [customer, staffDoc] = await Promise.all([
     guest?.kind === "guest" ? Customer.findById(guest.customerId).lean() : null,
     staff?.kind === "staff" ? Staff.findById(staff.staffId).lean() : null,
