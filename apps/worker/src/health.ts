@@ -6,16 +6,19 @@ import type { Logger } from "pino";
 /** A readiness check: resolves when its dependency answers, rejects (or never settles) when it doesn't. */
 export type ReadinessCheck = () => Promise<unknown>;
 
-/** What `GET /ready` answers: ready when every check passed; each check's outcome by name. */
+/** What `GET /ready` answers: ready when every check passed; each check's outcome by name (as the apps' `/api/ready`). */
 interface Readiness {
   ready: boolean;
-  checks: Record<string, "ok" | "failed" | "timed out">;
+  checks: Record<string, "ok" | "failed">;
 }
 
 /** How long one readiness check may take, milliseconds (probes commonly time out after 1–5 s). */
 const READINESS_CHECK_TIMEOUT_MS = 2_000;
 
-/** Runs every check at once, each bounded by `timeoutMs`; failures are logged with their error. */
+/**
+ * Runs every check at once, each bounded by `timeoutMs`: one that rejects or takes longer is
+ * `failed`, and why is logged (at `warn`), never answered.
+ */
 async function checkReadiness(
   checks: Record<string, ReadinessCheck>,
   log: Pick<Logger, "warn">,
@@ -24,9 +27,12 @@ async function checkReadiness(
   const outcomes = await Promise.all(
     Object.entries(checks).map(async ([name, check]) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const timedOut = new Promise<"timed out">(
-        (resolve) => (timer = setTimeout(() => resolve("timed out"), timeoutMs)),
-      );
+      const timedOut = new Promise<"failed">((resolve) => {
+        timer = setTimeout(() => {
+          log.warn({ check: name, timeoutMs }, "readiness check got no answer in time");
+          resolve("failed");
+        }, timeoutMs);
+      });
       const outcome = await Promise.race([
         check().then(
           () => "ok" as const,
@@ -38,7 +44,6 @@ async function checkReadiness(
         timedOut,
       ]);
       clearTimeout(timer);
-      if (outcome === "timed out") log.warn({ check: name, timeoutMs }, "readiness check timed out");
       return [name, outcome] as const;
     }),
   );
@@ -55,8 +60,8 @@ export interface HealthServer {
  * Starts the worker's health server on `host`:`port` (port 0: any free port):
  * - `GET /health` (liveness): 200 `{"status":"ok"}` while the process runs;
  * - `GET /ready` (readiness): 200 `{"status":"ready","checks":{...}}` when every check passes
- *   (`checkReadiness`), else 503 `{"status":"not ready","checks":{"sqs":"failed",...}}`; 503
- *   `{"status":"stopping"}` once `stopping()` is true;
+ *   (`checkReadiness`), else 503 `{"status":"unavailable","failed":["sqs"],"checks":{...}}`,
+ *   the shape of the apps' `/api/ready`; 503 `{"status":"stopping"}` once `stopping()` is true;
  * - 404 for any other path, 405 for any other method. Answers are JSON, never cached.
  * Rejects when the port can't be bound.
  */
@@ -77,9 +82,11 @@ export async function startHealthServer(opts: {
     if (req.method !== "GET" && req.method !== "HEAD") return answer(405, { error: "Method not allowed" });
     if (path === "/health") return answer(200, { status: "ok" });
     if (opts.stopping()) return answer(503, { status: "stopping" });
-    void checkReadiness(opts.checks, opts.log).then(({ ready, checks }) =>
-      answer(ready ? 200 : 503, { status: ready ? "ready" : "not ready", checks }),
-    );
+    void checkReadiness(opts.checks, opts.log).then(({ ready, checks }) => {
+      if (ready) return answer(200, { status: "ready", checks });
+      const failed = Object.keys(checks).filter((name) => checks[name] === "failed");
+      return answer(503, { status: "unavailable", failed, checks });
+    });
   });
   server.listen(opts.port, opts.host);
   await once(server, "listening");

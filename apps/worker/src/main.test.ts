@@ -229,7 +229,7 @@ describe("the worker process", () => {
 });
 
 describe("the health server", () => {
-  it("answers /ready 503 naming the checks that failed or took too long", async () => {
+  it("answers /ready 503 naming the dependencies that failed or took too long", async () => {
     const log = pino({ level: "silent" });
     const closedPort = await freePort();
     const deadRedis = createRedis(`redis://127.0.0.1:${closedPort}`, { lazyConnect: true });
@@ -253,7 +253,11 @@ describe("the health server", () => {
     );
     expect(await getJson(`${health.url}/ready`)).toEqual({
       status: 503,
-      body: { status: "not ready", checks: { redis: "failed", sqs: "failed", mongodb: "timed out" } },
+      body: {
+        status: "unavailable",
+        failed: ["redis", "sqs", "mongodb"],
+        checks: { redis: "failed", sqs: "failed", mongodb: "failed" },
+      },
     });
     expect(await getJson(`${health.url}/health`)).toEqual({ status: 200, body: { status: "ok" } });
   });
