@@ -1,9 +1,8 @@
-import { randomBytes, randomInt, randomUUID } from "node:crypto";
-import { Customer, disconnectDb, MenuItem, Order, Table, type OrderDoc } from "@tabletap/db";
-import { seedDemo } from "@tabletap/db/seed";
+import { randomBytes, randomUUID } from "node:crypto";
+import { disconnectDb, MenuItem, Order, type OrderDoc } from "@tabletap/db";
 import { EMAIL_POLICY } from "@tabletap/core";
 import { createEmailSender, DevOutboxSmsSender, GuestEmailLimit, readDevOutbox } from "@tabletap/notify";
-import { createSqsClient, ensureQueue, publishOrderEvent } from "@tabletap/queue";
+import { createSqsClient, ensureQueue } from "@tabletap/queue";
 import { createCache } from "@tabletap/cache";
 import { channels, createEventBus, createOrderChanges } from "@tabletap/realtime";
 import { createRedis } from "@tabletap/redis";
@@ -11,6 +10,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadWorkerEnv } from "./env";
 import { handleOrderPlaced } from "./order-placed";
+import { placedOrder, publishPlacedEvent, type PlacedOrder } from "./testing";
 import { startWorker, type RunningWorker } from "./worker";
 
 const queueName = `orders-test-${randomBytes(4).toString("hex")}`;
@@ -20,6 +20,7 @@ const env = loadWorkerEnv({
   OUTBOX_RELAY_INTERVAL_MS: "300",
   OUTBOX_RELAY_GRACE_MS: "500",
   OUTBOX_SWEEP_INTERVAL_MS: "300",
+  WORKER_RECEIVE_WAIT_SECONDS: "1",
   LOG_LEVEL: "silent",
 });
 const log = pino({ level: "silent" });
@@ -36,7 +37,7 @@ beforeAll(async () => {
     maxReceiveCount: 5,
     visibilityTimeoutSeconds: 2,
   });
-  worker = await startWorker(env, log, { waitTimeSeconds: 1 });
+  worker = await startWorker(env, log);
 });
 
 afterAll(async () => {
@@ -47,71 +48,8 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-/**
- * A placed order for a fresh guest at a fresh restaurant, stored as the API stores it. With
- * `pendingEvent` its `order.placed` event is still in the outbox (SQS was down when it was
- * taken: the relay must publish it); otherwise the event left the outbox (the API published
- * it), so only what the test itself publishes reaches the worker.
- */
-async function placedOrder(
-  opts: { email?: string; emailVerified?: boolean; item?: string; pendingEvent?: boolean } = {},
-) {
-  const seeded = await seedDemo({
-    slug: `w-${randomBytes(5).toString("hex")}`,
-    staffEmailDomain: `${randomUUID()}.test`,
-  });
-  const phone = `+919${randomInt(100_000_000, 999_999_999)}`;
-  const customer = await Customer.create({
-    phone,
-    email: opts.email ?? null,
-    emailVerifiedAt: opts.emailVerified ? new Date() : null,
-  });
-  const item = await MenuItem.findOne({ restaurantId: seeded.restaurantId, name: opts.item ?? "Masala Dosa" }).lean();
-  const table = await Table.findOne({ restaurantId: seeded.restaurantId, label: "T2" }).lean();
-  const now = new Date();
-  const order = await Order.create({
-    restaurantId: seeded.restaurantId,
-    tableId: table!._id,
-    tableLabel: "T2",
-    tableSessionId: table!._id,
-    customerId: customer._id,
-    idempotencyKey: randomUUID(),
-    businessDate: "2026-11-21",
-    number: 7,
-    lines: [
-      {
-        menuItemId: item!._id,
-        name: item!.name,
-        unitPrice: item!.price,
-        quantity: 1,
-        modifiers: [],
-        notes: null,
-        lineTotal: item!.price,
-        station: item!.station,
-      },
-    ],
-    currency: "INR",
-    subtotal: item!.price,
-    serviceCharge: 0,
-    tax: Math.round(item!.price * 0.05),
-    tip: 0,
-    total: item!.price + Math.round(item!.price * 0.05),
-    statusHistory: [{ status: "placed", at: now, by: "guest:test", reason: null }],
-    outbox: opts.pendingEvent ? [{ id: randomUUID(), type: "order.placed", occurredAt: now }] : [],
-  });
-  return { order, phone, customerId: customer._id.toString(), item: item!, restaurantId: seeded.restaurantId };
-}
-
 /** Publishes the order's `order.placed` event to the worker's queue, as the API does. */
-function publishPlaced(order: { id: string; restaurantId: { toString(): string } }) {
-  return publishOrderEvent(sqs, worker.queueUrl, {
-    id: randomUUID(),
-    type: "order.placed",
-    orderId: order.id,
-    restaurantId: order.restaurantId.toString(),
-    occurredAt: new Date().toISOString(),
-  });
-}
+const publishPlaced = (order: PlacedOrder["order"]) => publishPlacedEvent(sqs, worker.queueUrl, order);
 
 const stored = (orderId: string) => Order.findById(orderId).lean<OrderDoc>();
 const statusOf = async (orderId: string) => (await stored(orderId))?.status;

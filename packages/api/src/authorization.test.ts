@@ -93,7 +93,7 @@ const MATRIX: Record<string, Row> = {
   },
   "kitchen.tickets": {
     call: async (api, fx) =>
-      (await api.kitchen.tickets()).some((ticket) => ticket.id === fx.orderId) ? "ok" : "hidden",
+      (await api.kitchen.tickets()).tickets.some((ticket) => ticket.id === fx.orderId) ? "ok" : "hidden",
     expect: staffOnly("ok", "hidden"),
   },
   "kitchen.onTicket": { call: (api) => opened(api.kitchen.onTicket({})), expect: staffOnly("ok", "ok") },

@@ -14,6 +14,7 @@ import { createEventBus, createOrderChanges, type EventBus, type OrderChanges } 
 import { createRedis, type Redis } from "@tabletap/redis";
 import { pino, type Logger } from "pino";
 import { loadServerEnv, type ServerEnv } from "./env";
+import { OrderThrottle } from "./order-throttle";
 
 /** The process-wide clients the procedures use, created once from the environment. */
 export interface Services {
@@ -25,6 +26,8 @@ export interface Services {
   tokens: TokenService;
   otp: OtpStore;
   loginThrottle: LoginThrottle;
+  /** The limits on placing orders per guest and per table (`ORDER_POLICY`). */
+  orderThrottle: OrderThrottle;
   sms: SmsSender;
   email: EmailSender;
   /** Counts every email to a guest against `EMAIL_POLICY` (shared with the worker's receipts). */
@@ -72,6 +75,7 @@ export function createServices(env: ServerEnv): Services {
     tokens: new TokenService(redis, { access: env.JWT_ACCESS_SECRET, refresh: env.JWT_REFRESH_SECRET }),
     otp: new OtpStore(redis, env.OTP_PEPPER),
     loginThrottle: new LoginThrottle(redis),
+    orderThrottle: new OrderThrottle(redis),
     sms: createSmsSender(env, redis),
     email: createEmailSender(env),
     emailLimit: new GuestEmailLimit(redis),

@@ -13,7 +13,7 @@ import { initTRPC, tracked, TRPCError } from "@trpc/server";
 import type { Logger } from "pino";
 import { z, ZodError } from "zod";
 import { clientAddress } from "./client-address";
-import { NotSignedInError, toTRPCError } from "./errors";
+import { NotSignedInError, retryAfterSeconds, toTRPCError } from "./errors";
 import type { Services } from "./services";
 
 /**
@@ -106,9 +106,10 @@ export const createCallerFactory = t.createCallerFactory;
 /**
  * The API's one error mapping, for HTTP clients and server-side callers alike: bad input becomes
  * BAD_REQUEST with a human message (the first validation issue, e.g. "Quantity must be between
- * 1 and 50"); domain errors become their tRPC error through `toTRPCError`.
+ * 1 and 50"); domain errors become their tRPC error through `toTRPCError`, and those that say
+ * when to try again set `Retry-After` (`retryAfterSeconds`).
  */
-const errorHandling = t.middleware(async ({ next }) => {
+const errorHandling = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (result.ok) return result;
   const { error } = result;
@@ -121,7 +122,11 @@ const errorHandling = t.middleware(async ({ next }) => {
     });
   }
   // A domain error thrown by a use case arrives wrapped as INTERNAL_SERVER_ERROR with it as the cause.
-  if (error.code === "INTERNAL_SERVER_ERROR" && error.cause) throw toTRPCError(error.cause);
+  if (error.code === "INTERNAL_SERVER_ERROR" && error.cause) {
+    const retryAfter = retryAfterSeconds(error.cause);
+    if (retryAfter !== null) ctx.resHeaders.set("retry-after", String(retryAfter));
+    throw toTRPCError(error.cause);
+  }
   return result;
 });
 

@@ -5,5 +5,7 @@ export * from "./otp";
 export * from "./email";
 export * from "./phone";
 export * from "./business-date";
+export * from "./order-policy";
 export * from "./schemas";
+export * from "./text";
 export * from "./views";

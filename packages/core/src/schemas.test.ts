@@ -19,6 +19,7 @@ import {
   verifyEmailInput,
   verifyOtpInput,
 } from "./schemas";
+import { ORDER_POLICY } from "./order-policy";
 
 const ID = "65f1a2b3c4d5e6f708091a2b";
 const ID2 = "65F1A2B3C4D5E6F708091A2C";
@@ -262,6 +263,33 @@ describe("order and subscription inputs", () => {
     expect(messages(advanceOrderInput, { orderId: ID, to: "done" })).toEqual(["Not a valid order status"]);
     expect(messages(advanceOrderInput, { orderId: ID, to: "served", reason: "a".repeat(201) })).toEqual([
       "Reason can be at most 200 characters",
+    ]);
+  });
+});
+
+describe("text shown on the kitchen display", () => {
+  const disguised = "\u202Estun on\u202C \u2066\u200Fextra\u200E\u2069\u061C";
+
+  it("orderLineInput strips bidirectional controls from notes, then trims and measures them", () => {
+    const line = { menuItemId: ID, quantity: 1 };
+    expect(orderLineInput.parse({ ...line, notes: disguised }).notes).toBe("stun on extra");
+    expect(orderLineInput.parse({ ...line, notes: ` \u202E${"a".repeat(200)}\u202C ` }).notes).toHaveLength(200);
+    expect(orderLineInput.parse({ ...line, notes: "कम तीखा 🌶️" }).notes).toBe("कम तीखा 🌶️");
+  });
+
+  it("advanceOrderInput strips them from the reason the guest is shown", () => {
+    expect(advanceOrderInput.parse({ orderId: ID, to: "cancelled", reason: disguised }).reason).toBe("stun on extra");
+  });
+});
+
+describe("order size", () => {
+  it("caps the items of an order (the sum of the quantities) at ORDER_POLICY.maxItemsPerOrder", () => {
+    const line = (quantity: number) => ({ menuItemId: ID, quantity });
+    const order = (lines: unknown[]) => ({ tableCode: CODE, idempotencyKey: "key-12345678", items: lines });
+    const full = Array.from({ length: ORDER_POLICY.maxItemsPerOrder / 50 }, () => line(50));
+    expect(placeOrderInput.safeParse(order(full)).success).toBe(true);
+    expect(messages(placeOrderInput, order([...full, line(1)]))).toEqual([
+      `An order can have at most ${ORDER_POLICY.maxItemsPerOrder} items`,
     ]);
   });
 });

@@ -4,9 +4,20 @@
  */
 import { z } from "zod";
 import { isEventId } from "./event-id";
-import { ORDER_STATUSES } from "./order-status";
+import { ORDER_POLICY } from "./order-policy";
+import { EXIT_REASON_MAX_LENGTH, ORDER_STATUSES } from "./order-status";
 import { OTP_CHANNELS, OTP_FORMAT_MESSAGE, isOtpFormat } from "./otp";
 import { MAX_LINE_NOTES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "./pricing";
+import { stripBidiControls } from "./text";
+
+/**
+ * Free text that someone else will read (a note on the kitchen display, a reason the guest is
+ * shown, a name): bidirectional formatting characters removed (`stripBidiControls`, so the text
+ * can't be disguised), then trimmed, then at most `max` characters.
+ */
+export function displayText(max: number, tooLong: string) {
+  return z.string().overwrite(stripBidiControls).trim().max(max, tooLong);
+}
 
 /** A MongoDB ObjectId as 24 hex characters. */
 export const objectIdSchema = z.string({ error: "Not a valid id" }).regex(/^[0-9a-fA-F]{24}$/, "Not a valid id");
@@ -62,7 +73,7 @@ export type StaffLoginInput = z.infer<typeof staffLoginInput>;
 
 const QUANTITY_MESSAGE = `Quantity must be between ${MIN_LINE_QUANTITY} and ${MAX_LINE_QUANTITY}`;
 
-/** One cart line: item, quantity 1–50, up to 20 chosen options, optional notes (≤ 200 chars). */
+/** One cart line: item, quantity 1–50, up to 20 chosen options, optional notes (`displayText`, ≤ 200 chars). */
 export const orderLineInput = z.object({
   menuItemId: objectIdSchema,
   quantity: z
@@ -71,7 +82,7 @@ export const orderLineInput = z.object({
     .min(MIN_LINE_QUANTITY, QUANTITY_MESSAGE)
     .max(MAX_LINE_QUANTITY, QUANTITY_MESSAGE),
   optionIds: z.array(objectIdSchema).max(20, "At most 20 choices per item").optional(),
-  notes: z.string().trim().max(MAX_LINE_NOTES, `Notes can be at most ${MAX_LINE_NOTES} characters`).optional(),
+  notes: displayText(MAX_LINE_NOTES, `Notes can be at most ${MAX_LINE_NOTES} characters`).optional(),
 });
 export type OrderLineInput = z.infer<typeof orderLineInput>;
 
@@ -82,10 +93,18 @@ export const idempotencyKeySchema = z
   .max(100, "Invalid idempotency key")
   .regex(/^[A-Za-z0-9_-]+$/, "Invalid idempotency key");
 
+/** An order: 1–100 lines of at most 200 items in all (`ORDER_POLICY`). */
 export const placeOrderInput = z.object({
   tableCode: tableCodeSchema,
   idempotencyKey: idempotencyKeySchema,
-  items: z.array(orderLineInput).min(1, "Your cart is empty").max(100, "An order can have at most 100 lines"),
+  items: z
+    .array(orderLineInput)
+    .min(1, "Your cart is empty")
+    .max(ORDER_POLICY.maxLinesPerOrder, `An order can have at most ${ORDER_POLICY.maxLinesPerOrder} lines`)
+    .refine(
+      (lines) => lines.reduce((sum, line) => sum + line.quantity, 0) <= ORDER_POLICY.maxItemsPerOrder,
+      `An order can have at most ${ORDER_POLICY.maxItemsPerOrder} items`,
+    ),
 });
 export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
 
@@ -110,11 +129,11 @@ export type OrderSubscriptionInput = z.infer<typeof orderSubscriptionInput>;
 export const ticketSubscriptionInput = z.object({ lastEventId: lastEventIdSchema });
 export type TicketSubscriptionInput = z.infer<typeof ticketSubscriptionInput>;
 
-/** Staff moving an order to `to` (checked against the state machine by the API). */
+/** Staff moving an order to `to` (checked against the state machine by the API); the guest sees `reason`. */
 export const advanceOrderInput = z.object({
   orderId: objectIdSchema,
   to: z.enum(ORDER_STATUSES, { error: "Not a valid order status" }),
-  reason: z.string().trim().max(200, "Reason can be at most 200 characters").optional(),
+  reason: displayText(EXIT_REASON_MAX_LENGTH, `Reason can be at most ${EXIT_REASON_MAX_LENGTH} characters`).optional(),
 });
 export type AdvanceOrderInput = z.infer<typeof advanceOrderInput>;
 

@@ -5,7 +5,12 @@ import { activeTickets, advanceTicket, followTickets } from "../use-cases/kitche
 
 /** The kitchen display: tickets of the staff member's restaurant only. */
 export const kitchenRouter = {
-  /** Every active ticket (placed, accepted, preparing, ready) of the restaurant, oldest first, at most 300. */
+  /**
+   * The restaurant's active tickets (placed, accepted, preparing, ready), oldest first, as
+   * `{ tickets, hidden: { count, oldestAt } }`: at most `KITCHEN_BOARD_POLICY.maxTickets` (300),
+   * every ticket being prepared or ready and then the newest waiting ones; `hidden` counts the
+   * older waiting tickets left out and says when the oldest was placed (ISO-8601 UTC, or null).
+   */
   tickets: staffProcedure.query(({ ctx }) => activeTickets(ctx.services, ctx.staff)),
 
   /**
