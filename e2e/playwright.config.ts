@@ -73,7 +73,9 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       cwd: "..",
-      env: { ...SERVER_ENV, LOG_LEVEL: "info" },
+      // A short long poll, so the worker stops well within the shutdown timeout (it lets a
+      // running long poll finish rather than cancel it: see WORKER_RECEIVE_WAIT_SECONDS).
+      env: { ...SERVER_ENV, LOG_LEVEL: "info", WORKER_RECEIVE_WAIT_SECONDS: "2" },
     },
   ],
   metadata: { GUEST_URL, DASHBOARD_URL },
