@@ -179,7 +179,7 @@ describe("the worker process", () => {
     });
     await expect.poll(() => worker.logged("worker started"), { message: "the worker starts" }).toBe(true);
     const email = `guest-${randomUUID()}@example.com`;
-    const { order } = await placedOrder({ email });
+    const { order } = await placedOrder({ email, emailVerified: true });
     await publishPlacedEvent(sqs, queue.url, order);
     // The order is accepted and its confirmation email is on its way (held by the stalling SES).
     await expect.poll(() => ses.held(), { message: "the worker is sending the email" }).toBe(1);
@@ -208,7 +208,7 @@ describe("the worker process", () => {
       WORKER_SHUTDOWN_TIMEOUT_MS: "1000",
     });
     await expect.poll(() => worker.logged("worker started"), { message: "the worker starts" }).toBe(true);
-    const { order } = await placedOrder({ email: `guest-${randomUUID()}@example.com` });
+    const { order } = await placedOrder({ email: `guest-${randomUUID()}@example.com`, emailVerified: true });
     await publishPlacedEvent(sqs, queue.url, order);
     await expect.poll(() => ses.held(), { message: "the worker is sending the email" }).toBe(1);
 
