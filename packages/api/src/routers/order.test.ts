@@ -300,7 +300,7 @@ describe("order.place under a flood", () => {
     const res = await handler(
       new Request("http://127.0.0.1/api/trpc/order.place", {
         method: "POST",
-        headers: { cookie, "content-type": "application/json", origin: "http://127.0.0.1" },
+        headers: { cookie, "content-type": "application/json" },
         body: JSON.stringify({
           tableCode: seeded.tables[0]!.code,
           idempotencyKey: randomUUID(),
