@@ -137,3 +137,16 @@ export interface SessionView {
   guest: { id: string; phone: string; name: string | null; email: string | null; emailVerified: boolean } | null;
   staff: { id: string; name: string; email: string; role: "staff" | "manager"; restaurantId: string } | null;
 }
+
+/**
+ * Whether `incoming` is an older state of the order than `current` (by `updatedAt`, ISO 8601 UTC):
+ * live events can arrive out of order (the API's broadcast of `placed` and the worker's of
+ * `accepted` race each other, and either can cross a refetch), so a screen showing an order keeps
+ * `current` when this is true. False when nothing is shown yet.
+ */
+export function isStaleOrderView(
+  current: Pick<OrderView, "updatedAt"> | undefined,
+  incoming: Pick<OrderView, "updatedAt">,
+): boolean {
+  return !!current && Date.parse(current.updatedAt) > Date.parse(incoming.updatedAt);
+}

@@ -10,6 +10,7 @@ import {
   type ActiveOrderStatus,
   type OrderExit,
 } from "@tabletap/core/order-status";
+import { isStaleOrderView } from "@tabletap/core/views";
 
 export type Ticket = OrderView;
 
@@ -35,7 +36,7 @@ function byPlacedAt(a: Ticket, b: Ticket): number {
 export function applyTicketChange(tickets: readonly Ticket[], change: Ticket): Ticket[] {
   const index = tickets.findIndex((ticket) => ticket.id === change.id);
   const current = index >= 0 ? tickets[index] : undefined;
-  if (current && Date.parse(current.updatedAt) > Date.parse(change.updatedAt)) return tickets as Ticket[];
+  if (isStaleOrderView(current, change)) return tickets as Ticket[];
   if (!isActiveOrderStatus(change.status))
     return current ? tickets.filter((ticket) => ticket.id !== change.id) : (tickets as Ticket[]);
   const next = current ? tickets.map((ticket, i) => (i === index ? change : ticket)) : [...tickets, change];

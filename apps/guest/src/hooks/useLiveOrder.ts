@@ -1,5 +1,6 @@
 "use client";
 import { isTerminalOrderStatus } from "@tabletap/core/order-status";
+import { isStaleOrderView } from "@tabletap/core/views";
 import { useTRPC } from "@tabletap/client/guest";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
@@ -31,7 +32,11 @@ export function useLiveOrder(orderId: string) {
       { orderId },
       {
         enabled: !!order && !finished,
-        onData: (event) => queryClient.setQueryData(trpc.order.get.queryKey({ orderId }), event.data),
+        // Events can arrive out of order (the API's `placed` and the worker's `accepted` race): keep the newest.
+        onData: (event) =>
+          queryClient.setQueryData(trpc.order.get.queryKey({ orderId }), (shown) =>
+            isStaleOrderView(shown, event.data) ? shown : event.data,
+          ),
       },
     ),
   );
