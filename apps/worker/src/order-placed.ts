@@ -59,7 +59,8 @@ async function notifyOnce(
  * texts the guest and, when the guest has an email, sends the confirmation through SES.
  *
  * Idempotent: the status moves only from `placed` (a redelivered event finds it moved and
- * changes nothing), and each notification is claimed once on the order. Throws on transient
+ * changes nothing, but delivers what the order's outbox still holds), and each notification is
+ * claimed once on the order. Throws on transient
  * failures (database, SMS, email) so SQS redelivers the event after the visibility timeout and,
  * after the queue's maxReceiveCount, moves it to the dead-letter queue.
  */
@@ -88,6 +89,10 @@ export async function handleOrderPlaced(deps: OrderPlacedDeps, orderId: string):
       deps.log.info({ orderId, status: current.status }, "order processed");
       await deps.orderChanges.deliver(current);
     }
+  } else if (order.outbox.length > 0) {
+    // A redelivery after a worker died between the status change and its delivery: deliver now,
+    // or the kitchen and the guest's page would show "placed" until the relay's full sweep.
+    await deps.orderChanges.deliver(order);
   }
 
   const [restaurant, customer] = await Promise.all([

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
-import { Customer, disconnectDb, MenuItem, Order, Table, type OrderDoc } from "@tabletap/db";
+import { Customer, disconnectDb, MenuItem, Order, Table, transitionOrder, type OrderDoc } from "@tabletap/db";
 import { seedDemo } from "@tabletap/db/seed";
 import { DevOutboxSmsSender, readDevOutbox } from "@tabletap/notify";
 import { createSqsClient, ensureQueue, publishOrderEvent } from "@tabletap/queue";
@@ -159,6 +159,23 @@ describe("worker", () => {
     await Promise.all([handleOrderPlaced(deps, order.id), handleOrderPlaced(deps, order.id)]);
     expect((await stored(order.id))?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
     expect(await smsTo(phone, key)).toHaveLength(1);
+  });
+
+  it("finishes a delivery left pending by a worker that died after the status change, when the event comes again", async () => {
+    const { order, restaurantId } = await placedOrder();
+    const controller = new AbortController();
+    const kitchen = bus.subscribe<{ id: string; status: string }>(channels.kitchen(restaurantId), {
+      lastEventId: "0-0",
+      signal: controller.signal,
+    });
+    // The killed worker's last step: the order accepted (its order.changed event in the outbox), nothing delivered.
+    await transitionOrder({ orderId: order.id, to: "accepted", by: "system", reason: null, expectedFrom: "placed" });
+    const { deps } = directDeps();
+    await handleOrderPlaced(deps, order.id);
+    // Checked at once: the relay's sweep would deliver it too, but only after its grace period.
+    expect((await stored(order.id))?.outbox).toEqual([]);
+    expect((await kitchen.next()).value).toMatchObject({ payload: { id: order.id, status: "accepted" } });
+    controller.abort();
   });
 
   it("rejects the order with a reason when an item was 86'd after it was placed", async () => {
