@@ -178,6 +178,27 @@ describe("worker", () => {
     controller.abort();
   });
 
+  it("texts once when the record of the text failed and the event comes again (database down after the send)", async () => {
+    const { order, phone } = await placedOrder();
+    const { deps, key } = directDeps();
+    const breakRecord = () => Order.collection.updateOne({ _id: order._id }, { $set: { notifiedAt: "unwritable" } });
+    // The text goes out, then the database refuses the record of it (here: the field can't be written).
+    const failing = {
+      ...deps,
+      sms: { send: (to: string, body: string) => deps.sms.send(to, body).finally(breakRecord) },
+    };
+    await expect(handleOrderPlaced(failing, order.id)).rejects.toThrow();
+    expect(await smsTo(phone, key)).toHaveLength(1);
+    // The database is back; SQS delivers the event again.
+    await Order.collection.updateOne(
+      { _id: order._id },
+      { $set: { notifiedAt: { statusSms: null, confirmationEmail: null } } },
+    );
+    await handleOrderPlaced(deps, order.id);
+    expect(await smsTo(phone, key)).toHaveLength(1);
+    expect((await stored(order.id))?.notifiedAt?.statusSms).toBeInstanceOf(Date);
+  });
+
   it("rejects the order with a reason when an item was 86'd after it was placed", async () => {
     const { order, phone, item } = await placedOrder({ item: "Cold Coffee" });
     await MenuItem.updateOne({ _id: item._id }, { available: false });
