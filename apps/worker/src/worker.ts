@@ -29,7 +29,7 @@ export async function startWorker(
   log: Logger,
   opts: { waitTimeSeconds?: number } = {},
 ): Promise<RunningWorker> {
-  await connectDb(env.MONGODB_URI);
+  await connectDb(env.MONGODB_URI, { log });
   const redis = createRedis(env.REDIS_URL, { name: "tabletap-worker" });
   const bus = createEventBus({
     redis,
