@@ -93,6 +93,9 @@ export default defineConfig(
       // Next's start-up hook: `process.env.NEXT_RUNTIME` is how Next documents telling the Node
       // runtime from the Edge one, and Next inlines that exact expression at build time;
       "apps/*/src/instrumentation.ts",
+      // the apps' security headers: `process.env.NODE_ENV`, which Next inlines when it compiles
+      // the app, tells the dev server from a production build whatever the process's NODE_ENV;
+      "packages/next-server/src/security.ts",
       // config files (vitest, next, playwright) run in the tool's process before any app code;
       "**/*.config.ts",
       // tests read the URLs the local service stack exported, or set variables to provoke a fault;

@@ -4,8 +4,10 @@ import { appUrls } from "./app-urls";
 
 /**
  * End-to-end journeys in Debian's Chromium (never a downloaded browser) against production
- * builds of both apps and the real worker, on the local service stack whose env the test
- * command provides (scripts/test.sh runs this under `stack --profile test`).
+ * builds of both apps, each in its production server (`tabletap-next` of @tabletap/next-server:
+ * ready when `/api/ready` answers, stopped with SIGTERM as in a deployment), and the real
+ * worker, on the local service stack whose env the test command provides (scripts/test.sh runs
+ * this under `stack --profile test`).
  */
 // Free ports, picked once by the runner (its workers inherit the environment and see the same
 // ones), so a second run on the same machine never collides with this one.
@@ -47,16 +49,18 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `pnpm --filter @tabletap/guest exec next start --port ${process.env.E2E_GUEST_PORT} --hostname 127.0.0.1`,
-      url: `${GUEST_URL}/`,
+      command: `pnpm --filter @tabletap/guest exec tabletap-next --port ${process.env.E2E_GUEST_PORT} --hostname 127.0.0.1`,
+      url: `${GUEST_URL}/api/ready`,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
       reuseExistingServer: false,
       timeout: 120_000,
       cwd: "..",
       env: SERVER_ENV,
     },
     {
-      command: `pnpm --filter @tabletap/dashboard exec next start --port ${process.env.E2E_DASHBOARD_PORT} --hostname 127.0.0.1`,
-      url: `${DASHBOARD_URL}/login`,
+      command: `pnpm --filter @tabletap/dashboard exec tabletap-next --port ${process.env.E2E_DASHBOARD_PORT} --hostname 127.0.0.1`,
+      url: `${DASHBOARD_URL}/api/ready`,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
       reuseExistingServer: false,
       timeout: 120_000,
       cwd: "..",
@@ -69,7 +73,9 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       cwd: "..",
-      env: { ...SERVER_ENV, LOG_LEVEL: "info" },
+      // A short long poll, so the worker stops well within the shutdown timeout (it lets a
+      // running long poll finish rather than cancel it: see WORKER_RECEIVE_WAIT_SECONDS).
+      env: { ...SERVER_ENV, LOG_LEVEL: "info", WORKER_RECEIVE_WAIT_SECONDS: "2" },
     },
   ],
   metadata: { GUEST_URL, DASHBOARD_URL },

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts the whole system on the local service stack: MongoDB (mongo-java-server), Redis, SQS
 # (ElasticMQ) and SES (aws-ses-v2-local) unless their URLs are set, seeds the demo restaurant,
-# then runs the guest app (:3000), the dashboard (:3001) and the worker. Ctrl-C stops it all.
+# then runs the guest app (:3000), the dashboard (:3001) and the worker. The apps run in their own
+# server in dev mode (`tabletap-next --dev`, their `dev` scripts: the same server as in production,
+# with hot reload). Ctrl-C stops it all, gracefully.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 
@@ -15,6 +17,7 @@ exec pnpm exec tsx tooling/stack/src/cli.ts --profile dev -- bash -c '
     Kitchen display  http://127.0.0.1:3001/kitchen
     Dev SMS outbox   http://127.0.0.1:3000/api/dev/outbox   (sign-in codes)
     Sent email       ${SES_ENDPOINT:-AWS SES}
+    Health           http://127.0.0.1:3000/api/health   (readiness: /api/ready; same on :3001)
 
 BANNER
   exec pnpm dev

@@ -1,3 +1,4 @@
+import { securityHeaders } from "@tabletap/next-server/security";
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
@@ -10,6 +11,7 @@ const nextConfig: NextConfig = {
     "@tabletap/client",
     "@tabletap/core",
     "@tabletap/db",
+    "@tabletap/next-server",
     "@tabletap/notify",
     "@tabletap/queue",
     "@tabletap/realtime",
@@ -17,6 +19,8 @@ const nextConfig: NextConfig = {
     "@tabletap/ui",
   ],
   serverExternalPackages: ["mongoose", "bcrypt", "ioredis", "pino", "twilio", "sqs-consumer"],
+  // Every response (pages, API, static files); each page also gets its nonce CSP from src/proxy.ts.
+  headers: () => Promise.resolve([{ source: "/:path*", headers: securityHeaders() }]),
 };
 
 export default nextConfig;

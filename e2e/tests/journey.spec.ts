@@ -1,5 +1,5 @@
 import { devices, expect, test, type Page } from "@playwright/test";
-import { DASHBOARD_URL, GUEST_URL, otpFor, randomMobile, receiptsTo, STAFF, tableCode } from "./support";
+import { DASHBOARD_URL, emailedCode, GUEST_URL, otpFor, randomMobile, receiptsTo, STAFF, tableCode } from "./support";
 
 async function signInGuest(page: Page, code: string) {
   const phone = randomMobile();
@@ -41,8 +41,15 @@ test("a guest's order crosses live to the kitchen and the kitchen's moves cross 
   // from the refresh cookie by itself, and the order still goes through.
   await guestContext.clearCookies({ name: "tt_guest_at" });
   await guest.getByRole("button", { name: /View cart/ }).click();
+  // Receipts go only to a verified address: verify it with the code emailed to it.
   const receiptEmail = `guest-${Date.now()}@example.com`;
   await guest.getByLabel(/Email me the receipt/).fill(receiptEmail);
+  await guest.getByRole("button", { name: "Verify" }).click();
+  const emailCode = guest.getByLabel(/6-digit code we emailed/);
+  await expect(emailCode).toBeVisible();
+  await emailCode.fill(await emailedCode(guest.request, receiptEmail));
+  await guest.getByRole("button", { name: "Confirm email" }).click();
+  await expect(guest.getByText("Verified ✓")).toBeVisible();
   await guest.getByRole("button", { name: "Place order" }).click();
   await expect(guest).toHaveURL(/\/orders\/[a-f0-9]{24}$/);
   const orderNumber = (await guest.getByRole("heading", { level: 1 }).textContent())?.match(/#\d+/)?.[0];
@@ -59,7 +66,9 @@ test("a guest's order crosses live to the kitchen and the kitchen's moves cross 
   await expect(guest.getByTestId("order-status")).toHaveText("Accepted");
   // The worker emailed the receipt through SES (the local stand-in keeps what it "sent").
   await expect
-    .poll(async () => (await receiptsTo(guest.request, receiptEmail)).map((m) => m.subject))
+    .poll(async () =>
+      (await receiptsTo(guest.request, receiptEmail)).map((m) => m.subject).filter((s) => s.startsWith("Your order")),
+    )
     .toEqual([expect.stringContaining(orderNumber!)]);
 
   // Each move in the kitchen shows on the guest's phone live.
@@ -83,6 +92,9 @@ test("a wrong code is refused with the attempts left, and an unknown table says 
   await page.getByLabel("6-digit code").fill(right === "000000" ? "111111" : "000000");
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "That code isn't right. 2 tries left." })).toBeVisible();
+  // No text came, but this number has no verified email to send the code to instead.
+  await page.getByRole("button", { name: "Email me the code instead" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "This number has no verified email" })).toBeVisible();
 
   const response = await page.goto(`${GUEST_URL}/t/not-a-real-table-code`);
   expect(response?.status()).toBe(404);

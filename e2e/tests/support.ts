@@ -30,9 +30,16 @@ export async function otpFor(request: APIRequestContext, e164: string): Promise<
   return code;
 }
 
-/** Emails SES "sent" to `address`, from aws-ses-v2-local's store (`SES_ENDPOINT` of the test stack). */
+/** Emails SES "sent" to `address` (oldest first), from aws-ses-v2-local's store (`SES_ENDPOINT` of the test stack). */
 export async function receiptsTo(request: APIRequestContext, address: string): Promise<{ subject: string }[]> {
   const response = await request.get(`${process.env.SES_ENDPOINT}/store`);
   const { emails } = (await response.json()) as { emails: { subject: string; destination: { to: string[] } }[] };
   return emails.filter((email) => email.destination.to.includes(address));
+}
+
+/** The newest one-time code emailed to `address` (the code leads the subject), from aws-ses-v2-local's store. */
+export async function emailedCode(request: APIRequestContext, address: string): Promise<string> {
+  const code = (await receiptsTo(request, address)).at(-1)?.subject.match(/^(\d{6}) /)?.[1];
+  if (!code) throw new Error(`No code emailed to ${address}`);
+  return code;
 }

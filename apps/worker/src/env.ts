@@ -27,6 +27,31 @@ export function loadWorkerEnv(source: EnvSource = process.env) {
       OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(200).default(600_000),
       /** Most order events handled at once (received in batches of up to 10). */
       WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(10),
+      /**
+       * SQS long-poll wait per receive, seconds (0–20, SQS's own limit). Longer means fewer empty
+       * receives; a stopping worker waits for the receives in flight, so it also bounds how long
+       * stopping takes when idle.
+       */
+      WORKER_RECEIVE_WAIT_SECONDS: z.coerce.number().int().min(0).max(20).default(20),
+      /**
+       * How long a stopping worker (SIGTERM, SIGINT) waits for the last receives and the events
+       * being handled, milliseconds; what is not done by then is left unacknowledged and SQS
+       * redelivers it after its visibility timeout. Keep it above the receive wait and below the
+       * platform's kill grace period (Kubernetes and ECS: 30 s).
+       */
+      WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
+      /** Address of the worker's health server (0.0.0.0 in a container, for the orchestrator's probes). */
+      WORKER_HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
+      /**
+       * Port of the worker's health server (`GET /health`, `GET /ready`); 0 turns it off.
+       * Default 4002, but off under NODE_ENV=test, where workers of parallel runs share a machine.
+       */
+      WORKER_HEALTH_PORT: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(65_535)
+        .default(source.NODE_ENV === "test" ? 0 : 4002),
     },
     extends: [dbEnv(source), redisEnv(source), queueEnv(source), notifyEnv(source)],
     ...envOptions(source),

@@ -1,9 +1,20 @@
-import { Customer, MenuItem, Order, Restaurant, toOrderView, transitionOrder, type OrderDoc } from "@tabletap/db";
 import {
+  Customer,
+  hasVerifiedEmail,
+  MenuItem,
+  Order,
+  Restaurant,
+  toOrderView,
+  transitionOrder,
+  type OrderDoc,
+} from "@tabletap/db";
+import {
+  EmailLimitError,
   orderAcceptedSms,
   orderConfirmationEmail,
   orderRejectedSms,
   type EmailSender,
+  type GuestEmailLimit,
   type SmsSender,
 } from "@tabletap/notify";
 import type { OrderChanges } from "@tabletap/realtime";
@@ -14,6 +25,8 @@ import type { Logger } from "pino";
 export interface OrderPlacedDeps {
   sms: SmsSender;
   email: EmailSender;
+  /** Every email to a guest counts against `EMAIL_POLICY` (shared with the API's codes). */
+  emailLimit: Pick<GuestEmailLimit, "consume">;
   orderChanges: Pick<OrderChanges, "deliver">;
   redis: Redis;
   log: Logger;
@@ -41,11 +54,12 @@ const SENT_NOTE_TTL_SECONDS = 86_400;
 /**
  * Runs `send` at most once per order for the notification `field`: under the order's
  * notification lock, it sends only while `notifiedAt.<field>` is unset and no note of the send
- * is in Redis, notes the send in Redis at once after it succeeded, then records the time on the
- * order. So a redelivered event sends nothing twice, also when the database refused the record
- * (down for a moment right after the send: the record is written on the redelivery), and a
- * failed send is retried with the event. Only a crash between the send and the note (a Redis
- * round trip) can repeat a text: at least once, as a provider without idempotency keys allows.
+ * is in Redis, notes the send in Redis at once after `send` resolved (sent, or deliberately
+ * skipped), then records the time on the order. So a redelivered event sends nothing twice,
+ * also when the database refused the record (down for a moment right after the send: the
+ * record is written on the redelivery), and a failed send is retried with the event. Only a
+ * crash between the send and the note (a Redis round trip) can repeat a text: at least once,
+ * as a provider without idempotency keys allows.
  */
 async function notifyOnce(
   redis: Redis,
@@ -74,7 +88,9 @@ async function notifyOnce(
  * Handles `order.placed` (DESIGN.md, flow 3): accepts the order, or rejects it with a reason
  * when an item was 86'd since it was placed; delivers the change to the kitchen and the guest
  * (`OrderChanges.deliver`: a failed broadcast stays in the outbox for the relay);
- * texts the guest and, when the guest has an email, sends the confirmation through SES.
+ * texts the guest and, when the guest has a verified email (`hasVerifiedEmail`) and has not used
+ * up their emails this hour (`EMAIL_POLICY`), sends the confirmation through SES; past the
+ * limit the receipt is skipped (logged), not retried.
  *
  * Idempotent: the status moves only from `placed` (a redelivered event finds it moved and
  * changes nothing, but delivers what the order's outbox still holds), and each notification is
@@ -125,13 +141,20 @@ export async function handleOrderPlaced(deps: OrderPlacedDeps, orderId: string):
       current.status === "rejected" ? orderRejectedSms(view, restaurant.name) : orderAcceptedSms(view, restaurant.name),
     ),
   );
-  if (customer.email && current.status !== "rejected") {
-    const email = customer.email;
-    await notifyOnce(deps.redis, current._id, "confirmationEmail", () =>
-      deps.email.send({
+  if (hasVerifiedEmail(customer) && current.status !== "rejected") {
+    const { email } = customer;
+    await notifyOnce(deps.redis, current._id, "confirmationEmail", async () => {
+      try {
+        await deps.emailLimit.consume(customer._id.toString());
+      } catch (error) {
+        if (!(error instanceof EmailLimitError)) throw error;
+        deps.log.warn({ orderId, customerId: customer._id.toString() }, "receipt skipped: guest's email limit reached");
+        return;
+      }
+      await deps.email.send({
         to: email,
         ...orderConfirmationEmail(view, restaurant.name, { timeZone: restaurant.timeZone }),
-      }),
-    );
+      });
+    });
   }
 }

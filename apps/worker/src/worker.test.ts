@@ -1,8 +1,8 @@
-import { randomBytes, randomInt, randomUUID } from "node:crypto";
-import { Customer, disconnectDb, MenuItem, Order, Table, transitionOrder, type OrderDoc } from "@tabletap/db";
-import { seedDemo } from "@tabletap/db/seed";
-import { DevOutboxSmsSender, readDevOutbox } from "@tabletap/notify";
-import { createSqsClient, ensureQueue, publishOrderEvent } from "@tabletap/queue";
+import { randomBytes, randomUUID } from "node:crypto";
+import { disconnectDb, MenuItem, Order, transitionOrder, type OrderDoc } from "@tabletap/db";
+import { EMAIL_POLICY } from "@tabletap/core";
+import { createEmailSender, DevOutboxSmsSender, GuestEmailLimit, readDevOutbox } from "@tabletap/notify";
+import { createSqsClient, ensureQueue } from "@tabletap/queue";
 import { createCache } from "@tabletap/cache";
 import { channels, createEventBus, createOrderChanges } from "@tabletap/realtime";
 import { createRedis } from "@tabletap/redis";
@@ -10,6 +10,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadWorkerEnv } from "./env";
 import { handleOrderPlaced } from "./order-placed";
+import { placedOrder, publishPlacedEvent, type PlacedOrder } from "./testing";
 import { startWorker, type RunningWorker } from "./worker";
 
 const queueName = `orders-test-${randomBytes(4).toString("hex")}`;
@@ -19,6 +20,7 @@ const env = loadWorkerEnv({
   OUTBOX_RELAY_INTERVAL_MS: "300",
   OUTBOX_RELAY_GRACE_MS: "500",
   OUTBOX_SWEEP_INTERVAL_MS: "300",
+  WORKER_RECEIVE_WAIT_SECONDS: "1",
   LOG_LEVEL: "silent",
 });
 const log = pino({ level: "silent" });
@@ -35,7 +37,7 @@ beforeAll(async () => {
     maxReceiveCount: 5,
     visibilityTimeoutSeconds: 2,
   });
-  worker = await startWorker(env, log, { waitTimeSeconds: 1 });
+  worker = await startWorker(env, log);
 });
 
 afterAll(async () => {
@@ -46,80 +48,31 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-/**
- * A placed order for a fresh guest at a fresh restaurant, stored as the API stores it. With
- * `pendingEvent` its `order.placed` event is still in the outbox (SQS was down when it was
- * taken: the relay must publish it); otherwise the event left the outbox (the API published
- * it), so only what the test itself publishes reaches the worker.
- */
-async function placedOrder(opts: { email?: string; item?: string; pendingEvent?: boolean } = {}) {
-  const seeded = await seedDemo({
-    slug: `w-${randomBytes(5).toString("hex")}`,
-    staffEmailDomain: `${randomUUID()}.test`,
-  });
-  const phone = `+919${randomInt(100_000_000, 999_999_999)}`;
-  const customer = await Customer.create({ phone, email: opts.email ?? null });
-  const item = await MenuItem.findOne({ restaurantId: seeded.restaurantId, name: opts.item ?? "Masala Dosa" }).lean();
-  const table = await Table.findOne({ restaurantId: seeded.restaurantId, label: "T2" }).lean();
-  const now = new Date();
-  const order = await Order.create({
-    restaurantId: seeded.restaurantId,
-    tableId: table!._id,
-    tableLabel: "T2",
-    tableSessionId: table!._id,
-    customerId: customer._id,
-    idempotencyKey: randomUUID(),
-    businessDate: "2026-11-21",
-    number: 7,
-    lines: [
-      {
-        menuItemId: item!._id,
-        name: item!.name,
-        unitPrice: item!.price,
-        quantity: 1,
-        modifiers: [],
-        notes: null,
-        lineTotal: item!.price,
-        station: item!.station,
-      },
-    ],
-    currency: "INR",
-    subtotal: item!.price,
-    serviceCharge: 0,
-    tax: Math.round(item!.price * 0.05),
-    tip: 0,
-    total: item!.price + Math.round(item!.price * 0.05),
-    statusHistory: [{ status: "placed", at: now, by: "guest:test", reason: null }],
-    outbox: opts.pendingEvent ? [{ id: randomUUID(), type: "order.placed", occurredAt: now }] : [],
-  });
-  return { order, phone, item: item!, restaurantId: seeded.restaurantId };
-}
-
 /** Publishes the order's `order.placed` event to the worker's queue, as the API does. */
-function publishPlaced(order: { id: string; restaurantId: { toString(): string } }) {
-  return publishOrderEvent(sqs, worker.queueUrl, {
-    id: randomUUID(),
-    type: "order.placed",
-    orderId: order.id,
-    restaurantId: order.restaurantId.toString(),
-    occurredAt: new Date().toISOString(),
-  });
-}
+const publishPlaced = (order: PlacedOrder["order"]) => publishPlacedEvent(sqs, worker.queueUrl, order);
 
 const stored = (orderId: string) => Order.findById(orderId).lean<OrderDoc>();
 const statusOf = async (orderId: string) => (await stored(orderId))?.status;
-/** Dependencies to call `handleOrderPlaced` directly, with texts recorded under their own `key`. */
+/** Dependencies to call `handleOrderPlaced` directly, with texts recorded under their own `key` (email through the local SES). */
 function directDeps() {
   const key = `test:sms-outbox:${randomUUID()}`;
   const orderChanges = createOrderChanges({ bus, redis, cache, sendToQueue: () => Promise.resolve(), log });
   const deps = {
     sms: new DevOutboxSmsSender(redis, { key }),
-    email: { send: () => Promise.resolve({ id: "x" }) },
+    email: createEmailSender(env),
+    emailLimit: new GuestEmailLimit(redis),
     orderChanges,
     redis,
     log,
   };
   return { deps, key };
+}
+/** Subjects of the emails the local SES stand-in "sent" to `address`. */
+async function emailsTo(address: string): Promise<string[]> {
+  const store = (await (await fetch(`${env.SES_ENDPOINT}/store`)).json()) as {
+    emails: { subject?: string; destination?: { to?: string[] } }[];
+  };
+  return store.emails.filter((e) => e.destination?.to?.includes(address)).map((e) => e.subject ?? "");
 }
 /** Messages the dev SMS driver recorded for `phone`, newest first. */
 const smsTo = (phone: string, key?: string) => readDevOutbox(redis, { to: phone, key });
@@ -210,17 +163,35 @@ describe("worker", () => {
       .toEqual([expect.objectContaining({ body: expect.stringMatching(/Cold Coffee is no longer available/) })]);
   });
 
-  it("emails the confirmation through SES when the guest has an email", async () => {
+  it("emails the confirmation through SES when the guest has a verified email", async () => {
     const email = `guest-${randomUUID()}@example.com`;
-    const { order } = await placedOrder({ email });
+    const { order } = await placedOrder({ email, emailVerified: true });
     await publishPlaced(order);
-    const sent = async () => {
-      const store = (await (await fetch(`${env.SES_ENDPOINT}/store`)).json()) as {
-        emails: { subject?: string; destination?: { to?: string[] } }[];
-      };
-      return store.emails.filter((e) => e.destination?.to?.includes(email)).map((e) => e.subject);
-    };
-    await expect.poll(sent, { message: "one confirmation email in SES" }).toEqual([expect.stringMatching(/#007/)]);
+    await expect
+      .poll(() => emailsTo(email), { message: "one confirmation email in SES" })
+      .toEqual([expect.stringMatching(/#007/)]);
+  });
+
+  it("sends no receipt to an email the guest never verified", async () => {
+    const email = `guest-${randomUUID()}@example.com`;
+    const { order, phone } = await placedOrder({ email });
+    const { deps, key } = directDeps();
+    await handleOrderPlaced(deps, order.id);
+    expect(await statusOf(order.id)).toBe("accepted");
+    expect(await smsTo(phone, key)).toHaveLength(1);
+    expect(await emailsTo(email)).toEqual([]);
+  });
+
+  it("sends no receipt past the guest's emails per hour, and still accepts and texts", async () => {
+    const email = `guest-${randomUUID()}@example.com`;
+    const { order, phone, customerId } = await placedOrder({ email, emailVerified: true });
+    const { deps, key } = directDeps();
+    // The guest already had their hour's emails (codes, receipts).
+    for (let i = 0; i < EMAIL_POLICY.emailsPerGuestPerHour; i += 1) await deps.emailLimit.consume(customerId);
+    await handleOrderPlaced(deps, order.id);
+    expect(await statusOf(order.id)).toBe("accepted");
+    expect(await smsTo(phone, key)).toHaveLength(1);
+    expect(await emailsTo(email)).toEqual([]);
   });
 
   it("relays an order.placed event left in the outbox by a process that died before delivering it", async () => {

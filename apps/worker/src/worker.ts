@@ -1,34 +1,42 @@
 import { createCache } from "@tabletap/cache";
-import { connectDb } from "@tabletap/db";
-import { createEmailSender, createSmsSender } from "@tabletap/notify";
-import { createOrderEventConsumer, createSqsClient, orderQueueSender, resolveQueueUrl } from "@tabletap/queue";
+import { connectDb, Order } from "@tabletap/db";
+import { createEmailSender, createSmsSender, GuestEmailLimit } from "@tabletap/notify";
+import {
+  createOrderEventConsumer,
+  createSqsClient,
+  orderQueueSender,
+  pingQueue,
+  resolveQueueUrl,
+} from "@tabletap/queue";
 import { createEventBus, createOrderChanges } from "@tabletap/realtime";
 import { createRedis } from "@tabletap/redis";
 import type { Logger } from "pino";
 import type { WorkerEnv } from "./env";
+import type { ReadinessCheck } from "./health";
 import { handleOrderPlaced } from "./order-placed";
 import { startOutboxRelay } from "./relay";
 
-/**
- * A running worker; `stop()` lets in-flight messages finish (waiting up to the long-poll wait for
- * the receives in flight), then closes its connections (not MongoDB's).
- */
+/** A running worker. */
 export interface RunningWorker {
   queueUrl: string;
-  stop(): Promise<void>;
+  /** One readiness check per service the worker needs: MongoDB, Redis, SQS (its orders queue). */
+  checks: Record<"mongodb" | "redis" | "sqs", ReadinessCheck>;
+  /**
+   * Stops receiving, lets the events being handled finish (see `OrderEventConsumer.stop`), at
+   * most `WORKER_SHUTDOWN_TIMEOUT_MS`, stops the outbox relay after its pass, then closes its
+   * connections (not MongoDB's). Resolves `drained: false` when events were still being handled
+   * at the deadline: they are left unacknowledged, for SQS to redeliver.
+   */
+  stop(): Promise<{ drained: boolean }>;
 }
 
 /**
  * Starts the worker: a consumer of the orders queue that processes `order.placed` events
  * (see `handleOrderPlaced`), received in batches and handled `WORKER_CONCURRENCY` at a time, and the outbox relay; both deliver order changes through one
- * `createOrderChanges` publisher, as the API does. Connects to MongoDB if not yet connected.
- * @param opts.waitTimeSeconds SQS long-poll wait (default 20 s; tests use less to stop quickly).
+ * `createOrderChanges` publisher, as the API does. Long polls wait `WORKER_RECEIVE_WAIT_SECONDS`.
+ * Connects to MongoDB if not yet connected.
  */
-export async function startWorker(
-  env: WorkerEnv,
-  log: Logger,
-  opts: { waitTimeSeconds?: number } = {},
-): Promise<RunningWorker> {
+export async function startWorker(env: WorkerEnv, log: Logger): Promise<RunningWorker> {
   await connectDb(env.MONGODB_URI, { log });
   const redis = createRedis(env.REDIS_URL, { name: "tabletap-worker" });
   const bus = createEventBus({
@@ -39,13 +47,20 @@ export async function startWorker(
   const sqs = createSqsClient(env);
   const queueUrl = await resolveQueueUrl(sqs, env.SQS_ORDERS_QUEUE);
   const orderChanges = createOrderChanges({ bus, redis, cache, sendToQueue: orderQueueSender(sqs, queueUrl), log });
-  const deps = { sms: createSmsSender(env, redis), email: createEmailSender(env), orderChanges, redis, log };
+  const deps = {
+    sms: createSmsSender(env, redis),
+    email: createEmailSender(env),
+    emailLimit: new GuestEmailLimit(redis),
+    orderChanges,
+    redis,
+    log,
+  };
 
   const consumer = createOrderEventConsumer({
     client: sqs,
     queueUrl,
     log,
-    waitTimeSeconds: opts.waitTimeSeconds ?? 20,
+    waitTimeSeconds: env.WORKER_RECEIVE_WAIT_SECONDS,
     concurrency: env.WORKER_CONCURRENCY,
     handle: async (event) => {
       if (event.type === "order.placed") await handleOrderPlaced(deps, event.orderId);
@@ -63,12 +78,25 @@ export async function startWorker(
 
   return {
     queueUrl,
+    checks: {
+      mongodb: async () => {
+        const db = Order.db.db;
+        if (!db) throw new Error("MongoDB is not connected");
+        await db.admin().ping();
+      },
+      redis: () => redis.ping(),
+      sqs: () => pingQueue(sqs, queueUrl),
+    },
     async stop() {
-      await Promise.all([consumer.stop(), stopRelay()]);
+      const [{ drained }] = await Promise.all([
+        consumer.stop({ timeoutMs: env.WORKER_SHUTDOWN_TIMEOUT_MS }),
+        stopRelay(),
+      ]);
       await bus.close();
       await cache.disconnect();
       await redis.quit();
       sqs.destroy();
+      return { drained };
     },
   };
 }

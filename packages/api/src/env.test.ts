@@ -19,4 +19,10 @@ describe("loadServerEnv", () => {
   it("refuses a malformed service URL", () => {
     expect(() => loadServerEnv({ REDIS_URL: "localhost:6379" })).toThrow(/REDIS_URL/);
   });
+
+  it("reads the countries texted sign-in codes without a table, default India", () => {
+    expect(loadServerEnv({}).OTP_ALLOWED_COUNTRIES).toEqual(["IN"]);
+    expect(loadServerEnv({ OTP_ALLOWED_COUNTRIES: "in, NP" }).OTP_ALLOWED_COUNTRIES).toEqual(["IN", "NP"]);
+    expect(() => loadServerEnv({ OTP_ALLOWED_COUNTRIES: "IN,India" })).toThrow(/OTP_ALLOWED_COUNTRIES/);
+  });
 });

@@ -1,6 +1,7 @@
 import { createEnv } from "@t3-oss/env-core";
 import { authEnv } from "@tabletap/auth";
 import { envOptions, logLevelSchema, nodeEnvSchema, type EnvSource } from "@tabletap/core/env";
+import { isPhoneCountry } from "@tabletap/core/phone";
 import { dbEnv } from "@tabletap/db";
 import { notifyEnv } from "@tabletap/notify";
 import { queueEnv } from "@tabletap/queue";
@@ -18,13 +19,35 @@ export function loadServerEnv(source: EnvSource = process.env) {
     server: {
       NODE_ENV: nodeEnvSchema,
       LOG_LEVEL: logLevelSchema,
-      /** Trust the first `X-Forwarded-For` address as the client IP (behind a load balancer). */
-      TRUST_PROXY: z.stringbool().default(false),
+      /**
+       * Proxies (load balancer, CDN, ...) between the clients and this server, each appending the
+       * address it received the request from to `X-Forwarded-For`. The client address (the key of
+       * the per-client rate limits) is the entry this many from the right; entries left of it are
+       * written by the client and ignored (`clientAddress`). 0 (default): clients connect directly
+       * and the socket's address is used, whatever `X-Forwarded-For` says. Set it to exactly the
+       * number of proxies: one too many lets a client choose its address, one too few keys every
+       * client by the proxy's address.
+       */
+      TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
       /**
        * API requests one process runs at once (live subscriptions not counted); past it, requests
-       * are answered 503 with `Retry-After` at once instead of queueing (see `createTrpcRouteHandler`).
+       * are answered 503 with `Retry-After` at once instead of queueing (see `createApiHandler`).
        */
       API_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
+      /**
+       * Countries (ISO 3166-1 alpha-2, comma-separated: "IN" or "IN,NP") whose mobile numbers may be
+       * texted a sign-in code when the guest signs in without a table code; at a table, its
+       * restaurant's `allowedPhoneCountries` decide (against SMS pumping).
+       */
+      OTP_ALLOWED_COUNTRIES: z
+        .string()
+        .default("IN")
+        .transform((list) => list.split(",").map((code) => code.trim().toUpperCase()))
+        .pipe(
+          z
+            .array(z.string().refine(isPhoneCountry, "must be ISO 3166-1 alpha-2 country codes, e.g. IN or IN,NP"))
+            .min(1),
+        ),
     },
     extends: [dbEnv(source), authEnv(source), redisEnv(source), queueEnv(source), notifyEnv(source)],
     ...envOptions(source),

@@ -1,5 +1,6 @@
 import { InvalidTokenError, LoginThrottledError, OtpError } from "@tabletap/auth";
 import { IllegalTransitionError, PricingError } from "@tabletap/core";
+import { EmailLimitError } from "@tabletap/notify";
 import { TRPCError } from "@trpc/server";
 
 /** Something the caller asked for does not exist (or is not theirs to see). `message` is shown to them. */
@@ -17,6 +18,42 @@ export class NotSignedInError extends Error {
   override readonly name = "NotSignedInError";
 }
 
+/** Seconds as a guest reads them: "45 seconds", or whole minutes from 90 seconds on ("10 minutes"). */
+function waitText(seconds: number): string {
+  return seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
+}
+
+/**
+ * Too many orders lately from this guest or at this table (`ORDER_POLICY` in @tabletap/core, a
+ * flood that would bury real orders on the kitchen display). `message` is shown to the guest;
+ * `retryAfterSeconds` is sent as `Retry-After`.
+ */
+export class OrderThrottledError extends Error {
+  override readonly name = "OrderThrottledError";
+
+  constructor(
+    readonly scope: "guest" | "table",
+    readonly retryAfterSeconds: number,
+  ) {
+    super(
+      scope === "guest"
+        ? `You've placed a lot of orders. Try again in ${waitText(retryAfterSeconds)}.`
+        : `This table has placed a lot of orders. Please ask our staff for help. Try again in ${waitText(retryAfterSeconds)}.`,
+    );
+  }
+}
+
+/**
+ * Seconds a refused caller should wait before trying again (sent as `Retry-After`, RFC 9110
+ * §10.2.3), for the errors that say so: OrderThrottledError, LoginThrottledError, and
+ * OtpError RATE_LIMITED / COOLDOWN. Null for every other error.
+ */
+export function retryAfterSeconds(error: unknown): number | null {
+  if (error instanceof OrderThrottledError || error instanceof LoginThrottledError) return error.retryAfterSeconds;
+  if (error instanceof OtpError) return error.retryAfterSeconds;
+  return null;
+}
+
 /**
  * The one mapping of domain errors to tRPC errors, applied by the API's error middleware; every
  * message is already human. A `TRPCError` passes through; anything unknown becomes
@@ -26,7 +63,8 @@ export class NotSignedInError extends Error {
  * - InvalidInputError, other PricingErrors, OtpError (wrong/expired code) → BAD_REQUEST
  * - NotSignedInError, InvalidTokenError → UNAUTHORIZED
  * - IllegalTransitionError → CONFLICT
- * - OtpError RATE_LIMITED / COOLDOWN, LoginThrottledError → TOO_MANY_REQUESTS
+ * - OtpError RATE_LIMITED / COOLDOWN, LoginThrottledError, EmailLimitError, OrderThrottledError →
+ *   TOO_MANY_REQUESTS (with `Retry-After`: see `retryAfterSeconds`)
  */
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
@@ -38,6 +76,7 @@ export function toTRPCError(error: unknown): TRPCError {
     return as(error.code === "RATE_LIMITED" || error.code === "COOLDOWN" ? "TOO_MANY_REQUESTS" : "BAD_REQUEST");
   if (error instanceof NotSignedInError || error instanceof InvalidTokenError) return as("UNAUTHORIZED");
   if (error instanceof IllegalTransitionError) return as("CONFLICT");
-  if (error instanceof LoginThrottledError) return as("TOO_MANY_REQUESTS");
+  if (error instanceof LoginThrottledError || error instanceof EmailLimitError || error instanceof OrderThrottledError)
+    return as("TOO_MANY_REQUESTS");
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });
 }

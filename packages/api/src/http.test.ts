@@ -1,6 +1,9 @@
+import { randomInt } from "node:crypto";
+import { OTP_POLICY } from "@tabletap/core";
 import { describe, expect, it } from "vitest";
+import { PEER_ADDRESS_HEADER } from "@tabletap/core/peer-address";
 import { createTrpcRouteHandler } from "./http";
-import { seedRestaurant, testServices } from "./testing";
+import { randomPhone, seedRestaurant, testServices } from "./testing";
 
 const origin = "http://127.0.0.1";
 const menuUrl = (tableCode: string) =>
@@ -26,6 +29,28 @@ describe("the /api/trpc route handler", () => {
     // Another table's menu is another body: a stale tag gets the full answer.
     const other = await handler(new Request(menuUrl(seeded.tables[1]!.code), { headers: { "if-none-match": tag! } }));
     expect(other.status).toBe(200);
+  });
+
+  it("keys each client by the peer address its app's server hands over, not by X-Forwarded-For", async () => {
+    const handler = createTrpcRouteHandler("guest", { services: () => testServices() });
+    const requestOtp = (peer: string) =>
+      handler(
+        new Request(`${origin}/api/trpc/auth.requestOtp`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            [PEER_ADDRESS_HEADER]: peer,
+            "x-forwarded-for": "198.51.100.1",
+          },
+          body: JSON.stringify({ phone: randomPhone() }),
+        }),
+      );
+    const network = `10.${randomInt(256)}.${randomInt(256)}`;
+    for (let i = 0; i < OTP_POLICY.requestsPerIpPerHour; i += 1)
+      expect((await requestOtp(`${network}.1`)).status).toBe(200);
+    expect((await requestOtp(`${network}.1`)).status).toBe(429);
+    // Its neighbour is not locked out.
+    expect((await requestOtp(`${network}.2`)).status).toBe(200);
   });
 
   it("sheds requests past API_MAX_IN_FLIGHT with an immediate 503 and Retry-After, and recovers", async () => {

@@ -1,30 +1,123 @@
+import { randomUUID } from "node:crypto";
 import type { SessionAudience } from "@tabletap/auth";
+import { API_LIMITS } from "@tabletap/core/api-limits";
 import { readDevOutbox } from "@tabletap/notify";
 import { TRPCError } from "@trpc/server";
 import etag from "etag";
 import fresh from "fresh";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "./root";
+import type { Logger } from "pino";
+import { PEER_ADDRESS_HEADER } from "@tabletap/core/peer-address";
+
+/** The header the apps' server sets to the socket's peer address (see `createTrpcRouteHandler`). */
+import { audienceRouters, guestRouter, staffRouter } from "./root";
 import { getServices, type Services } from "./services";
 import { createCallerFactory, createContext } from "./trpc";
 
 /**
- * Logs an error the API answered with: unexpected ones (INTERNAL_SERVER_ERROR, e.g. the database
- * down while building the context) at `error` with the full cause, the others (bad input, not
- * signed in...) at `info`. Each entry names the procedure `path` and its `type`.
+ * Logs an error the API answered with, on the request's logger: unexpected ones
+ * (INTERNAL_SERVER_ERROR, e.g. the database down while building the context, or a fault inside a
+ * live subscription's stream) at `error` with the full cause, the others (bad input, not signed
+ * in...) at `info`. Each entry names the procedure `path` and its `type`.
  */
-function logApiError(services: Services, opts: { error: TRPCError; path: string | undefined; type: string }): void {
+function logApiError(log: Logger, opts: { error: TRPCError; path: string | undefined; type: string }): void {
   const { error, path, type } = opts;
-  if (error.code === "SERVICE_UNAVAILABLE") services.log.debug({ path, type }, "request shed under overload");
+  if (error.code === "SERVICE_UNAVAILABLE") log.debug({ path, type }, "request shed under overload");
   else if (error.code === "INTERNAL_SERVER_ERROR")
-    services.log.error({ err: error.cause ?? error, path, type }, "procedure failed");
-  else services.log.info({ code: error.code, message: error.message, path, type }, "procedure answered an error");
+    log.error({ err: error.cause ?? error, path, type }, "procedure failed");
+  else log.info({ code: error.code, message: error.message, path, type }, "procedure answered an error");
 }
 
-/** The answer to a request shed under overload (see `createTrpcRouteHandler`). */
+/** The answer to a request shed under overload (see `createApiHandler`). */
 const OVERLOADED = "We're very busy right now. Please try again in a moment.";
 /** Seconds a shed client should wait before retrying (`Retry-After`). */
 const RETRY_AFTER_SECONDS = 1;
+const TOO_LARGE = "That request is too large.";
+
+/** The request id header, taken from the caller (a load balancer, a client) when well formed and echoed in the response. */
+const REQUEST_ID_HEADER = "x-request-id";
+/** A request id we adopt: 1–128 of [A-Za-z0-9_.:-] (UUIDs, proxies' hex ids); anything else is replaced, not logged. */
+const WELL_FORMED_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** The request's id: its `x-request-id` when well formed, else a new UUID. */
+function requestIdOf(headers: Headers): string {
+  const given = headers.get(REQUEST_ID_HEADER);
+  return given && WELL_FORMED_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * True when a browser says the request comes from another site: its `Sec-Fetch-Site` is not
+ * `same-origin` or `none` (a typed URL, a bookmark); without it (older browsers), its `Origin` is
+ * not the request's own (`Host`). A request with neither (curl, server to server) is no browser's,
+ * so no forgery (OWASP CSRF Prevention Cheat Sheet: "Verifying Origin with standard headers",
+ * "Fetch Metadata headers"). Note: `Host` is the one the client sent; a proxy must pass it on.
+ */
+function isCrossSite(headers: Headers): boolean {
+  const site = headers.get("sec-fetch-site");
+  if (site !== null) return site !== "same-origin" && site !== "none";
+  const origin = headers.get("origin");
+  if (origin === null) return false;
+  try {
+    const { protocol, host } = new URL(origin);
+    return host !== new URL(`${protocol}//${headers.get("host") ?? ""}`).host;
+  } catch {
+    return true; // "null" (a sandboxed page, a privacy redirect) or garbage
+  }
+}
+
+/**
+ * Why a mutation (POST) must be refused before any work, or null. Its body must be at most
+ * `API_LIMITS.maxBodyBytes` by its `Content-Length` (PAYLOAD_TOO_LARGE, 413), come from the app's
+ * own pages (`isCrossSite`: FORBIDDEN, 403) and be JSON (UNSUPPORTED_MEDIA_TYPE, 415): tRPC also
+ * takes `multipart/form-data`, which a plain HTML form on any site can send with the user's
+ * cookies, and no procedure takes anything but JSON.
+ */
+function refusalOf(req: Request): TRPCError | null {
+  if (Number(req.headers.get("content-length") ?? 0) > API_LIMITS.maxBodyBytes)
+    return new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: TOO_LARGE });
+  if (req.method !== "POST") return null;
+  if (isCrossSite(req.headers))
+    return new TRPCError({ code: "FORBIDDEN", message: "This request came from another site, so it was refused." });
+  const mediaType = req.headers.get("content-type")?.split(";", 1)[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json")
+    return new TRPCError({
+      code: "UNSUPPORTED_MEDIA_TYPE",
+      message: "This API accepts JSON only (Content-Type: application/json).",
+    });
+  return null;
+}
+
+/**
+ * `req` with its body counted while it is read: past `API_LIMITS.maxBodyBytes` reading fails with
+ * PAYLOAD_TOO_LARGE (the call answers 413) and the rest is not read. A body with a
+ * `Content-Length` over the limit never gets here (`refusalOf`); this catches a chunked one. The
+ * Fetch adapter of tRPC has no `maxBodySize` (only its Node adapter does), hence this.
+ */
+function withBodyLimit(req: Request): Request {
+  if (!req.body) return req;
+  let size = 0;
+  const counted = req.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > API_LIMITS.maxBodyBytes)
+          controller.error(new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: TOO_LARGE }));
+        else controller.enqueue(chunk);
+      },
+    }),
+    // Leaves the rest of the body unread rather than destroying the connection the 413 goes out on.
+    { preventCancel: true },
+  );
+  // A streamed request body must be sent half-duplex (Fetch standard; not yet in the DOM typings).
+  const init: RequestInit & { duplex: "half" } = {
+    method: req.method,
+    headers: req.headers,
+    body: counted,
+    signal: req.signal,
+    duplex: "half",
+  };
+  return new Request(req.url, init);
+}
 
 /**
  * Answers a successful GET (a query) with a weak `ETag` of its body and `Cache-Control: private,
@@ -44,45 +137,88 @@ async function withEtag(req: Request, res: Response): Promise<Response> {
   return notModified ? new Response(null, { status: 304, headers }) : new Response(body, { status: 200, headers });
 }
 
+/** Options of an API handler. */
+interface ApiHandlerOptions {
+  /** The services to use (default: the process's `getServices()`; tests pass their own). */
+  services?: () => Services;
+}
+
 /**
- * A Next.js route handler (GET and POST, Node runtime) that serves the API at `/api/trpc` for
- * one app: `audience` decides which session cookies `auth.refresh` and `auth.logout` act on.
- * - Every error is logged (`logApiError`), including one raised while building the context.
+ * Serves the API at `/api/trpc` for one app (Fetch API request in, response out): `audience`
+ * chooses its router (`audienceRouters`: a procedure of the other app answers NOT_FOUND, 404) and
+ * which session cookies `auth.refresh` and `auth.logout` act on. The returned function takes the
+ * request and its socket's peer address (undefined when unknown; see `createContext`).
+ * - Every request has an id (`x-request-id`: the caller's when well formed, else a new UUID),
+ *   echoed in the response and bound to every log line of the request (`ctx.log`).
+ * - Every error is logged (`logApiError`), including one raised while building the context and
+ *   one raised inside a live subscription's stream (tRPC hands both to `onError`).
  * - Load shedding: at most `API_MAX_IN_FLIGHT` requests (live subscriptions not counted) run at
  *   once in this process; past that a request is answered at once with SERVICE_UNAVAILABLE (HTTP
  *   503, `Retry-After: 1`) before any work, so an overload queues nothing and the process
  *   recovers as soon as the burst ends. Each procedure gets the request's abort signal, so work
  *   for a client that gave up stops (see `placeOrder`).
+ * - Bounded work: at most `API_LIMITS.maxBatchSize` calls per batch (BAD_REQUEST, 400) and
+ *   `API_LIMITS.maxBodyBytes` of body (PAYLOAD_TOO_LARGE, 413, before parsing: `refusalOf`,
+ *   `withBodyLimit`).
+ * - Mutations only as JSON from the app's own pages (`refusalOf`: 415, 403), against CSRF.
  * - Queries (GET) answer with an `ETag` and honour `If-None-Match` (`withEtag`).
- * @param opts.services the services to use (default: the process's `getServices()`; tests pass their own).
  */
-export function createTrpcRouteHandler(audience: SessionAudience, opts: { services?: () => Services } = {}) {
+export function createApiHandler(audience: SessionAudience, opts: ApiHandlerOptions = {}) {
   const servicesFor = opts.services ?? getServices;
+  const router = audienceRouters[audience];
   let inFlight = 0;
-  return async (req: Request) => {
+  return async (req: Request, peerAddress: string | undefined): Promise<Response> => {
     const services = servicesFor();
+    const requestId = requestIdOf(req.headers);
+    const log = services.log.child({ requestId });
     const live = req.headers.get("accept")?.includes("text/event-stream") ?? false;
     const admitted = live || inFlight < services.env.API_MAX_IN_FLIGHT;
     if (admitted && !live) inFlight += 1;
     try {
+      const refusal = admitted ? refusalOf(req) : new TRPCError({ code: "SERVICE_UNAVAILABLE", message: OVERLOADED });
       const res = await fetchRequestHandler({
         endpoint: "/api/trpc",
-        req,
-        router: appRouter,
+        req: refusal ? req : withBodyLimit(req),
+        router,
+        maxBatchSize: API_LIMITS.maxBatchSize,
         createContext: ({ resHeaders }) => {
-          if (!admitted) throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: OVERLOADED });
-          return createContext(services, { headers: req.headers, resHeaders, audience });
+          if (refusal) throw refusal;
+          return createContext(services, { headers: req.headers, resHeaders, audience, peerAddress, requestId });
         },
         responseMeta: ({ errors }) =>
           errors.some((error) => error.code === "SERVICE_UNAVAILABLE")
             ? { headers: { "retry-after": String(RETRY_AFTER_SECONDS) } }
             : {},
-        onError: ({ error, path, type }) => logApiError(services, { error, path, type }),
+        onError: ({ error, path, type }) => logApiError(log, { error, path, type }),
       });
-      return req.method === "GET" && !live ? await withEtag(req, res) : res;
+      const answer = req.method === "GET" && !live ? await withEtag(req, res) : res;
+      answer.headers.set(REQUEST_ID_HEADER, requestId);
+      return answer;
     } finally {
       if (admitted && !live) inFlight -= 1;
     }
+  };
+}
+
+/**
+ * A Next.js route handler (GET and POST, Node runtime) serving the API at `/api/trpc` for one
+ * app, as `createApiHandler` does. The peer address comes from `PEER_ADDRESS_HEADER`, which the
+ * app's server sets on every request (a Next.js route handler can't see the socket); without it
+ * every client shares one client address, which is logged once.
+ */
+export function createTrpcRouteHandler(audience: SessionAudience, opts: ApiHandlerOptions = {}) {
+  const handle = createApiHandler(audience, opts);
+  let warned = false;
+  return (req: Request): Promise<Response> => {
+    const peerAddress = req.headers.get(PEER_ADDRESS_HEADER) ?? undefined;
+    if (peerAddress === undefined && !warned) {
+      warned = true;
+      (opts.services ?? getServices)().log.warn(
+        { header: PEER_ADDRESS_HEADER },
+        "the client address is unknown (the app is not running behind its server): all clients share one rate limit",
+      );
+    }
+    return handle(req, peerAddress);
   };
 }
 
@@ -112,7 +248,18 @@ export function register(): Promise<void> {
   return Promise.resolve();
 }
 
-const createCaller = createCallerFactory(appRouter);
+const createCallers = {
+  guest: createCallerFactory(guestRouter),
+  staff: createCallerFactory(staffRouter),
+};
+/** The in-process API of one app, as `createServerCaller` returns it. */
+type ServerCaller<A extends SessionAudience> = ReturnType<(typeof createCallers)[A]>;
+
+/** The context of an in-process call made for `headers`' request (its cookies, peer and request id) through `audience`. */
+function serverContext(headers: Headers, resHeaders: Headers, audience: SessionAudience) {
+  const peerAddress = headers.get(PEER_ADDRESS_HEADER) ?? undefined;
+  return createContext(getServices(), { headers, resHeaders, audience, peerAddress, requestId: requestIdOf(headers) });
+}
 
 /**
  * The context of an in-process call made by a server component, as the requester (their
@@ -120,25 +267,26 @@ const createCaller = createCallerFactory(appRouter);
  * are dropped (see `createServerCaller`).
  */
 export function createServerContext(headers: Headers, audience: SessionAudience) {
-  return createContext(getServices(), { headers, resHeaders: new Headers(), audience });
+  return serverContext(headers, new Headers(), audience);
 }
 
-/** A caller of the API for one request, through `audience`, whose errors are logged like the route handler's. */
-async function callerFor(headers: Headers, resHeaders: Headers, audience: SessionAudience) {
-  const services = getServices();
-  const ctx = await createContext(services, { headers, resHeaders, audience });
-  return {
-    ctx,
-    caller: createCaller(ctx, { onError: ({ error, path, type }) => logApiError(services, { error, path, type }) }),
-  };
+/** A caller of `audience`'s API for one request, whose errors are logged like the route handler's. */
+async function callerFor<A extends SessionAudience>(headers: Headers, resHeaders: Headers, audience: A) {
+  const ctx = await serverContext(headers, resHeaders, audience);
+  const onError = ({ error, path, type }: { error: TRPCError; path: string | undefined; type: string }) =>
+    logApiError(ctx.log, { error, path, type });
+  return { ctx, caller: createCallers[audience](ctx, { onError }) as ServerCaller<A> };
 }
 
 /**
- * The API called in-process by a server component, as the requester (their cookies) through
- * one app's `audience`. Cookies a procedure sets are dropped: server components can't set them,
- * so session changes go through the `/api/trpc` route or `resumeSession`.
+ * The API of one app (`audience`: its procedures only) called in-process by a server component,
+ * as the requester (their cookies). Cookies a procedure sets are dropped: server components
+ * can't set them, so session changes go through the `/api/trpc` route or `resumeSession`.
  */
-export async function createServerCaller(headers: Headers, audience: SessionAudience) {
+export async function createServerCaller<A extends SessionAudience>(
+  headers: Headers,
+  audience: A,
+): Promise<ServerCaller<A>> {
   return (await callerFor(headers, new Headers(), audience)).caller;
 }
 

@@ -1,3 +1,4 @@
+import type { SessionAudience } from "@tabletap/auth";
 import { authRouter } from "./routers/auth";
 import { customerRouter } from "./routers/customer";
 import { kitchenRouter } from "./routers/kitchen";
@@ -5,7 +6,32 @@ import { menuRouter } from "./routers/menu";
 import { orderRouter } from "./routers/order";
 import { createTRPCRouter } from "./trpc";
 
-/** The whole API: both Next.js apps serve it at /api/trpc. */
+/** The guest app's API (its `/api/trpc`, the standalone server's guest port): sign-in, profile, menu, orders. */
+export const guestRouter = createTRPCRouter({
+  auth: authRouter,
+  customer: customerRouter,
+  menu: menuRouter,
+  order: orderRouter,
+});
+export type GuestRouter = typeof guestRouter;
+
+/** The dashboard's API (its `/api/trpc`, the standalone server's staff port): sign-in and the kitchen display. */
+export const staffRouter = createTRPCRouter({
+  auth: authRouter,
+  kitchen: kitchenRouter,
+});
+export type StaffRouter = typeof staffRouter;
+
+/** The router each app serves, by its session audience: a procedure of the other app answers NOT_FOUND (404). */
+export const audienceRouters = { guest: guestRouter, staff: staffRouter } as const satisfies Record<
+  SessionAudience,
+  unknown
+>;
+
+/**
+ * Every procedure of both apps in one router, for in-process callers that are not an app: the
+ * test clients and the access matrix. No HTTP endpoint serves it.
+ */
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   customer: customerRouter,
@@ -13,5 +39,3 @@ export const appRouter = createTRPCRouter({
   order: orderRouter,
   kitchen: kitchenRouter,
 });
-
-export type AppRouter = typeof appRouter;

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SessionAudience } from "@tabletap/auth";
 import { getRequestListener } from "@hono/node-server";
-import { createTrpcRouteHandler } from "./http";
+import { createApiHandler } from "./http";
 import type { Services } from "./services";
 
 /** A running standalone API server: where each audience's API answers, and how to stop it. */
@@ -18,7 +18,8 @@ export interface RunningApiServer {
  * The API as a standalone Node.js server, without Next.js in the request path (issue 7: the
  * Next.js route handler caps the read path at about a third of this; docs/PERFORMANCE.md). One
  * listener per audience, each serving `/api/trpc` exactly as that app's route handler does
- * (`createTrpcRouteHandler`: the same router, context, load shedding and ETags), so a load
+ * (`createApiHandler`: that app's router only, the same context, limits, load shedding and
+ * ETags; the client address from the socket's peer and `TRUST_PROXY_HOPS`), so a load
  * balancer sends `/api/trpc/*` of the guest app's host to the guest port and of the dashboard's
  * host to the staff port, and nothing else changes for the browser. `GET /healthz` answers 200
  * for the load balancer; any other path 404. Requests are converted to the Fetch API by
@@ -34,10 +35,10 @@ export async function startApiServer(opts: {
   const audiences: SessionAudience[] = ["guest", "staff"];
   const servers = await Promise.all(
     audiences.map(async (audience) => {
-      const handle = createTrpcRouteHandler(audience, { services: () => opts.services });
-      const listener = getRequestListener((req) => {
+      const handle = createApiHandler(audience, { services: () => opts.services });
+      const listener = getRequestListener((req, { incoming }) => {
         const { pathname } = new URL(req.url);
-        if (pathname.startsWith("/api/trpc/")) return handle(req);
+        if (pathname.startsWith("/api/trpc/")) return handle(req, incoming.socket.remoteAddress);
         if (pathname === "/healthz") return new Response("ok");
         return new Response("Not found", { status: 404 });
       });

@@ -1,12 +1,20 @@
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import { LoginThrottle, OtpStore, TokenService } from "@tabletap/auth";
 import { createCache, type Cache } from "@tabletap/cache";
 import { connectDb } from "@tabletap/db";
-import { createEmailSender, createSmsSender, type EmailSender, type SmsSender } from "@tabletap/notify";
+import {
+  createEmailSender,
+  createSmsSender,
+  GuestEmailLimit,
+  type EmailSender,
+  type SmsSender,
+} from "@tabletap/notify";
 import { createSqsClient, orderQueueSender } from "@tabletap/queue";
 import { createEventBus, createOrderChanges, type EventBus, type OrderChanges } from "@tabletap/realtime";
 import { createRedis, type Redis } from "@tabletap/redis";
 import { pino, type Logger } from "pino";
 import { loadServerEnv, type ServerEnv } from "./env";
+import { OrderThrottle } from "./order-throttle";
 
 /** The process-wide clients the procedures use, created once from the environment. */
 export interface Services {
@@ -18,9 +26,15 @@ export interface Services {
   tokens: TokenService;
   otp: OtpStore;
   loginThrottle: LoginThrottle;
+  /** The limits on placing orders per guest and per table (`ORDER_POLICY`). */
+  orderThrottle: OrderThrottle;
   sms: SmsSender;
   email: EmailSender;
+  /** Counts every email to a guest against `EMAIL_POLICY` (shared with the worker's receipts). */
+  emailLimit: GuestEmailLimit;
   bus: EventBus;
+  /** The SQS client order events are published with (`createSqsClient`). */
+  sqs: SQSClient;
   /** Delivers an order's change (SQS, live channels) after it was stored; never throws (the worker's relay retries). */
   orderChanges: OrderChanges;
   /** Connects MongoDB (once; a failed attempt is retried by the next call). */
@@ -61,9 +75,12 @@ export function createServices(env: ServerEnv): Services {
     tokens: new TokenService(redis, { access: env.JWT_ACCESS_SECRET, refresh: env.JWT_REFRESH_SECRET }),
     otp: new OtpStore(redis, env.OTP_PEPPER),
     loginThrottle: new LoginThrottle(redis),
+    orderThrottle: new OrderThrottle(redis),
     sms: createSmsSender(env, redis),
     email: createEmailSender(env),
+    emailLimit: new GuestEmailLimit(redis),
     bus,
+    sqs,
     orderChanges: createOrderChanges({
       bus,
       redis,

@@ -42,7 +42,12 @@ export class TestClient {
   async call<T>(fn: (caller: Caller) => Promise<T>, opts: { signal?: AbortSignal } = {}): Promise<T> {
     const headers = new Headers({ cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ") });
     const resHeaders = new Headers();
-    const ctx = await createContext(this.services, { headers, resHeaders, audience: this.audience, ip: this.ip });
+    const ctx = await createContext(this.services, {
+      headers,
+      resHeaders,
+      audience: this.audience,
+      peerAddress: this.ip,
+    });
     try {
       return await fn(createCaller(ctx, { signal: opts.signal }));
     } finally {
@@ -65,6 +70,26 @@ export async function latestOtp(phone: string): Promise<string> {
   const [message] = await readDevOutbox(defaultServices.redis, { to: phone, limit: 1 });
   const code = message?.body.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error(`No OTP SMS found for ${phone}`);
+  return code;
+}
+
+interface SesStoredEmail {
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string };
+}
+
+/** What the local SES stand-in "sent" to `address`, oldest first (its `/store`). */
+export async function emailsTo(address: string): Promise<SesStoredEmail[]> {
+  const response = await fetch(new URL("/store", defaultServices.env.SES_ENDPOINT));
+  const { emails } = (await response.json()) as { emails: SesStoredEmail[] };
+  return emails.filter((email) => email.destination.to.includes(address));
+}
+
+/** The newest one-time code emailed to `address`, read from the local SES stand-in. */
+export async function latestEmailedCode(address: string): Promise<string> {
+  const code = (await emailsTo(address)).at(-1)?.subject.match(/^(\d{6})\b/)?.[1];
+  if (!code) throw new Error(`No code emailed to ${address}`);
   return code;
 }
 

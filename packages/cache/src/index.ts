@@ -7,5 +7,12 @@
  * - the index of orders with undelivered outbox events (`outbox-index.ts`).
  */
 export { createCache, CACHE_TTL, cacheKeys, cacheTags, type Cache } from "./cache";
-export { activeTicketIds, trackTicket, untrackTickets, type TicketRef } from "./active-tickets";
+export {
+  activeTicketWindow,
+  trackTicket,
+  untrackTickets,
+  type TicketChange,
+  type TicketRef,
+  type TicketWindow,
+} from "./active-tickets";
 export { clearOutboxPending, markOutboxPending, pendingOutboxOrders } from "./outbox-index";

@@ -11,6 +11,7 @@ describe("OTP_POLICY", () => {
       requestsPerPhonePerHour: 5,
       requestsPerIpPerHour: 20,
       verifiesPerIpPerHour: 30,
+      smsPerNumberPrefixPerHour: 10,
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskPhone, toE164 } from "./phone";
+import { countryNames, isPhoneCountry, maskPhone, phoneCountry, toE164 } from "./phone";
 
 describe("toE164", () => {
   it.each([
@@ -54,5 +54,35 @@ describe("maskPhone", () => {
       expect(e164.startsWith(code ?? "")).toBe(true);
       expect(rest.join("").replace(/•/g, "")).toHaveLength(3);
     }
+  });
+});
+
+describe("phoneCountry", () => {
+  it("reads the country of a number, telling apart countries that share a calling code", () => {
+    expect(phoneCountry("+919876543210")).toBe("IN");
+    expect(phoneCountry("+14155552671")).toBe("US");
+    expect(phoneCountry("+14165550123")).toBe("CA");
+    expect(phoneCountry("+442079460958")).toBe("GB");
+  });
+
+  it("is null for what isn't a valid number", () => {
+    expect(phoneCountry("+999123456789")).toBeNull();
+    expect(phoneCountry("12345")).toBeNull();
+  });
+});
+
+describe("isPhoneCountry", () => {
+  it("accepts upper-case ISO 3166-1 alpha-2 codes of countries with phone numbers", () => {
+    expect(isPhoneCountry("IN")).toBe(true);
+    expect(isPhoneCountry("GB")).toBe(true);
+    for (const code of ["in", "XX", "IND", "", "I"]) expect(isPhoneCountry(code)).toBe(false);
+  });
+});
+
+describe("countryNames", () => {
+  it("names the countries in English, joined with 'or'", () => {
+    expect(countryNames(["IN"])).toBe("India");
+    expect(countryNames(["IN", "NP"])).toBe("India or Nepal");
+    expect(countryNames(["IN", "NP", "LK"])).toBe("India, Nepal, or Sri Lanka");
   });
 });

@@ -2,7 +2,7 @@
  * Phone numbers. Guests are identified by their phone in E.164 ("+919876543210"); numbers are
  * parsed and validated with libphonenumber-js (Google's libphonenumber metadata).
  */
-import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { isSupportedCountry, parsePhoneNumberFromString } from "libphonenumber-js";
 import type { CountryCode } from "libphonenumber-js";
 
 export type { CountryCode };
@@ -37,4 +37,28 @@ export function maskPhone(e164: string): string {
   const international = parsed.formatInternational();
   const national = international.startsWith(prefix) ? international.slice(prefix.length).trim() : parsed.nationalNumber;
   return `${prefix} ${maskDigitsExceptLast(national, 3)}`;
+}
+
+/**
+ * The ISO 3166-1 alpha-2 country of an E.164 number ("+919876543210" → "IN",
+ * "+14155552671" → "US"; numbers shared by several countries, like +1, by their area code), or
+ * null when it isn't a valid number.
+ */
+export function phoneCountry(e164: string): CountryCode | null {
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed?.isValid() ? (parsed.country ?? null) : null;
+}
+
+/** True when `code` is an ISO 3166-1 alpha-2 country with phone numbers ("IN", "GB"; not "in", "XX"). */
+export function isPhoneCountry(code: string): code is CountryCode {
+  return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code);
+}
+
+/**
+ * The English names of `countries` as a list with "or": ["IN"] → "India",
+ * ["IN", "NP"] → "India or Nepal", ["IN", "NP", "LK"] → "India, Nepal, or Sri Lanka".
+ */
+export function countryNames(countries: readonly string[]): string {
+  const names = new Intl.DisplayNames(["en"], { type: "region" });
+  return new Intl.ListFormat("en", { type: "disjunction" }).format(countries.map((code) => names.of(code) ?? code));
 }

@@ -9,12 +9,17 @@ import {
   otpCodeSchema,
   phoneInput,
   placeOrderInput,
+  requestEmailVerificationInput,
+  requestOtpInput,
   staffLoginInput,
   tableCodeSchema,
   tableMenuInput,
   ticketSubscriptionInput,
+  updateProfileInput,
+  verifyEmailInput,
   verifyOtpInput,
 } from "./schemas";
+import { ORDER_POLICY } from "./order-policy";
 
 const ID = "65f1a2b3c4d5e6f708091a2b";
 const ID2 = "65F1A2B3C4D5E6F708091A2C";
@@ -84,6 +89,44 @@ describe("phoneInput and verifyOtpInput", () => {
       expect(messages(otpCodeSchema, code)).toEqual(["Enter the 6-digit code"]);
     }
     expect(messages(verifyOtpInput, { phone: "9876543210" })).toEqual(["Enter the 6-digit code"]);
+  });
+});
+
+describe("requestOtpInput", () => {
+  it("sends by SMS unless email is asked for, and takes an optional table code", () => {
+    expect(requestOtpInput.parse({ phone: "98765 43210" })).toEqual({ phone: "98765 43210", channel: "sms" });
+    expect(requestOtpInput.parse({ phone: "98765 43210", channel: "email", tableCode: CODE })).toEqual({
+      phone: "98765 43210",
+      channel: "email",
+      tableCode: CODE,
+    });
+  });
+
+  it("refuses another channel or a malformed table code", () => {
+    expect(messages(requestOtpInput, { phone: "98765 43210", channel: "fax" })).toEqual(["Choose SMS or email"]);
+    expect(messages(requestOtpInput, { phone: "98765 43210", tableCode: "x" })).toEqual([
+      "This table's code isn't valid",
+    ]);
+  });
+});
+
+describe("guest email inputs", () => {
+  it("trim and lower-case the address before checking it", () => {
+    expect(requestEmailVerificationInput.parse({ email: " Asha@Example.COM " })).toEqual({ email: "asha@example.com" });
+    expect(verifyEmailInput.parse({ email: "asha@example.com", code: " 012345 " })).toEqual({
+      email: "asha@example.com",
+      code: "012345",
+    });
+    expect(updateProfileInput.parse({ email: "  " })).toEqual({ email: "" });
+  });
+
+  it("refuse a malformed or missing address and a malformed code", () => {
+    const invalid = "Enter a valid email address, e.g. asha@example.com";
+    expect(messages(requestEmailVerificationInput, { email: "asha@" })).toEqual([invalid]);
+    expect(messages(requestEmailVerificationInput, { email: "" })).toEqual([invalid]);
+    expect(messages(requestEmailVerificationInput, {})).toEqual([invalid]);
+    expect(messages(updateProfileInput, { email: "asha@" })).toEqual([invalid]);
+    expect(messages(verifyEmailInput, { email: "asha@example.com", code: "12" })).toEqual(["Enter the 6-digit code"]);
   });
 });
 
@@ -193,16 +236,21 @@ describe("order and subscription inputs", () => {
     expect(messages(orderIdInput, { orderId: "1" })).toEqual(["Not a valid id"]);
   });
 
-  it("lastEventId is optional, nullable and at most 64 characters", () => {
+  it("lastEventId is optional, nullable and a stream id Redis accepts", () => {
     expect(orderSubscriptionInput.parse({ orderId: ID })).toEqual({ orderId: ID });
     expect(orderSubscriptionInput.parse({ orderId: ID, lastEventId: null })).toEqual({
       orderId: ID,
       lastEventId: null,
     });
     expect(ticketSubscriptionInput.parse({})).toEqual({});
-    expect(ticketSubscriptionInput.parse({ lastEventId: "e".repeat(64) })).toEqual({ lastEventId: "e".repeat(64) });
-    expect(ticketSubscriptionInput.safeParse({ lastEventId: "e".repeat(65) }).success).toBe(false);
-    expect(orderSubscriptionInput.safeParse({ lastEventId: "1" }).success).toBe(false);
+    expect(ticketSubscriptionInput.parse({ lastEventId: "1700000000000-3" })).toEqual({
+      lastEventId: "1700000000000-3",
+    });
+    for (const lastEventId of ["e".repeat(64), "99999999999999999999-0", "1-0 "])
+      expect(messages(ticketSubscriptionInput, { lastEventId }), lastEventId).toEqual([
+        "This live update position isn't valid. Reload the page to start again.",
+      ]);
+    expect(orderSubscriptionInput.safeParse({ lastEventId: "1-0" }).success).toBe(false);
   });
 
   it("advanceOrderInput takes a status and an optional trimmed reason", () => {
@@ -215,6 +263,33 @@ describe("order and subscription inputs", () => {
     expect(messages(advanceOrderInput, { orderId: ID, to: "done" })).toEqual(["Not a valid order status"]);
     expect(messages(advanceOrderInput, { orderId: ID, to: "served", reason: "a".repeat(201) })).toEqual([
       "Reason can be at most 200 characters",
+    ]);
+  });
+});
+
+describe("text shown on the kitchen display", () => {
+  const disguised = "\u202Estun on\u202C \u2066\u200Fextra\u200E\u2069\u061C";
+
+  it("orderLineInput strips bidirectional controls from notes, then trims and measures them", () => {
+    const line = { menuItemId: ID, quantity: 1 };
+    expect(orderLineInput.parse({ ...line, notes: disguised }).notes).toBe("stun on extra");
+    expect(orderLineInput.parse({ ...line, notes: ` \u202E${"a".repeat(200)}\u202C ` }).notes).toHaveLength(200);
+    expect(orderLineInput.parse({ ...line, notes: "कम तीखा 🌶️" }).notes).toBe("कम तीखा 🌶️");
+  });
+
+  it("advanceOrderInput strips them from the reason the guest is shown", () => {
+    expect(advanceOrderInput.parse({ orderId: ID, to: "cancelled", reason: disguised }).reason).toBe("stun on extra");
+  });
+});
+
+describe("order size", () => {
+  it("caps the items of an order (the sum of the quantities) at ORDER_POLICY.maxItemsPerOrder", () => {
+    const line = (quantity: number) => ({ menuItemId: ID, quantity });
+    const order = (lines: unknown[]) => ({ tableCode: CODE, idempotencyKey: "key-12345678", items: lines });
+    const full = Array.from({ length: ORDER_POLICY.maxItemsPerOrder / 50 }, () => line(50));
+    expect(placeOrderInput.safeParse(order(full)).success).toBe(true);
+    expect(messages(placeOrderInput, order([...full, line(1)]))).toEqual([
+      `An order can have at most ${ORDER_POLICY.maxItemsPerOrder} items`,
     ]);
   });
 });

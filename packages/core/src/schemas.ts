@@ -3,9 +3,21 @@
  * written for the person filling in the form. Each `*Input` schema has a matching inferred type.
  */
 import { z } from "zod";
-import { ORDER_STATUSES } from "./order-status";
-import { OTP_FORMAT_MESSAGE, isOtpFormat } from "./otp";
+import { isEventId } from "./event-id";
+import { ORDER_POLICY } from "./order-policy";
+import { EXIT_REASON_MAX_LENGTH, ORDER_STATUSES } from "./order-status";
+import { OTP_CHANNELS, OTP_FORMAT_MESSAGE, isOtpFormat } from "./otp";
 import { MAX_LINE_NOTES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "./pricing";
+import { stripBidiControls } from "./text";
+
+/**
+ * Free text that someone else will read (a note on the kitchen display, a reason the guest is
+ * shown, a name): bidirectional formatting characters removed (`stripBidiControls`, so the text
+ * can't be disguised), then trimmed, then at most `max` characters.
+ */
+export function displayText(max: number, tooLong: string) {
+  return z.string().overwrite(stripBidiControls).trim().max(max, tooLong);
+}
 
 /** A MongoDB ObjectId as 24 hex characters. */
 export const objectIdSchema = z.string({ error: "Not a valid id" }).regex(/^[0-9a-fA-F]{24}$/, "Not a valid id");
@@ -27,6 +39,17 @@ export const phoneSchema = z
 
 export const phoneInput = z.object({ phone: phoneSchema });
 export type PhoneInput = z.infer<typeof phoneInput>;
+
+/**
+ * `auth.requestOtp`: the phone to sign in; `channel` "sms" (default) or "email" (the fallback: the
+ * code goes to the guest's verified email); `tableCode`, the table the guest signs in at, whose
+ * restaurant decides which countries' numbers may be texted.
+ */
+export const requestOtpInput = phoneInput.extend({
+  channel: z.enum(OTP_CHANNELS, { error: "Choose SMS or email" }).default("sms"),
+  tableCode: tableCodeSchema.optional(),
+});
+export type RequestOtpInput = z.infer<typeof requestOtpInput>;
 
 /** A 6-digit one-time code (`isOtpFormat`); surrounding spaces from pasting are trimmed. */
 export const otpCodeSchema = z.string({ error: OTP_FORMAT_MESSAGE }).trim().refine(isOtpFormat, OTP_FORMAT_MESSAGE);
@@ -50,7 +73,7 @@ export type StaffLoginInput = z.infer<typeof staffLoginInput>;
 
 const QUANTITY_MESSAGE = `Quantity must be between ${MIN_LINE_QUANTITY} and ${MAX_LINE_QUANTITY}`;
 
-/** One cart line: item, quantity 1–50, up to 20 chosen options, optional notes (≤ 200 chars). */
+/** One cart line: item, quantity 1–50, up to 20 chosen options, optional notes (`displayText`, ≤ 200 chars). */
 export const orderLineInput = z.object({
   menuItemId: objectIdSchema,
   quantity: z
@@ -59,7 +82,7 @@ export const orderLineInput = z.object({
     .min(MIN_LINE_QUANTITY, QUANTITY_MESSAGE)
     .max(MAX_LINE_QUANTITY, QUANTITY_MESSAGE),
   optionIds: z.array(objectIdSchema).max(20, "At most 20 choices per item").optional(),
-  notes: z.string().trim().max(MAX_LINE_NOTES, `Notes can be at most ${MAX_LINE_NOTES} characters`).optional(),
+  notes: displayText(MAX_LINE_NOTES, `Notes can be at most ${MAX_LINE_NOTES} characters`).optional(),
 });
 export type OrderLineInput = z.infer<typeof orderLineInput>;
 
@@ -70,10 +93,18 @@ export const idempotencyKeySchema = z
   .max(100, "Invalid idempotency key")
   .regex(/^[A-Za-z0-9_-]+$/, "Invalid idempotency key");
 
+/** An order: 1–100 lines of at most 200 items in all (`ORDER_POLICY`). */
 export const placeOrderInput = z.object({
   tableCode: tableCodeSchema,
   idempotencyKey: idempotencyKeySchema,
-  items: z.array(orderLineInput).min(1, "Your cart is empty").max(100, "An order can have at most 100 lines"),
+  items: z
+    .array(orderLineInput)
+    .min(1, "Your cart is empty")
+    .max(ORDER_POLICY.maxLinesPerOrder, `An order can have at most ${ORDER_POLICY.maxLinesPerOrder} lines`)
+    .refine(
+      (lines) => lines.reduce((sum, line) => sum + line.quantity, 0) <= ORDER_POLICY.maxItemsPerOrder,
+      `An order can have at most ${ORDER_POLICY.maxItemsPerOrder} items`,
+    ),
 });
 export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
 
@@ -83,8 +114,14 @@ export type TableMenuInput = z.infer<typeof tableMenuInput>;
 export const orderIdInput = z.object({ orderId: objectIdSchema });
 export type OrderIdInput = z.infer<typeof orderIdInput>;
 
-/** `lastEventId` is the tracked() id a reconnecting SSE client resumes after. */
-const lastEventIdSchema = z.string().max(64).nullish();
+/**
+ * `lastEventId` is the tracked() id a reconnecting SSE client resumes after: a Redis stream id
+ * (`isEventId`), so one Redis would refuse never reaches it.
+ */
+const lastEventIdSchema = z
+  .string()
+  .refine(isEventId, "This live update position isn't valid. Reload the page to start again.")
+  .nullish();
 
 export const orderSubscriptionInput = z.object({ orderId: objectIdSchema, lastEventId: lastEventIdSchema });
 export type OrderSubscriptionInput = z.infer<typeof orderSubscriptionInput>;
@@ -92,24 +129,38 @@ export type OrderSubscriptionInput = z.infer<typeof orderSubscriptionInput>;
 export const ticketSubscriptionInput = z.object({ lastEventId: lastEventIdSchema });
 export type TicketSubscriptionInput = z.infer<typeof ticketSubscriptionInput>;
 
-/** Staff moving an order to `to` (checked against the state machine by the API). */
+/** Staff moving an order to `to` (checked against the state machine by the API); the guest sees `reason`. */
 export const advanceOrderInput = z.object({
   orderId: objectIdSchema,
   to: z.enum(ORDER_STATUSES, { error: "Not a valid order status" }),
-  reason: z.string().trim().max(200, "Reason can be at most 200 characters").optional(),
+  reason: displayText(EXIT_REASON_MAX_LENGTH, `Reason can be at most ${EXIT_REASON_MAX_LENGTH} characters`).optional(),
 });
 export type AdvanceOrderInput = z.infer<typeof advanceOrderInput>;
 
+const EMAIL_MESSAGE = "Enter a valid email address, e.g. asha@example.com";
+/** A guest's email address as typed: trimmed and lower-cased; at most 254 characters (RFC 5321 path limit). */
+const guestEmailText = z
+  .string({ error: EMAIL_MESSAGE })
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long");
+
+/** A guest's email address (see `guestEmailText`), validated. */
+export const guestEmailSchema = guestEmailText.pipe(z.email(EMAIL_MESSAGE));
+
 /**
- * `customer.updateProfile`: the email the guest wants receipts at. An empty string clears it.
- * Stored lower-cased and trimmed; at most 254 characters (RFC 5321 path limit).
+ * `customer.updateProfile`: the email the guest wants receipts at (receipts go to it only once it
+ * is verified). An empty string clears it.
  */
 export const updateProfileInput = z.object({
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(254, "That email address is too long")
-    .pipe(z.union([z.literal(""), z.email("Enter a valid email address, e.g. asha@example.com")])),
+  email: guestEmailText.pipe(z.union([z.literal(""), z.email(EMAIL_MESSAGE)])),
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileInput>;
+
+/** `customer.requestEmailVerification`: the address to email a one-time code to. */
+export const requestEmailVerificationInput = z.object({ email: guestEmailSchema });
+export type RequestEmailVerificationInput = z.infer<typeof requestEmailVerificationInput>;
+
+/** `customer.verifyEmail`: the address and the 6-digit code emailed to it. */
+export const verifyEmailInput = z.object({ email: guestEmailSchema, code: otpCodeSchema });
+export type VerifyEmailInput = z.infer<typeof verifyEmailInput>;

@@ -116,8 +116,24 @@ export interface OrderView {
   updatedAt: string;
 }
 
+/**
+ * What `kitchen.tickets` returns: the active tickets the display shows, oldest first, and the
+ * active tickets it leaves out because there are more than `KITCHEN_BOARD_POLICY.maxTickets`
+ * (always the oldest waiting ones: see that policy).
+ */
+export interface KitchenBoardView {
+  tickets: OrderView[];
+  hidden: {
+    /** Active tickets not in `tickets`. */
+    count: number;
+    /** When the oldest of them was placed (ISO-8601 UTC), null when none is hidden. */
+    oldestAt: string | null;
+  };
+}
+
 /** The signed-in principals of a request, as `auth.session` returns them. */
 export interface SessionView {
-  guest: { id: string; phone: string; name: string | null; email: string | null } | null;
+  /** `email`: where the guest wants receipts; `emailVerified`: whether they proved it is theirs (only then is anything sent to it). */
+  guest: { id: string; phone: string; name: string | null; email: string | null; emailVerified: boolean } | null;
   staff: { id: string; name: string; email: string; role: "staff" | "manager"; restaurantId: string } | null;
 }

@@ -348,9 +348,10 @@ export interface DemoSeedResult {
 }
 
 /**
- * Seeds the demo restaurant (slug `demo`, INR, GST 5%, Asia/Kolkata), its menu, 10 tables with
- * unguessable QR codes and two staff accounts. Idempotent: every document is upserted on a
- * natural key with `$setOnInsert`, so a second run changes nothing (ids and table codes stay).
+ * Seeds the demo restaurant (slug `demo`, in India, signing in Indian numbers only, INR, GST 5%,
+ * Asia/Kolkata), its menu, 10 tables with unguessable QR codes and two staff accounts.
+ * Idempotent: every document is upserted on a natural key with `$setOnInsert`, so a second run
+ * changes nothing (ids and table codes stay).
  *
  * @param opts.slug tenant slug (tests seed isolated restaurants under random slugs).
  */
@@ -365,6 +366,8 @@ export async function seedDemo(
         slug,
         name: opts.name ?? "Saffron Table",
         currency: "INR",
+        country: "IN",
+        allowedPhoneCountries: ["IN"],
         timeZone: "Asia/Kolkata",
         taxBps: 500,
         serviceChargeBps: 0,

@@ -131,14 +131,22 @@ export function toTableMenuView(menu: RestaurantMenu, table: TableRef): TableMen
   return { restaurant, table: { id: table.id, label: table.label }, categories: menu.categories };
 }
 
-/** A guest as `auth.session` shows them (phone E.164; name and email null when unset). */
+/** A guest as `auth.session` shows them (phone E.164; name and email null when unset; whether the email is verified). */
 export function toGuestView(customer: CustomerDoc): NonNullable<SessionView["guest"]> {
   return {
     id: customer._id.toString(),
     phone: customer.phone,
     name: customer.name ?? null,
     email: customer.email ?? null,
+    emailVerified: hasVerifiedEmail(customer),
   };
+}
+
+/** True when the guest has an email and proved it is theirs: the only address anything is sent to. */
+export function hasVerifiedEmail(
+  customer: Pick<CustomerDoc, "email" | "emailVerifiedAt">,
+): customer is Pick<CustomerDoc, "emailVerifiedAt"> & { email: string } {
+  return Boolean(customer.email && customer.emailVerifiedAt);
 }
 
 /** A staff member as `auth.session` shows them, with the restaurant they work for. */

@@ -13,5 +13,6 @@ export {
 export type { SmsSender, TwilioSmsSenderOptions, DevSmsMessage, DevOutboxOptions } from "./sms";
 export { SesEmailSender, createEmailSender } from "./email";
 export type { EmailSender, EmailMessage, SesEmailSenderOptions } from "./email";
-export { otpSms, orderAcceptedSms, orderRejectedSms, orderConfirmationEmail, escapeHtml } from "./templates";
+export { GuestEmailLimit, EmailLimitError } from "./email-limit";
+export { otpSms, otpEmail, orderAcceptedSms, orderRejectedSms, orderConfirmationEmail, escapeHtml } from "./templates";
 export type { EmailContent, OrderEmailOptions } from "./templates";

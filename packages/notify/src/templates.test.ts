@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "@tabletap/core";
-import { escapeHtml, orderAcceptedSms, orderConfirmationEmail, orderRejectedSms, otpSms } from "./templates";
+import { escapeHtml, orderAcceptedSms, orderConfirmationEmail, orderRejectedSms, otpEmail, otpSms } from "./templates";
 import { sampleOrder } from "./test/order";
 
 describe("otpSms", () => {
@@ -9,6 +9,19 @@ describe("otpSms", () => {
     expect(otpSms("004271", "Spice Route")).toBe(
       "004271 is your Tabletap code for Spice Route. It expires in 5 minutes. Don't share it.",
     );
+  });
+});
+
+describe("otpEmail", () => {
+  it("leads with the code and says what it is for and when it expires", () => {
+    const signIn = otpEmail("004271", "sign-in");
+    expect(signIn.subject).toBe("004271 is your Tabletap sign-in code");
+    expect(signIn.text).toContain("sign in to Tabletap");
+    expect(signIn.text).toContain("It expires in 5 minutes.");
+    expect(signIn.html).toContain(">004271</p>");
+    const verify = otpEmail("123456", "verify-email");
+    expect(verify.subject).toBe("123456 is your Tabletap code to confirm your email");
+    expect(verify.text).toContain("confirm this is your email address");
   });
 });
 

@@ -35,6 +35,39 @@ export function otpSms(code: string, restaurantName?: string): string {
   return `${code} is your Tabletap code${forWhom}. It expires in ${minutes} minutes. Don't share it.`;
 }
 
+/**
+ * The one-time-code email: for "sign-in" (the code a guest asked for by email when SMS failed) or
+ * "verify-email" (proving an address before receipts go to it). The code leads the subject so
+ * mail apps show it; nothing the guest typed is included.
+ */
+export function otpEmail(code: string, purpose: "sign-in" | "verify-email"): EmailContent {
+  const minutes = Math.round(OTP_POLICY.ttlSeconds / 60);
+  const what = purpose === "sign-in" ? "sign-in code" : "code to confirm your email";
+  const use =
+    purpose === "sign-in"
+      ? "Enter it on your phone to sign in to Tabletap."
+      : "Enter it on your phone to confirm this is your email address for Tabletap receipts.";
+  const lines = [
+    `${code} is your Tabletap ${what}.`,
+    use,
+    `It expires in ${minutes} minutes. Don't share it with anyone.`,
+    "If you didn't ask for it, you can ignore this email.",
+  ];
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Your Tabletap ${what}</title></head>
+<body style="margin:0;padding:24px;background:#f6f6f6;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#222;">
+<div style="max-width:520px;margin:0 auto;background:#fff;border-radius:8px;padding:24px;">
+<p style="margin:0 0 8px;">Your Tabletap ${what}:</p>
+<p style="margin:0 0 16px;font-size:28px;font-weight:bold;letter-spacing:4px;">${escapeHtml(code)}</p>
+${lines
+  .slice(1)
+  .map((line) => `<p style="margin:0 0 8px;color:#444;">${escapeHtml(line)}</p>`)
+  .join("\n")}
+</div>
+</body></html>`;
+  return { subject: `${code} is your Tabletap ${what}`, text: lines.join("\n"), html };
+}
+
 /** SMS when the restaurant accepts an order: who, which order, the total, and what happens next. */
 export function orderAcceptedSms(order: OrderView, restaurantName: string): string {
   return (

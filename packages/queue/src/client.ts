@@ -62,6 +62,15 @@ export function createSqsClient(env: SqsEnv): SQSClient {
   return new SQSClient(config);
 }
 
+/**
+ * Resolves when queue `queueUrl` answers a GetQueueAttributes call (a readiness check: SQS
+ * reachable, the credentials accepted, the queue there); rejects with the SDK's error,
+ * within the client's 5 s request timeout.
+ */
+export async function pingQueue(client: SQSClient, queueUrl: string): Promise<void> {
+  await client.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }));
+}
+
 const urlCache = new WeakMap<SQSClient, Map<string, Promise<string>>>();
 
 /** The queue-URL cache of `client` (queue name → pending or resolved URL), created on first use. */

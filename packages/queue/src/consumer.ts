@@ -1,6 +1,6 @@
 import pLimit from "p-limit";
 import { Consumer } from "sqs-consumer";
-import type { Message, SQSClient } from "@aws-sdk/client-sqs";
+import { ChangeMessageVisibilityBatchCommand, type Message, type SQSClient } from "@aws-sdk/client-sqs";
 import { orderEventSchema } from "./events";
 import type { OrderEvent } from "./events";
 
@@ -56,17 +56,22 @@ export interface OrderEventConsumer {
   /** Starts receiving. Does nothing when already started. */
   start(): void;
   /**
-   * Stops receiving. Resolves once the receives in flight have returned (at most
-   * `waitTimeSeconds` later) and their events are handled and acknowledged, or after
-   * `waitTimeSeconds` + 30 s, whichever comes first. With `abort: true` the SQS requests in
-   * flight are cancelled (it resolves within about a second); events being handled then stay
-   * unacknowledged and are redelivered.
+   * Stops receiving: no receive starts any more. The long polls in flight run to their end (at
+   * most `waitTimeSeconds`): cancelling one would not stop SQS from handing it messages, which
+   * would then stay hidden for their visibility timeout; the messages they bring are released at
+   * once (visibility 0) for another consumer. Events being handled finish and are acknowledged.
+   * Resolves once all that is done (`drained: true`, within about a second of the last), or
+   * after `timeoutMs` (default 30 s) with `drained: false`: the events still being handled then
+   * stay unacknowledged, and SQS redelivers them after their visibility timeout. With
+   * `abort: true` every SQS request in flight is cancelled at once, acknowledgements included.
    */
-  stop(opts?: { abort?: boolean }): Promise<void>;
+  stop(opts?: { abort?: boolean; timeoutMs?: number }): Promise<{ drained: boolean }>;
 }
 
 /** SQS's largest receive: MaxNumberOfMessages is at most 10. */
 const MAX_BATCH = 10;
+/** How long `stop()` waits by default for the last receives and the events being handled, milliseconds. */
+const STOP_TIMEOUT_MS = 30_000;
 
 /**
  * The wait before the next receive after `failures` consecutive failed receives (SQS
@@ -147,6 +152,28 @@ export function createOrderEventConsumer(opts: OrderEventConsumerOptions): Order
   }
   const waitTimeSeconds = opts.waitTimeSeconds ?? 20;
   const limit = pLimit(concurrency);
+  let stopping = false;
+
+  /** Makes messages received while stopping visible again at once, for another consumer; they are not handled here. */
+  async function release(messages: Message[]): Promise<void> {
+    try {
+      await opts.client.send(
+        new ChangeMessageVisibilityBatchCommand({
+          QueueUrl: opts.queueUrl,
+          Entries: messages.map((message, i) => ({
+            Id: String(i),
+            ReceiptHandle: message.ReceiptHandle,
+            VisibilityTimeout: 0,
+          })),
+        }),
+      );
+    } catch (err) {
+      log.warn(
+        { err, queueUrl: opts.queueUrl, messageIds: messages.map((m) => m.MessageId) },
+        "order events: could not release messages received while stopping; SQS redelivers them after their visibility timeout",
+      );
+    }
+  }
 
   const consumers = Array.from({ length: receives }, () => {
     const consumer = Consumer.create({
@@ -159,9 +186,13 @@ export function createOrderEventConsumer(opts: OrderEventConsumerOptions): Order
       messageAttributeNames: ["type"],
       suppressFifoWarning: true,
       strictReturn: true,
-      // stop() waits this long for the receive in flight and its batch.
-      pollingCompleteWaitTimeMs: waitTimeSeconds * 1_000 + 30_000,
+      // How long sqs-consumer may take to report "stopped"; stop() bounds its own wait (timeoutMs).
+      pollingCompleteWaitTimeMs: 10 * 60_000,
       async handleMessageBatch(messages: Message[]): Promise<Message[]> {
+        if (stopping) {
+          await release(messages);
+          return [];
+        }
         const handled = await Promise.all(messages.map((message) => limit(() => handleMessage(opts, message))));
         return messages.filter((_, i) => handled[i]);
       },
@@ -191,18 +222,25 @@ export function createOrderEventConsumer(opts: OrderEventConsumerOptions): Order
 
   return {
     start() {
+      stopping = false;
       for (const consumer of consumers) consumer.start();
     },
-    async stop({ abort = false } = {}) {
-      await Promise.all(
+    async stop({ abort = false, timeoutMs = STOP_TIMEOUT_MS } = {}) {
+      stopping = true;
+      const stopped = Promise.all(
         consumers
           .filter((consumer) => consumer.status.isRunning)
           .map((consumer) => {
-            const stopped = new Promise<void>((resolve) => consumer.once("stopped", () => resolve()));
+            const done = new Promise<void>((resolve) => consumer.once("stopped", () => resolve()));
             consumer.stop({ abort });
-            return stopped;
+            return done;
           }),
       );
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+      const drained = await Promise.race([stopped.then(() => true), timedOut]);
+      clearTimeout(timer);
+      return { drained };
     },
   };
 }

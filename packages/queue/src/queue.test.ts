@@ -73,6 +73,7 @@ async function receiveOne(queueUrl: string, what: string): Promise<Message> {
           WaitTimeSeconds: 1,
           MaxNumberOfMessages: 1,
           MessageAttributeNames: ["All"],
+          MessageSystemAttributeNames: ["ApproximateReceiveCount"],
         }),
       );
       const message = out.Messages?.[0];
@@ -280,6 +281,96 @@ describe("batches and concurrency", () => {
     const opts = { client, queueUrl: "http://127.0.0.1/q", log: recordingLog().log, handle: () => Promise.resolve() };
     expect(() => createOrderEventConsumer({ ...opts, concurrency: 0 })).toThrow(RangeError);
     expect(() => createOrderEventConsumer({ ...opts, receives: 1.5 })).toThrow(RangeError);
+  });
+});
+
+describe("long polls and stopping", () => {
+  it("a long poll longer than the 5 s request timeout ends empty, without a timeout error or an SDK warning", async () => {
+    const { queueUrl } = await queuePair();
+    const warn = vi.spyOn(console, "warn");
+    try {
+      const started = Date.now();
+      const out = await client.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, WaitTimeSeconds: 6 }));
+      expect(out.Messages ?? []).toEqual([]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(5_500);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it("stop() lets the events being handled finish and acknowledges them, and releases what the last long poll brings", async () => {
+    const { queueUrl } = await queuePair();
+    const { log, entries } = recordingLog();
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const handled: string[] = [];
+    // Two receives: one gets the first event and holds it, the other is long polling when stop() is called.
+    const consumer = start(
+      createOrderEventConsumer({
+        client,
+        queueUrl,
+        log,
+        waitTimeSeconds: 5,
+        receives: 2,
+        visibilityTimeout: 60,
+        handle: async (event) => {
+          handled.push(event.id);
+          await released;
+        },
+      }),
+    );
+    const first = newEvent();
+    await publishOrderEvent(client, queueUrl, first);
+    await expect.poll(() => handled, { message: "the first event is being handled" }).toEqual([first.id]);
+
+    const started = Date.now();
+    const stopping = consumer.stop({ timeoutMs: 15_000 });
+    const late = newEvent();
+    await publishOrderEvent(client, queueUrl, late);
+    // The late event reaches the long poll still in flight and is released at once, not hidden for 60 s.
+    const again = await receiveOne(queueUrl, "the orders queue");
+    expect(JSON.parse(again.Body!)).toEqual(late);
+    expect(again.Attributes?.ApproximateReceiveCount).toBe("2");
+    expect(Date.now() - started).toBeLessThan(10_000);
+
+    release();
+    expect(await stopping).toEqual({ drained: true });
+    expect(handled).toEqual([first.id]);
+    // The first event was acknowledged; only the late one (in our hands now) is left.
+    expect(await queueDepth(queueUrl)).toBe(1);
+    expect(entries.filter((e) => e.level !== "info")).toEqual([]);
+  });
+
+  it("stop() gives up after timeoutMs on an event still being handled and leaves it unacknowledged, for redelivery", async () => {
+    const { queueUrl } = await queuePair();
+    const { log } = recordingLog();
+    const handling: string[] = [];
+    const consumer = start(
+      createOrderEventConsumer({
+        client,
+        queueUrl,
+        log,
+        waitTimeSeconds: 20,
+        receives: 1,
+        visibilityTimeout: 5,
+        handle: (event) => {
+          handling.push(event.id);
+          return new Promise<void>(() => undefined); // never finishes
+        },
+      }),
+    );
+    const event = newEvent();
+    await publishOrderEvent(client, queueUrl, event);
+    await expect.poll(() => handling, { message: "the event is being handled" }).toEqual([event.id]);
+
+    const started = Date.now();
+    expect(await consumer.stop({ timeoutMs: 1_000 })).toEqual({ drained: false });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    // Unacknowledged: SQS hands it out again once its visibility timeout (5 s) is over.
+    const again = await receiveOne(queueUrl, "the orders queue");
+    expect(JSON.parse(again.Body!)).toEqual(event);
+    expect(again.Attributes?.ApproximateReceiveCount).toBe("2");
   });
 });
 

@@ -157,12 +157,12 @@ describe("event bus", () => {
     await gen.return();
   });
 
-  it("starts live only when lastEventId is missing or not a stream id", async () => {
+  it("starts live only when lastEventId is missing or not a stream id Redis accepts", async () => {
     const a = startProcess("a");
     const b = startProcess("b");
     const channel = randomChannel();
     await a.bus.publish(channel, { n: 1 });
-    for (const lastEventId of [undefined, null, "garbage", "123"]) {
+    for (const lastEventId of [undefined, null, "garbage", "123", "99999999999999999999-0"]) {
       const gen = b.bus.subscribe<{ n: number }>(channel, { lastEventId });
       const pending = nextWithin(gen);
       await waitForSubscribers(a.redis, channel, 1);

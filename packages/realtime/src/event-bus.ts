@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { compareEventIds, isEventId } from "./event-id";
+import { compareEventIds, isEventId } from "@tabletap/core/event-id";
 
 /** One event as subscribers receive it: `id` is the Redis stream entry id ("ms-seq"). */
 export interface BusEvent<T> {

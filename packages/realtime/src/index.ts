@@ -1,6 +1,5 @@
 export { createEventBus, streamKey } from "./event-bus";
 export type { BusEvent, CreateEventBusOptions, EventBus, SubscribeOptions } from "./event-bus";
 export { channels } from "./channels";
-export { compareEventIds, isEventId } from "./event-id";
 export { createOrderChanges } from "./order-changes";
 export type { OrderChanges, OrderChangesLogger } from "./order-changes";

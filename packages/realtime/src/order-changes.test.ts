@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { connectDb, dbEnvSchema, disconnectDb, Order, outboxEntry, transitionOrder } from "@tabletap/db";
 import type { OrderEvent } from "@tabletap/queue";
-import { activeTicketIds, cacheKeys, createCache, pendingOutboxOrders } from "@tabletap/cache";
+import { activeTicketWindow, cacheKeys, createCache, pendingOutboxOrders } from "@tabletap/cache";
 import { createRedis, redisEnvSchema } from "@tabletap/redis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { channels, createEventBus, createOrderChanges, type EventBus } from "./index";
@@ -138,15 +138,16 @@ describe("createOrderChanges", () => {
     const order = await placedOrder();
     const changes = createOrderChanges({ bus, ...readModels, sendToQueue: () => Promise.resolve(), log });
     const noIndex = () => Promise.reject(new Error("the index exists: nothing to rebuild"));
-    await activeTicketIds(redis, order.restaurantId, () => Promise.resolve([]));
+    const indexed = async (restaurantId: string) => (await activeTicketWindow(redis, restaurantId, noIndex)).ids;
+    await activeTicketWindow(redis, order.restaurantId, () => Promise.resolve([]));
     await cache.set({ key: cacheKeys.order(order.id), value: { stale: true } });
 
     expect(await changes.deliver(order.id)).toBe(true);
     expect(await cache.has({ key: cacheKeys.order(order.id) })).toBe(false);
-    expect(await activeTicketIds(redis, order.restaurantId, noIndex)).toEqual([order.id]);
+    expect(await indexed(order.restaurantId)).toEqual([order.id]);
 
     await transitionOrder({ orderId: order.id, to: "rejected", by: "staff:1", reason: "Closed" });
     expect(await changes.deliver(order.id)).toBe(true);
-    expect(await activeTicketIds(redis, order.restaurantId, noIndex)).toEqual([]);
+    expect(await indexed(order.restaurantId)).toEqual([]);
   });
 });

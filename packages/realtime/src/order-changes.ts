@@ -51,6 +51,8 @@ export interface OrderChanges {
    * @returns the ids of the orders that still have undelivered events.
    */
   sweep(olderThan: Date, shouldStop?: () => boolean): Promise<string[]>;
+  /** The same publisher logging to `log` (e.g. a request's logger, so its lines carry the request id). */
+  withLog(log: OrderChangesLogger): OrderChanges;
 }
 
 /**
@@ -123,7 +125,7 @@ export function createOrderChanges(deps: {
   const sweep = async (olderThan: Date, shouldStop: () => boolean = () => false) =>
     deliverAll(await ordersWithStaleOutbox(olderThan), shouldStop);
 
-  return { deliver, relay, sweep };
+  return { deliver, relay, sweep, withLog: (log) => createOrderChanges({ ...deps, log }) };
 }
 
 /**

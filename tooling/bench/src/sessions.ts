@@ -1,8 +1,8 @@
 /**
  * Signed-in guests and staff for the scenarios. Guests are minted, not signed in by phone OTP:
- * the customers are inserted directly and their access tokens signed with the secrets the apps
- * run with (`authEnv` of the same environment), which keeps the OTP rate limits out of the
- * measurements. Staff sign in through `auth.staffLogin` with the seeded demo credentials.
+ * the customers are inserted directly and their sessions started in the stack's Redis with the
+ * secrets the apps run with (`authEnv` of the same environment), which keeps the OTP rate limits
+ * out of the measurements. Staff sign in through `auth.staffLogin` with the seeded demo credentials.
  */
 import { authEnv, SESSION_COOKIES, TokenService } from "@tabletap/auth";
 import { Customer } from "@tabletap/db";
@@ -35,11 +35,13 @@ export async function mintGuests(system: System, count: number): Promise<Guest[]
   const redis = createRedis(redisUrl);
   try {
     const tokens = new TokenService(redis, { access: env.JWT_ACCESS_SECRET, refresh: env.JWT_REFRESH_SECRET });
-    return customers.map((c) => {
-      const customerId = c._id.toString();
-      const token = tokens.signAccessToken({ kind: "guest", customerId, phone: c.phone });
-      return { customerId, cookie: `${SESSION_COOKIES.guest.access}=${token}` };
-    });
+    return await Promise.all(
+      customers.map(async (c) => {
+        const customerId = c._id.toString();
+        const { accessToken } = await tokens.startSession({ kind: "guest", customerId, phone: c.phone });
+        return { customerId, cookie: `${SESSION_COOKIES.guest.access}=${accessToken}` };
+      }),
+    );
   } finally {
     redis.disconnect();
   }

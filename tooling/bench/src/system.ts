@@ -1,5 +1,5 @@
 /**
- * The system under test: production builds of the guest app and the dashboard (`next start`) and
+ * The system under test: production builds of the guest app and the dashboard (in their own server, `tabletap-next`) and
  * the worker, on a local service stack of their own (`@tabletap/stack`, profile `test`: free
  * ports, throwaway data), with the demo restaurant seeded. Everything listens on 127.0.0.1.
  */
@@ -133,8 +133,7 @@ export async function startSystem(opts: {
       "--filter",
       `@tabletap/${app}`,
       "exec",
-      "next",
-      "start",
+      "tabletap-next",
       "--port",
       String(port),
       "--hostname",

@@ -2,8 +2,8 @@
  * The run's restaurants and guests. Restaurants are the demo restaurant seeded under fresh slugs
  * (10 tables each). Guests sign in through the real OTP flow over HTTP (`auth.requestOtp`, the
  * code read from the dev SMS outbox, `auth.verifyOtp`), or, past `otpGuests`, by a fixture that
- * creates the session as `auth.verifyOtp` does (the customer stored, an access token signed
- * with the API's secret): the OTP limits per IP and per hour (`OTP_POLICY`) are meant to stop a
+ * creates the session as `auth.verifyOtp` does (the customer stored, a session started in Redis
+ * with `TokenService.startSession` and the API's secrets): the OTP limits per IP and per hour (`OTP_POLICY`) are meant to stop a
  * thousand sign-ins from one machine, and the run is about orders, not sign-ins. The kitchen is
  * read as its display reads it: the manager signs in with the password, then `kitchen.tickets`.
  */
@@ -68,8 +68,12 @@ export async function seedRestaurants(count: number): Promise<FaultRestaurant[]>
   return restaurants;
 }
 
-/** Guest `n`'s phone: +91 987 followed by n in 7 digits (a valid Indian mobile number). */
-const phoneOf = (n: number) => `+91987${String(n).padStart(7, "0")}`;
+/**
+ * Guest `n`'s phone (n < 10,000): +91 98, n in 4 digits, twice: a valid Indian mobile number
+ * whose prefix (all but the last 4 digits) is the guest's own, as real guests' are, so the
+ * sign-in texts per number prefix (`OTP_POLICY`) count each guest alone.
+ */
+const phoneOf = (n: number) => `+9198${String(n).padStart(4, "0").repeat(2)}`;
 
 /**
  * Signs in `count` guests: the first `otpGuests` through the real OTP flow at `apiUrl`, the rest
@@ -102,20 +106,20 @@ export async function signInGuests(opts: {
   );
   const { JWT_ACCESS_SECRET, JWT_REFRESH_SECRET } = authEnv(opts.env);
   const tokens = new TokenService(opts.redis, { access: JWT_ACCESS_SECRET, refresh: JWT_REFRESH_SECRET });
-  customers.forEach((customer, i) => {
+  for (const [i, customer] of customers.entries()) {
     const n = fixtureNumbers[i] ?? 0;
     const customerId = customer._id.toString();
-    const token = tokens.signAccessToken({ kind: "guest", customerId, phone: customer.phone });
+    const { accessToken } = await tokens.startSession({ kind: "guest", customerId, phone: customer.phone });
     guests.push({
       n,
       phone: customer.phone,
       customerId,
-      cookie: `${SESSION_COOKIES.guest.access}=${token}`,
+      cookie: `${SESSION_COOKIES.guest.access}=${accessToken}`,
       localAddress: clientAddress(n),
       ...seatOf(n),
       signedInBy: "fixture",
     });
-  });
+  }
   return guests;
 }
 
@@ -155,14 +159,15 @@ async function signInWithOtp(
 
 /**
  * The tickets on `restaurant`'s kitchen display (`kitchen.tickets` at the staff `apiUrl`, its
- * manager signed in with the password from client address `localAddress`): id and status of each.
+ * manager signed in with the password from client address `localAddress`): id and status of
+ * each, and how many it does not show.
  * @throws Error when the sign-in or the read fails.
  */
 export async function kitchenBoard(
   apiUrl: string,
   restaurant: FaultRestaurant,
   localAddress: string,
-): Promise<{ id: string; status: string }[]> {
+): Promise<{ tickets: { id: string; status: string }[]; hidden: number }> {
   const login = await trpcCall({
     baseUrl: apiUrl,
     procedure: "auth.staffLogin",
@@ -179,5 +184,5 @@ export async function kitchenBoard(
   });
   if (!tickets.ok)
     throw new Error(`faults: kitchen.tickets at ${restaurant.name} answered ${tickets.status} ${tickets.message}`);
-  return tickets.data as { id: string; status: string }[];
+  return tickets.data as { tickets: { id: string; status: string }[]; hidden: number };
 }

@@ -201,9 +201,9 @@ export async function verifyRun(opts: {
 
   // The kitchen shows every accepted order (still to cook) and nothing else.
   for (const [i, restaurant] of restaurants.entries()) {
-    const board = new Map(
-      (await kitchenBoard(opts.staffApiUrl, restaurant, clientAddress(STAFF_CLIENTS + i))).map((t) => [t.id, t.status]),
-    );
+    const { tickets, hidden } = await kitchenBoard(opts.staffApiUrl, restaurant, clientAddress(STAFF_CLIENTS + i));
+    if (hidden > 0) problems.kitchen.push(`${restaurant.name}: the kitchen does not show ${hidden} tickets`);
+    const board = new Map(tickets.map((t) => [t.id, t.status]));
     for (const order of orders.filter((o) => o.restaurantId.toString() === restaurant.id)) {
       const shown = board.get(order._id.toString());
       board.delete(order._id.toString());

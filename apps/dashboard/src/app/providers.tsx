@@ -1,5 +1,5 @@
 "use client";
-import { ApiProvider } from "@tabletap/client";
+import { ApiProvider } from "@tabletap/client/staff";
 import type { ReactNode } from "react";
 
 export function Providers({ children }: { children: ReactNode }) {

@@ -1,5 +1,5 @@
 "use client";
-import { useTRPCClient } from "@tabletap/client";
+import { useTRPCClient } from "@tabletap/client/staff";
 import { useEffect } from "react";
 
 /** Renew a little before the 15-minute access token runs out. */

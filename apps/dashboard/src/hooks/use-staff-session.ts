@@ -1,5 +1,5 @@
 "use client";
-import { useTRPC } from "@tabletap/client";
+import { useTRPC } from "@tabletap/client/staff";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useRef } from "react";

@@ -1,7 +1,7 @@
 "use client";
 import type { OrderStatus, OrderView } from "@tabletap/core";
 import type { OrderExit } from "@tabletap/core/order-status";
-import { useTRPC } from "@tabletap/client";
+import { useTRPC } from "@tabletap/client/staff";
 import { errorCode, errorMessage } from "@tabletap/client/errors";
 import { useMutation, useMutationState } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef } from "react";

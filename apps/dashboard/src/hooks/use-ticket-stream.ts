@@ -1,6 +1,6 @@
 "use client";
 import type { OrderView } from "@tabletap/core";
-import { useTRPC } from "@tabletap/client";
+import { useTRPC } from "@tabletap/client/staff";
 import { errorCode } from "@tabletap/client/errors";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useRef } from "react";

@@ -9,6 +9,7 @@ import {
   filterByStation,
   formatAge,
   forwardActionOf,
+  hiddenTicketsText,
   moveVerb,
   stationsOf,
   toColumns,
@@ -196,5 +197,22 @@ describe("moveVerb", () => {
     expect(moveVerb("ready")).toBe("mark ready");
     expect(moveVerb("cancelled")).toBe("cancel");
     expect(moveVerb("placed")).toBe("update");
+  });
+});
+
+describe("hiddenTicketsText", () => {
+  const time = (iso: string) => `at ${iso.slice(11, 16)}`;
+
+  it("says how many older tickets the board leaves out, and since when", () => {
+    expect(hiddenTicketsText({ count: 12, oldestAt: "2026-11-23T18:02:00.000Z" }, time)).toBe(
+      "+12 older tickets not shown (the oldest placed at 18:02)",
+    );
+    expect(hiddenTicketsText({ count: 1, oldestAt: "2026-11-23T18:02:00.000Z" }, time)).toBe(
+      "+1 older ticket not shown (the oldest placed at 18:02)",
+    );
+  });
+
+  it("says nothing when every ticket is shown", () => {
+    expect(hiddenTicketsText({ count: 0, oldestAt: null }, time)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * columns, station filtering, ticket age, the words of each move (which moves exist is core's
  * `kitchenActions`). No React, no I/O (unit-tested in tickets.test.ts).
  */
-import type { OrderLineView, OrderStatus, OrderView } from "@tabletap/core";
+import type { KitchenBoardView, OrderLineView, OrderStatus, OrderView } from "@tabletap/core";
 import {
   isActiveOrderStatus,
   kitchenActions,
@@ -98,6 +98,20 @@ export function describeAge(ageMs: number): string {
   const m = `${rest} minute${rest === 1 ? "" : "s"}`;
   if (hours === 0) return m;
   return `${hours} hour${hours === 1 ? "" : "s"}${rest ? ` ${m}` : ""}`;
+}
+
+/**
+ * The board's note about the active tickets `kitchen.tickets` left out (more than
+ * `KITCHEN_BOARD_POLICY.maxTickets` are open): "+12 older tickets not shown (the oldest placed
+ * at 6:02 pm)", with `formatTime` writing the time of `oldestAt`; null when none is left out.
+ */
+export function hiddenTicketsText(
+  hidden: KitchenBoardView["hidden"],
+  formatTime: (iso: string) => string,
+): string | null {
+  if (hidden.count === 0) return null;
+  const since = hidden.oldestAt ? ` (the oldest placed ${formatTime(hidden.oldestAt)})` : "";
+  return `+${hidden.count} older ${hidden.count === 1 ? "ticket" : "tickets"} not shown${since}`;
 }
 
 /** "#001" / "T3" → the words every control of one ticket is named with: "order #001 for T3". */

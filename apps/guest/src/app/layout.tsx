@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -16,7 +17,9 @@ export const viewport: Viewport = {
   themeColor: "#b93d0c",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so its scripts carry that request's CSP nonce (src/proxy.ts).
+  await connection();
   return (
     <html lang="en-IN">
       <body>

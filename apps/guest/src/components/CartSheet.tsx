@@ -2,20 +2,27 @@
 import type { TableMenuView } from "@tabletap/core";
 import { useId } from "react";
 import type { Cart } from "@/hooks/useCart";
+import type { Guest } from "@/hooks/useGuestSession";
 import type { CartEstimate } from "@/lib/cart";
+import type { GetClient } from "@/trpc/deferred-client";
 import { CartLineItem } from "./CartLineItem";
 import { EstimatedBill } from "./EstimatedBill";
-import { FormField } from "./FormField";
+import { ReceiptEmail } from "./ReceiptEmail";
 import { Sheet } from "./Sheet";
 
-/** The cart: lines with modifiers and notes, quantities, the estimated bill (`estimateCart`) and "Place order". */
+/**
+ * The cart: lines with modifiers and notes, quantities, the estimated bill (`estimateCart`), the
+ * receipt email (verified before anything is sent to it: `ReceiptEmail`) and "Place order".
+ */
 export function CartSheet({
   open,
   onClose,
   menu,
   cart,
   estimate,
-  signedIn,
+  guest,
+  getClient,
+  onGuestChange,
   placing,
   error,
   receiptEmail,
@@ -28,7 +35,11 @@ export function CartSheet({
   menu: TableMenuView;
   cart: Cart;
   estimate: CartEstimate;
-  signedIn: boolean;
+  /** The signed-in guest, or null (then "Sign in to place order"). */
+  guest: Guest | null;
+  getClient: GetClient;
+  /** The guest after verifying their email. */
+  onGuestChange: (guest: Guest) => void;
   placing: boolean;
   error: string | null;
   /** The email the receipt goes to ("" for none); only asked once the guest is signed in. */
@@ -57,24 +68,16 @@ export function CartSheet({
           Some items in your cart can&apos;t be ordered right now. Remove them to place your order.
         </p>
       )}
-      {signedIn && (
-        <FormField label="Email me the receipt" optional>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="email"
-              autoComplete="email"
-              inputMode="email"
-              placeholder="you@example.com"
-              maxLength={254}
-              value={receiptEmail}
-              onChange={(e) => onReceiptEmailChange(e.target.value)}
-            />
-          )}
-        </FormField>
+      {guest && (
+        <ReceiptEmail
+          guest={guest}
+          email={receiptEmail}
+          onEmailChange={onReceiptEmailChange}
+          getClient={getClient}
+          onVerified={onGuestChange}
+        />
       )}
-      {signedIn ? (
+      {guest ? (
         <button
           type="button"
           className="button button--primary button--block button--large"

@@ -1,6 +1,6 @@
 "use client";
 import type { OrderView } from "@tabletap/core";
-import { useTRPCClient } from "@tabletap/client";
+import { useTRPCClient } from "@tabletap/client/guest";
 import { useCallback, useEffect, useState } from "react";
 import { useLiveOrder } from "@/hooks/useLiveOrder";
 import { errorCode, errorMessage } from "@/lib/errors";

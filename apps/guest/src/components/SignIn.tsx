@@ -15,25 +15,29 @@ function resendLabel(secondsLeft: number): string {
 }
 
 /**
- * Phone sign-in: the mobile number, then the 6-digit code texted to it (`useOtpSignIn`). Errors
- * from the API are shown inline (`role="alert"`). Calls `onSignedIn` with the guest once the
- * code is verified (the session cookies are set by then).
+ * Phone sign-in: the mobile number, then the 6-digit code texted to it (`useOtpSignIn`); when the
+ * text doesn't come, "Email me the code instead" sends it to the guest's verified email. With
+ * `tableCode` (the table the guest signs in at) the server checks the number's country against
+ * the restaurant's. Errors from the API are shown inline (`role="alert"`). Calls `onSignedIn`
+ * with the guest once the code is verified (the session cookies are set by then).
  */
 export function SignIn({
   getClient,
   onSignedIn,
+  tableCode,
   heading = "Sign in with your phone",
   lead,
   headingLevel = 2,
 }: {
   getClient: GetClient;
   onSignedIn: (guest: Guest) => void;
+  tableCode?: string;
   heading?: string;
   lead?: string;
   headingLevel?: 1 | 2 | 3;
 }) {
   const ids = useId();
-  const signIn = useOtpSignIn(getClient, onSignedIn);
+  const signIn = useOtpSignIn(getClient, onSignedIn, tableCode);
   const [phone, setPhone] = useState("");
   const phoneRef = useRef<HTMLInputElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
@@ -101,7 +105,8 @@ export function SignIn({
         Enter the code
       </Heading>
       <p className="signin__lead">
-        We texted a {CODE_NAME} to <strong className="nowrap">{sent?.maskedPhone}</strong>.{" "}
+        We {sent?.channel === "email" ? "emailed" : "texted"} a {CODE_NAME} to{" "}
+        <strong className="nowrap">{sent?.sentTo}</strong>.{" "}
         <button type="button" className="link-button" onClick={signIn.changeNumber}>
           Change number
         </button>
@@ -130,10 +135,23 @@ export function SignIn({
         type="button"
         className="button button--ghost button--block"
         disabled={signIn.resendIn > 0 || pending !== null}
-        onClick={() => sent && void signIn.sendCode(sent.phone, true)}
+        onClick={() => sent && void signIn.sendCode(sent.phone, true, sent.channel)}
       >
         {pending === "send" ? "Sending…" : resendLabel(signIn.resendIn)}
       </button>
+      {sent?.channel === "sms" && (
+        <p className="signin__alt">
+          No text?{" "}
+          <button
+            type="button"
+            className="link-button"
+            disabled={pending !== null}
+            onClick={() => void signIn.sendCode(sent.phone, true, "email")}
+          >
+            Email me the code instead
+          </button>
+        </p>
+      )}
     </form>
   );
 }

@@ -25,6 +25,7 @@ function CheckingSession() {
  * came from checkout), or browse the menu first; and links to their recent orders here.
  */
 export function SignInGate({
+  tableCode,
   checking,
   resumeCount,
   recent,
@@ -32,6 +33,8 @@ export function SignInGate({
   onSignedIn,
   onBrowse,
 }: {
+  /** The table the guest signs in at (its restaurant decides which countries' numbers are texted). */
+  tableCode: string;
   checking: boolean;
   /** Items in the cart when the guest was sent here from checkout, else 0. */
   resumeCount: number;
@@ -52,7 +55,7 @@ export function SignInGate({
                 Sign in to place your order of {plural(resumeCount, "item")}. Your cart is saved.
               </p>
             )}
-            <SignIn getClient={getClient} onSignedIn={onSignedIn} />
+            <SignIn getClient={getClient} onSignedIn={onSignedIn} tableCode={tableCode} />
           </section>
           <div className="browse-first">
             <p>Just looking?</p>

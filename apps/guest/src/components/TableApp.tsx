@@ -115,6 +115,7 @@ export function TableApp({
           />
         ) : (
           <SignInGate
+            tableCode={tableCode}
             checking={session.checking}
             resumeCount={screens.resumeCheckout ? estimate.count : 0}
             recent={recent}
@@ -164,7 +165,9 @@ export function TableApp({
             menu={menu.menu}
             cart={cart}
             estimate={estimate}
-            signedIn={!!session.guest}
+            guest={session.guest}
+            getClient={getClient}
+            onGuestChange={session.setGuest}
             placing={checkout.placing}
             error={checkout.error}
             receiptEmail={checkout.receiptEmail}

@@ -1,6 +1,6 @@
 "use client";
 import { isTerminalOrderStatus } from "@tabletap/core/order-status";
-import { useTRPC } from "@tabletap/client";
+import { useTRPC } from "@tabletap/client/guest";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useState } from "react";

@@ -1,5 +1,5 @@
 "use client";
-import { ApiProvider, useTRPCClient, type ApiClient } from "@tabletap/client";
+import { ApiProvider, useTRPCClient, type ApiClient } from "@tabletap/client/guest";
 import { useEffect } from "react";
 
 function Expose({ onReady }: { onReady: (client: ApiClient) => void }) {

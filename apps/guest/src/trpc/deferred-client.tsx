@@ -1,5 +1,5 @@
 "use client";
-import type { ApiClient } from "@tabletap/client";
+import type { ApiClient } from "@tabletap/client/guest";
 import { useCallback, useEffect, useRef, useState, type ComponentType } from "react";
 
 /** Resolves to the API client, waiting for it to load if needed. */

@@ -1,4 +1,4 @@
-import { appRouter, type AppRouter } from "@tabletap/api";
+import { guestRouter, type GuestRouter } from "@tabletap/api";
 import { createServerContext } from "@tabletap/api/http";
 import { createQueryClient } from "@tabletap/client/query-client";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
@@ -28,9 +28,9 @@ const createRequestContext = cache(async () => createServerContext(await headers
 /** This request's query client (server defaults of `createQueryClient`: no retries). */
 export const getQueryClient = cache(createQueryClient);
 
-/** Query options of every procedure, answered in-process as the requesting guest. */
-export const trpc = createTRPCOptionsProxy<AppRouter>({
-  router: appRouter,
+/** Query options of every procedure of the guest app (`GuestRouter`), answered in-process as the requesting guest. */
+export const trpc = createTRPCOptionsProxy<GuestRouter>({
+  router: guestRouter,
   ctx: createRequestContext,
   queryClient: getQueryClient,
 });

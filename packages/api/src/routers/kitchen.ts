@@ -1,11 +1,16 @@
 import { advanceOrderInput, ticketSubscriptionInput } from "@tabletap/core";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { staffProcedure, trackedEvents } from "../trpc";
+import { staffProcedure, trackedEvents, whileSignedIn } from "../trpc";
 import { activeTickets, advanceTicket, followTickets } from "../use-cases/kitchen";
 
 /** The kitchen display: tickets of the staff member's restaurant only. */
 export const kitchenRouter = {
-  /** Every active ticket (placed, accepted, preparing, ready) of the restaurant, oldest first, at most 300. */
+  /**
+   * The restaurant's active tickets (placed, accepted, preparing, ready), oldest first, as
+   * `{ tickets, hidden: { count, oldestAt } }`: at most `KITCHEN_BOARD_POLICY.maxTickets` (300),
+   * every ticket being prepared or ready and then the newest waiting ones; `hidden` counts the
+   * older waiting tickets left out and says when the oldest was placed (ISO-8601 UTC, or null).
+   */
   tickets: staffProcedure.query(({ ctx }) => activeTickets(ctx.services, ctx.staff)),
 
   /**
@@ -15,7 +20,9 @@ export const kitchenRouter = {
    */
   onTicket: staffProcedure
     .input(ticketSubscriptionInput)
-    .subscription(({ ctx, input, signal }) => trackedEvents(followTickets(ctx.services, ctx.staff, input, signal))),
+    .subscription(({ ctx, input, signal }) =>
+      trackedEvents(followTickets(ctx.services, ctx.staff, input, whileSignedIn(ctx, "staff", signal))),
+    ),
 
   /**
    * Moves a ticket to `to` (accepted → preparing → ready → served, or cancelled / rejected with

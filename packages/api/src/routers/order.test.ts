@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { BIDI_CONTROL_CHARACTERS, ORDER_POLICY } from "@tabletap/core";
 import { MenuItem, Order, Table } from "@tabletap/db";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createTrpcRouteHandler } from "../http";
 import { nextEvent, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "../testing";
 import { invalidateRestaurant } from "../use-cases/menu";
 
@@ -259,6 +261,98 @@ describe("order.place", () => {
     await MenuItem.updateOne({ _id: rasmalai._id }, { price: 99900, name: "Rasmalai Deluxe" });
     const again = await guest.call((api) => api.order.get({ orderId: order.id }));
     expect(again.lines[0]).toMatchObject({ name: "Rasmalai", unitPrice: 13000 });
+  });
+});
+
+describe("order.place under a flood", () => {
+  /** Places a one-item order (`key`: its idempotency key) and answers "ok" or the tRPC error code. */
+  async function attempt(seeded: Seeded, guest: TestClient, table: number, key = randomUUID()) {
+    const items = [{ menuItemId: item(seeded, "Masala Papad")._id.toString(), quantity: 1 }];
+    return guest
+      .call((api) => api.order.place({ tableCode: seeded.tables[table]!.code, idempotencyKey: key, items }))
+      .then(
+        () => "ok",
+        (error: { code?: string; message?: string }) => `${error.code}: ${error.message}`,
+      );
+  }
+
+  it("refuses a guest's orders past ORDER_POLICY.ordersPerGuest, however parallel, and stores none of them", async () => {
+    const seeded = await seedRestaurant();
+    const guest = await signedInGuest();
+    const first = randomUUID();
+    await attempt(seeded, guest, 0, first);
+    const flood = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(seeded, guest, i % 3)));
+    expect(flood.filter((answer) => answer === "ok")).toHaveLength(ORDER_POLICY.ordersPerGuest - 1);
+    expect(new Set(flood.filter((answer) => answer !== "ok"))).toEqual(
+      new Set([
+        expect.stringMatching(/^TOO_MANY_REQUESTS: You've placed a lot of orders\. Try again in \d+ minutes\.$/),
+      ]),
+    );
+    expect(await Order.countDocuments({ restaurantId: seeded.restaurantId })).toBe(ORDER_POLICY.ordersPerGuest);
+
+    // A retry of an order already taken is answered with it, not counted; other guests still order.
+    expect(await attempt(seeded, guest, 0, first)).toBe("ok");
+    expect(await attempt(seeded, await signedInGuest(), 0)).toBe("ok");
+
+    // Over HTTP the refusal is a 429 with Retry-After (seconds).
+    const handler = createTrpcRouteHandler("guest", { services: () => guest.services });
+    const cookie = [...guest.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+    const res = await handler(
+      new Request("http://127.0.0.1/api/trpc/order.place", {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json", origin: "http://127.0.0.1" },
+        body: JSON.stringify({
+          tableCode: seeded.tables[0]!.code,
+          idempotencyKey: randomUUID(),
+          items: [{ menuItemId: item(seeded, "Masala Papad")._id.toString(), quantity: 1 }],
+        }),
+      }),
+    );
+    expect(res.status).toBe(429);
+    const retryAfter = Number(res.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(ORDER_POLICY.windowSeconds);
+    expect(await Order.countDocuments({ restaurantId: seeded.restaurantId })).toBe(ORDER_POLICY.ordersPerGuest + 1);
+  });
+
+  it("refuses a table's orders past ORDER_POLICY.ordersPerTable, from however many guests", async () => {
+    const seeded = await seedRestaurant();
+    const guests = await Promise.all(
+      Array.from({ length: Math.ceil(ORDER_POLICY.ordersPerTable / ORDER_POLICY.ordersPerGuest) + 1 }, () =>
+        signedInGuest(),
+      ),
+    );
+    const answers = await Promise.all(
+      Array.from({ length: ORDER_POLICY.ordersPerTable + 5 }, (_, i) => attempt(seeded, guests[i % guests.length]!, 1)),
+    );
+    expect(answers.filter((answer) => answer === "ok")).toHaveLength(ORDER_POLICY.ordersPerTable);
+    expect(new Set(answers.filter((answer) => answer !== "ok"))).toEqual(
+      new Set([
+        expect.stringMatching(
+          /^TOO_MANY_REQUESTS: This table has placed a lot of orders\. .*Try again in \d+ minutes\.$/,
+        ),
+      ]),
+    );
+    expect(await Order.countDocuments({ restaurantId: seeded.restaurantId })).toBe(ORDER_POLICY.ordersPerTable);
+    // The next table is another table.
+    expect(await attempt(seeded, guests[0]!, 2)).toBe("ok");
+  });
+});
+
+describe("order notes", () => {
+  it("are stored without bidirectional controls, so the kitchen reads what the guest typed", async () => {
+    const seeded = await seedRestaurant();
+    const guest = await signedInGuest();
+    const notes = `\u202Estun on\u202C, ${BIDI_CONTROL_CHARACTERS.join("")}कम तीखा 🌶️`;
+    const order = await guest.call((api) =>
+      api.order.place({
+        tableCode: seeded.tables[0]!.code,
+        idempotencyKey: randomUUID(),
+        items: [{ menuItemId: item(seeded, "Rasmalai")._id.toString(), quantity: 1, notes }],
+      }),
+    );
+    expect(order.lines[0]?.notes).toBe("stun on, कम तीखा 🌶️");
+    expect((await Order.findById(order.id).lean())?.lines[0]?.notes).toBe("stun on, कम तीखा 🌶️");
   });
 });
 

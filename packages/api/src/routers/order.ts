@@ -1,6 +1,6 @@
 import { orderIdInput, orderSubscriptionInput, placeOrderInput } from "@tabletap/core";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { guestProcedure, trackedEvents } from "../trpc";
+import { guestProcedure, trackedEvents, whileSignedIn } from "../trpc";
 import { followOwnOrder, ownOrder, placeOrder } from "../use-cases/orders";
 
 /** Guests' orders: place, read, follow live. */
@@ -33,6 +33,6 @@ export const orderRouter = {
   onUpdate: guestProcedure
     .input(orderSubscriptionInput)
     .subscription(async ({ ctx, input, signal }) =>
-      trackedEvents(await followOwnOrder(ctx.services, ctx.guest, input, signal)),
+      trackedEvents(await followOwnOrder(ctx.services, ctx.guest, input, whileSignedIn(ctx, "guest", signal))),
     ),
 } satisfies TRPCRouterRecord;

@@ -1,10 +1,12 @@
 import {
   isActiveOrderStatus,
+  KITCHEN_BOARD_POLICY,
   type AdvanceOrderInput,
+  type KitchenBoardView,
   type OrderView,
   type TicketSubscriptionInput,
 } from "@tabletap/core";
-import { activeTicketIds, untrackTickets } from "@tabletap/cache";
+import { activeTicketWindow, untrackTickets } from "@tabletap/cache";
 import { activeTicketRefs, Order, OrderNotFoundError, toOrderView, transitionOrder, type OrderDoc } from "@tabletap/db";
 import { channels, type BusEvent } from "@tabletap/realtime";
 import { NotFoundError } from "../errors";
@@ -12,21 +14,35 @@ import type { Services } from "../services";
 import type { StaffPrincipal } from "../trpc";
 
 /**
- * Every active ticket (placed, accepted, preparing, ready) of the staff member's restaurant,
- * oldest first, at most 300: the ids from the restaurant's active-ticket index in Redis
- * (`activeTicketIds` in @tabletap/cache), each order then read by id, so the cost follows the
- * number of open tickets, not the restaurant's history. Tickets the index still lists but that
- * have finished are dropped from it here.
+ * The active tickets (placed, accepted, preparing, ready) of the staff member's restaurant,
+ * oldest first, with a count of those left out: at most `KITCHEN_BOARD_POLICY.maxTickets`,
+ * chosen by status and age (every ticket staff are working on, then the newest waiting ones),
+ * so a flood of old tickets never hides a new order, and nothing is left out silently.
+ *
+ * The ids come from the restaurant's active-ticket index in Redis (`activeTicketWindow` in
+ * @tabletap/cache), each order is then read by id, so the cost follows the number of open
+ * tickets, not the restaurant's history. Tickets the index still lists but that have finished
+ * are dropped from it here (and from the answer).
  */
-export async function activeTickets(services: Services, staff: StaffPrincipal): Promise<OrderView[]> {
-  const ids = await activeTicketIds(services.redis, staff.restaurantId, () => activeTicketRefs(staff.restaurantId));
-  const orders = await Order.find({ _id: { $in: ids } }).lean<OrderDoc[]>();
+export async function activeTickets(services: Services, staff: StaffPrincipal): Promise<KitchenBoardView> {
+  const window = await activeTicketWindow(
+    services.redis,
+    staff.restaurantId,
+    () => activeTicketRefs(staff.restaurantId),
+    KITCHEN_BOARD_POLICY.maxTickets,
+  );
+  const orders = await Order.find({ _id: { $in: window.ids } }).lean<OrderDoc[]>();
   const finished = orders.filter((order) => !isActiveOrderStatus(order.status)).map((order) => order._id.toString());
   await untrackTickets(services.redis, staff.restaurantId, finished);
-  return orders
+  const tickets = orders
     .filter((order) => isActiveOrderStatus(order.status) && order.restaurantId.toString() === staff.restaurantId)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
     .map(toOrderView);
+  const { count, oldestPlacedAt } = window.hidden;
+  return {
+    tickets,
+    hidden: { count, oldestAt: oldestPlacedAt === null ? null : new Date(oldestPlacedAt).toISOString() },
+  };
 }
 
 /**

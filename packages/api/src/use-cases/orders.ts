@@ -35,10 +35,15 @@ function replayed(guest: GuestPrincipal, idempotencyKey: string): Promise<OrderD
  * outbox removals); table, restaurant and menu come from the cache.
  *
  * Idempotent: the same `idempotencyKey` from the same guest returns the first order and creates
- * nothing, also when two requests race.
+ * nothing, also when two requests race; such a replay is not counted against the order limits.
+ *
+ * Limited (`ORDER_POLICY` in @tabletap/core, through `services.orderThrottle`): a guest and a
+ * table may place only so many orders in 10 minutes, so a flood can't bury real orders on the
+ * kitchen display. A valid cart is counted just before it is stored.
  * @param signal aborts before anything is written when the client has gone (load shedding).
  * @throws NotFoundError for an unknown or inactive table code; PricingError for an unknown or
- *   86'd item, an option not of the item, or a modifier group's min/max broken; the signal's
+ *   86'd item, an option not of the item, or a modifier group's min/max broken;
+ *   OrderThrottledError past the guest's or the table's limit (nothing stored); the signal's
  *   reason when it aborted before the insert.
  */
 export async function placeOrder(
@@ -62,6 +67,7 @@ export async function placeOrder(
   });
 
   signal?.throwIfAborted();
+  await services.orderThrottle.take(guest.customerId, table.id);
   const now = new Date();
   const date = businessDate(now, restaurant.timeZone);
   const restaurantId = new Types.ObjectId(restaurant.id);
@@ -97,6 +103,7 @@ export async function placeOrder(
     if (!isDuplicateKeyError(error)) throw error;
     const winner = await replayed(guest, input.idempotencyKey);
     if (!winner) throw error;
+    await services.orderThrottle.giveBack(guest.customerId, table.id);
     return toOrderView(winner);
   }
 

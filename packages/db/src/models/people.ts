@@ -1,11 +1,17 @@
 import mongoose, { Schema, type InferSchemaType, type Model, type Types } from "mongoose";
 
-/** A guest, identified by a verified phone number in E.164. Not tenant-scoped: one guest, many restaurants. */
+/**
+ * A guest, identified by a verified phone number in E.164. Not tenant-scoped: one guest, many
+ * restaurants. `email` is where they want receipts; nothing is sent to it until they prove it is
+ * theirs with an emailed code (`emailVerifiedAt`, reset whenever the address changes).
+ */
 const customerSchema = new Schema(
   {
     phone: { type: String, required: true, unique: true },
     name: { type: String, default: null, trim: true },
     email: { type: String, default: null, trim: true, lowercase: true },
+    /** When the guest proved `email` is theirs (UTC); null while it is unverified. */
+    emailVerifiedAt: { type: Date, default: null },
     lastSeenAt: { type: Date, default: () => new Date() },
   },
   { timestamps: true },

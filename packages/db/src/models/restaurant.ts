@@ -1,3 +1,4 @@
+import { isPhoneCountry } from "@tabletap/core/phone";
 import mongoose, { Schema, type InferSchemaType, type Model } from "mongoose";
 
 /** A restaurant (tenant). Money settings are basis points: 500 = 5%. */
@@ -7,6 +8,25 @@ const restaurantSchema = new Schema(
     name: { type: String, required: true, trim: true },
     /** ISO 4217. */
     currency: { type: String, required: true, default: "INR" },
+    /** ISO 3166-1 alpha-2 country the restaurant is in ("IN"). */
+    country: {
+      type: String,
+      required: true,
+      default: "IN",
+      validate: { validator: isPhoneCountry, message: "Not an ISO 3166-1 alpha-2 country: {VALUE}" },
+    },
+    /**
+     * Countries (ISO 3166-1 alpha-2) whose mobile numbers may be texted a sign-in code at its
+     * tables (against SMS pumping); empty means its own `country` only (see `phoneCountriesOf`).
+     */
+    allowedPhoneCountries: {
+      type: [String],
+      default: [],
+      validate: {
+        validator: (countries: string[]) => countries.every(isPhoneCountry),
+        message: "Every allowed phone country must be an ISO 3166-1 alpha-2 code",
+      },
+    },
     /** IANA time zone; business dates are computed in it. */
     timeZone: { type: String, required: true, default: "Asia/Kolkata" },
     taxBps: { type: Number, required: true, default: 500, min: 0, max: 10_000 },
@@ -20,3 +40,14 @@ const restaurantSchema = new Schema(
 export type RestaurantDoc = InferSchemaType<typeof restaurantSchema>;
 export const Restaurant: Model<RestaurantDoc> =
   (mongoose.models.Restaurant as Model<RestaurantDoc>) ?? mongoose.model("Restaurant", restaurantSchema);
+
+/**
+ * The countries whose numbers may be texted a sign-in code at the restaurant's tables: its
+ * `allowedPhoneCountries`, or when none are set its own `country` (documents stored before these
+ * fields existed count as an Indian restaurant, "IN").
+ */
+export function phoneCountriesOf(
+  restaurant: Partial<Pick<RestaurantDoc, "country" | "allowedPhoneCountries">>,
+): string[] {
+  return restaurant.allowedPhoneCountries?.length ? restaurant.allowedPhoneCountries : [restaurant.country ?? "IN"];
+}

@@ -5,13 +5,13 @@
  * (`order.placed`, from the outbox) by construction.
  */
 import { randomUUID } from "node:crypto";
-import { appRouter, createCallerFactory, createContext, createServices, loadServerEnv } from "@tabletap/api";
+import { createCallerFactory, createContext, createServices, guestRouter, loadServerEnv } from "@tabletap/api";
 import { cacheTags } from "@tabletap/cache";
 import mongoose from "mongoose";
 import { orderItems, type Scenario } from "../context";
 import { mintGuests } from "../sessions";
 
-const createCaller = createCallerFactory(appRouter);
+const createCaller = createCallerFactory(guestRouter);
 
 export const roundTripsScenario: Scenario = {
   name: "round-trips",

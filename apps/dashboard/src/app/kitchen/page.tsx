@@ -15,11 +15,11 @@ export default async function KitchenPage({
   const station = typeof raw === "string" && raw ? raw : null;
   const staff = await requireStaff(station ? `/kitchen?station=${encodeURIComponent(station)}` : "/kitchen");
   // First paint with the tickets already on it; the client keeps them live from here.
-  const tickets = await (await serverApi()).kitchen.tickets().catch(() => undefined);
+  const board = await (await serverApi()).kitchen.tickets().catch(() => undefined);
   return (
     <KitchenDisplay
       staff={{ name: staff.name, role: staff.role }}
-      initialTickets={tickets}
+      initialBoard={board}
       renderedAt={Date.now()}
       initialStation={station}
     />

@@ -3,7 +3,8 @@ import { ticketUrgency } from "@tabletap/core/order-status";
 import { describeAge, formatAge } from "@/lib/tickets";
 import { useNow } from "@/hooks/use-clock";
 
-const timeOfDay = new Intl.DateTimeFormat("en-IN", { hour: "numeric", minute: "2-digit" });
+/** The kitchen's time of day: "6:02 pm". */
+export const timeOfDay = new Intl.DateTimeFormat("en-IN", { hour: "numeric", minute: "2-digit" });
 
 /** How long ago the order was placed, ticking every second: amber, then red and "Late" (core's `ticketUrgency`). */
 export function AgeTimer({ placedAt, serverNow }: { placedAt: string; serverNow: number }) {

@@ -1,5 +1,8 @@
 "use client";
+import type { KitchenBoardView } from "@tabletap/core";
 import { errorMessage } from "@tabletap/client/errors";
+import { hiddenTicketsText } from "@/lib/tickets";
+import { timeOfDay } from "./age-timer";
 import { stationLabel } from "./station";
 
 /** The board before its first load. */
@@ -40,4 +43,14 @@ export function BoardEmpty({ station, onShowAll }: { station: string | null; onS
       ) : null}
     </div>
   );
+}
+
+/** How many older tickets the API left out of the board (`hiddenTicketsText`); nothing when none. */
+export function HiddenTickets({ hidden }: { hidden: KitchenBoardView["hidden"] }) {
+  const text = hiddenTicketsText(hidden, (iso) => `at ${timeOfDay.format(Date.parse(iso))}`);
+  return text ? (
+    <p className="hidden-tickets" role="status">
+      {text}
+    </p>
+  ) : null;
 }

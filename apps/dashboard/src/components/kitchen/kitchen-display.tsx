@@ -8,8 +8,8 @@ import { useStopDialog } from "@/hooks/use-stop-dialog";
 import { useTicketBoard } from "@/hooks/use-ticket-board";
 import { useTicketMoves } from "@/hooks/use-ticket-moves";
 import { useTicketStream } from "@/hooks/use-ticket-stream";
-import type { Ticket } from "@/lib/tickets";
-import { BoardEmpty, BoardError, BoardLoading } from "./board-message";
+import type { KitchenBoardView } from "@tabletap/core";
+import { BoardEmpty, BoardError, BoardLoading, HiddenTickets } from "./board-message";
 import { KitchenHeader } from "./kitchen-header";
 import { NoticeBar } from "./notice-bar";
 import { StopDialog } from "./stop-dialog";
@@ -18,19 +18,20 @@ import { TicketColumns } from "./ticket-columns";
 export interface KitchenDisplayProps {
   staff: { name: string; role: "staff" | "manager" };
   /** The board as the server rendered it (undefined when that read failed: the client retries). */
-  initialTickets: Ticket[] | undefined;
+  initialBoard: KitchenBoardView | undefined;
   renderedAt: number;
   initialStation: string | null;
 }
 
 /**
  * The kitchen display (KDS): active tickets in three columns (New, Preparing, Ready), kept live
- * over SSE (`kitchen.onTicket`), refetched whenever the stream (re)connects so nothing is missed.
+ * over SSE (`kitchen.onTicket`), refetched whenever the stream (re)connects so nothing is missed;
+ * when the API lists only part of them (a flood of orders), it says how many it leaves out.
  */
-export function KitchenDisplay({ staff, initialTickets, renderedAt, initialStation }: KitchenDisplayProps) {
+export function KitchenDisplay({ staff, initialBoard, renderedAt, initialStation }: KitchenDisplayProps) {
   const session = useStaffSession();
-  const { query, board, applyChange, refresh } = useTicketBoard({
-    initialTickets,
+  const { query, board, hidden, applyChange, refresh } = useTicketBoard({
+    initialBoard,
     renderedAt,
     onUnauthorized: session.goToLogin,
   });
@@ -45,7 +46,7 @@ export function KitchenDisplay({ staff, initialTickets, renderedAt, initialStati
   const stopping = stop.open;
   const filter = useStationFilter(board, initialStation);
   const [sound, setSound] = useSoundPreference();
-  const { fresh, announcement } = useArrivals(query.data, sound);
+  const { fresh, announcement } = useArrivals(query.data?.tickets, sound);
 
   return (
     <div className="kds">
@@ -68,6 +69,7 @@ export function KitchenDisplay({ staff, initialTickets, renderedAt, initialStati
         {announcement}
       </div>
       {notice ? <NoticeBar key={notice.id} notice={notice} onDismiss={dismissNotice} /> : null}
+      {hidden ? <HiddenTickets hidden={hidden} /> : null}
 
       <main className="board" aria-label="Tickets">
         {query.data === undefined ? (

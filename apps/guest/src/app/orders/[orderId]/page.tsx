@@ -1,4 +1,4 @@
-import { ApiProvider } from "@tabletap/client";
+import { ApiProvider } from "@tabletap/client/guest";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrderTracker } from "@/components/OrderTracker";

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { compareEventIds, isEventId } from "./event-id";
-import { channels } from "./channels";
 
 describe("event ids", () => {
-  it("recognises complete stream ids only", () => {
+  it("recognises complete stream ids Redis accepts only", () => {
     expect(isEventId("1700000000000-0")).toBe(true);
     expect(isEventId("0-0")).toBe(true);
-    for (const bad of ["", "1700000000000", "abc", "1-2-3", "-1-0", "1-", " 1-0", null, undefined, 5]) {
-      expect(isEventId(bad)).toBe(false);
-    }
+    expect(isEventId("18446744073709551615-18446744073709551615")).toBe(true);
+    const bad = ["", "1700000000000", "abc", "1-2-3", "-1-0", "1-", " 1-0", null, undefined, 5];
+    // Each part must fit in an unsigned 64-bit integer.
+    bad.push("18446744073709551616-0", "99999999999999999999-0", "0-18446744073709551616");
+    for (const value of bad) expect(isEventId(value), String(value)).toBe(false);
   });
 
   it("compares numerically, not as strings", () => {
@@ -18,12 +19,6 @@ describe("event ids", () => {
     expect(compareEventIds("5-10", "5-10")).toBe(0);
     expect(compareEventIds("18446744073709551615-1", "18446744073709551615-0")).toBeGreaterThan(0);
     expect(() => compareEventIds("x", "1-0")).toThrow(TypeError);
-  });
-});
-
-describe("channels", () => {
-  it("names kitchen and order channels", () => {
-    expect(channels.kitchen("r1")).toBe("kitchen:r1");
-    expect(channels.order("o1")).toBe("order:o1");
+    expect(() => compareEventIds("1-0", "99999999999999999999-0")).toThrow(TypeError);
   });
 });

@@ -1,0 +1,168 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { audienceRouters } from "./root";
+import { randomPhone, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "./testing";
+
+/**
+ * The authorization matrix: every procedure of the API called by every kind of caller, compared
+ * with an explicit table of what each may do. The callers:
+ * - `anonymous`: nobody signed in;
+ * - `guest`: the guest who placed the target order at restaurant A; `otherGuest`: another guest;
+ * - `staff`, `manager`: staff and manager of restaurant A;
+ * - `foreignStaff`, `foreignManager`: staff and manager of restaurant B.
+ * An outcome is `ok` or the tRPC error code the caller gets. Procedures aimed at one thing of
+ * restaurant A (an order) answer NOT_FOUND to those who may not see it; a list answers `hidden`
+ * when the target is not in it. A procedure of the router without a row fails the first test.
+ */
+const CALLERS = ["anonymous", "guest", "otherGuest", "staff", "manager", "foreignStaff", "foreignManager"] as const;
+type CallerName = (typeof CALLERS)[number];
+type Outcome = "ok" | "hidden" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST";
+
+type Fixture = Awaited<ReturnType<typeof fixture>>;
+type Api = Parameters<Parameters<TestClient["call"]>[0]>[0];
+
+interface Row {
+  /** Makes the call as the caller whose client `api` is; resolves to `ok`/`hidden`, or rejects with a tRPC error. */
+  call(api: Api, fx: Fixture): Promise<unknown>;
+  expect: Record<CallerName, Outcome>;
+  /** Runs after every other row (it changes the caller's session). */
+  last?: boolean;
+}
+
+/** Everyone gets the same outcome. */
+const all = (outcome: Outcome): Record<CallerName, Outcome> =>
+  Object.fromEntries(CALLERS.map((caller) => [caller, outcome])) as Record<CallerName, Outcome>;
+/** Only signed-in guests; the target's owner gets `owner`, another guest `other`. */
+const guests = (owner: Outcome, other: Outcome = owner): Record<CallerName, Outcome> => ({
+  ...all("UNAUTHORIZED"),
+  guest: owner,
+  otherGuest: other,
+});
+/** Only staff and managers; restaurant A's get `own`, restaurant B's get `foreign`. */
+const staffOnly = (own: Outcome, foreign: Outcome): Record<CallerName, Outcome> => ({
+  ...all("UNAUTHORIZED"),
+  staff: own,
+  manager: own,
+  foreignStaff: foreign,
+  foreignManager: foreign,
+});
+
+/** Reads a subscription's first step (it is checked when it starts), then closes it. */
+async function opened(subscription: Promise<AsyncIterable<unknown>>): Promise<Outcome> {
+  const iterator = (await subscription)[Symbol.asyncIterator]();
+  await iterator.return?.();
+  return "ok";
+}
+
+const MATRIX: Record<string, Row> = {
+  "auth.requestOtp": { call: (api) => api.auth.requestOtp({ phone: randomPhone() }), expect: all("ok") },
+  "auth.verifyOtp": {
+    call: (api) => api.auth.verifyOtp({ phone: randomPhone(), code: "000000" }),
+    expect: all("BAD_REQUEST"),
+  },
+  "auth.staffLogin": {
+    call: (api, fx) => api.auth.staffLogin({ email: fx.a.staff[0]!.email, password: "not-the-password" }),
+    expect: all("UNAUTHORIZED"),
+  },
+  "auth.session": { call: (api) => api.auth.session(), expect: all("ok") },
+  "auth.refresh": { call: (api) => api.auth.refresh(), expect: { ...all("ok"), anonymous: "UNAUTHORIZED" } },
+  "auth.logout": { call: (api) => api.auth.logout(), expect: all("ok"), last: true },
+  "menu.forTable": { call: (api, fx) => api.menu.forTable({ tableCode: fx.a.tables[0]!.code }), expect: all("ok") },
+  "customer.updateProfile": { call: (api) => api.customer.updateProfile({ email: "" }), expect: guests("ok") },
+  "customer.requestEmailVerification": {
+    call: (api) => api.customer.requestEmailVerification({ email: `${randomUUID()}@example.com` }),
+    expect: guests("ok"),
+  },
+  "customer.verifyEmail": {
+    call: (api) => api.customer.verifyEmail({ email: "asha@example.com", code: "000000" }),
+    expect: guests("BAD_REQUEST"),
+  },
+  "order.place": {
+    call: (api, fx) =>
+      api.order.place({
+        tableCode: fx.a.tables[1]!.code,
+        idempotencyKey: randomUUID(),
+        items: [{ menuItemId: fx.itemId, quantity: 1 }],
+      }),
+    expect: guests("ok"),
+  },
+  "order.get": { call: (api, fx) => api.order.get({ orderId: fx.orderId }), expect: guests("ok", "NOT_FOUND") },
+  "order.onUpdate": {
+    call: (api, fx) => opened(api.order.onUpdate({ orderId: fx.orderId })),
+    expect: guests("ok", "NOT_FOUND"),
+  },
+  "kitchen.tickets": {
+    call: async (api, fx) =>
+      (await api.kitchen.tickets()).tickets.some((ticket) => ticket.id === fx.orderId) ? "ok" : "hidden",
+    expect: staffOnly("ok", "hidden"),
+  },
+  "kitchen.onTicket": { call: (api) => opened(api.kitchen.onTicket({})), expect: staffOnly("ok", "ok") },
+  "kitchen.advance": {
+    // Each caller moves a fresh order of restaurant A, so one caller's move never decides another's.
+    call: async (api, fx) => api.kitchen.advance({ orderId: await fx.freshOrder(), to: "accepted" }),
+    expect: staffOnly("ok", "NOT_FOUND"),
+  },
+};
+
+/** Restaurants A and B, a guest's order at A, and one client per kind of caller. */
+async function fixture() {
+  const [a, b] = await Promise.all([seedRestaurant(), seedRestaurant()]);
+  const itemId = a.items.get("Rasmalai")!._id.toString();
+  const guest = await signedInGuest();
+  const placeAtA = async () =>
+    (
+      await guest.call((api) =>
+        api.order.place({
+          tableCode: a.tables[0]!.code,
+          idempotencyKey: randomUUID(),
+          items: [{ menuItemId: itemId, quantity: 1 }],
+        }),
+      )
+    ).id;
+  const callers: Record<CallerName, TestClient> = {
+    anonymous: new TestClient("guest"),
+    guest,
+    otherGuest: await signedInGuest(),
+    staff: await signedInStaff(a, "staff"),
+    manager: await signedInStaff(a, "manager"),
+    foreignStaff: await signedInStaff(b, "staff"),
+    foreignManager: await signedInStaff(b, "manager"),
+  };
+  return { a, b, itemId, orderId: await placeAtA(), freshOrder: placeAtA, callers };
+}
+
+/** What `caller` gets from `row`: `ok`/`hidden`, or the tRPC error code. */
+async function outcomeOf(row: Row, client: TestClient, fx: Fixture): Promise<Outcome> {
+  return client
+    .call((api) => row.call(api, fx))
+    .then(
+      (value) => (value === "hidden" ? "hidden" : "ok"),
+      (error: { code?: string; message?: string }) => {
+        if (!error.code) throw error;
+        return error.code as Outcome;
+      },
+    );
+}
+
+describe("authorization matrix", () => {
+  it("has a row for every procedure either app serves", () => {
+    const served = Object.values(audienceRouters).flatMap((router) => Object.keys(router._def.procedures));
+    expect([...new Set(served)].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it("gives every caller exactly what the table says, for every procedure", async () => {
+    const fx = await fixture();
+    const rows = Object.entries(MATRIX).sort(([, x], [, y]) => Number(x.last ?? false) - Number(y.last ?? false));
+    const actual: Record<string, Record<CallerName, Outcome>> = {};
+    for (const [path, row] of rows) {
+      const outcomes = {} as Record<CallerName, Outcome>;
+      for (const caller of CALLERS) outcomes[caller] = await outcomeOf(row, fx.callers[caller], fx);
+      actual[path] = outcomes;
+    }
+    const expected = Object.fromEntries(rows.map(([path, row]) => [path, row.expect]));
+    expect(actual).toEqual(expected);
+    console.info(
+      `authorization matrix: ${rows.length} procedures × ${CALLERS.length} callers = ${rows.length * CALLERS.length} calls`,
+    );
+  });
+});
