@@ -46,10 +46,20 @@ async function unavailableLines(order: OrderDoc): Promise<string[]> {
 }
 
 /**
+ * How long the Redis note of a sent notification is kept, seconds: a day, far longer than SQS
+ * redelivers an event (5 receives, 30 s apart), so it covers a record the database refused.
+ */
+const SENT_NOTE_TTL_SECONDS = 86_400;
+
+/**
  * Runs `send` at most once per order for the notification `field`: under the order's
- * notification lock, it sends only while `notifiedAt.<field>` is unset and records the time
- * after `send` resolves (sent, or deliberately skipped), so a redelivered event sends nothing
- * twice and a failed send is retried with the event.
+ * notification lock, it sends only while `notifiedAt.<field>` is unset and no note of the send
+ * is in Redis, notes the send in Redis at once after `send` resolved (sent, or deliberately
+ * skipped), then records the time on the order. So a redelivered event sends nothing twice,
+ * also when the database refused the record (down for a moment right after the send: the
+ * record is written on the redelivery), and a failed send is retried with the event. Only a
+ * crash between the send and the note (a Redis round trip) can repeat a text: at least once,
+ * as a provider without idempotency keys allows.
  */
 async function notifyOnce(
   redis: Redis,
@@ -58,10 +68,19 @@ async function notifyOnce(
   send: () => Promise<unknown>,
 ): Promise<void> {
   const path = `notifiedAt.${field}`;
+  const note = `order-notified:${orderId.toString()}:${field}`;
+  const record = (at: Date) => Order.updateOne({ _id: orderId, [path]: null }, { $set: { [path]: at } });
   await withLock(redis, `order-notify:${orderId.toString()}:${field}`, async () => {
     if (await Order.exists({ _id: orderId, [path]: { $ne: null } })) return;
+    const sentAt = await redis.get(note);
+    if (sentAt) {
+      await record(new Date(sentAt));
+      return;
+    }
     await send();
-    await Order.updateOne({ _id: orderId }, { $set: { [path]: new Date() } });
+    const now = new Date();
+    await redis.set(note, now.toISOString(), "EX", SENT_NOTE_TTL_SECONDS);
+    await record(now);
   });
 }
 
@@ -74,7 +93,8 @@ async function notifyOnce(
  * limit the receipt is skipped (logged), not retried.
  *
  * Idempotent: the status moves only from `placed` (a redelivered event finds it moved and
- * changes nothing), and each notification is claimed once on the order. Throws on transient
+ * changes nothing, but delivers what the order's outbox still holds), and each notification is
+ * claimed once on the order. Throws on transient
  * failures (database, SMS, email) so SQS redelivers the event after the visibility timeout and,
  * after the queue's maxReceiveCount, moves it to the dead-letter queue.
  */
@@ -103,6 +123,10 @@ export async function handleOrderPlaced(deps: OrderPlacedDeps, orderId: string):
       deps.log.info({ orderId, status: current.status }, "order processed");
       await deps.orderChanges.deliver(current);
     }
+  } else if (order.outbox.length > 0) {
+    // A redelivery after a worker died between the status change and its delivery: deliver now,
+    // or the kitchen and the guest's page would show "placed" until the relay's full sweep.
+    await deps.orderChanges.deliver(order);
   }
 
   const [restaurant, customer] = await Promise.all([

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { disconnectDb, MenuItem, Order, type OrderDoc } from "@tabletap/db";
+import { disconnectDb, MenuItem, Order, transitionOrder, type OrderDoc } from "@tabletap/db";
 import { EMAIL_POLICY } from "@tabletap/core";
 import { createEmailSender, DevOutboxSmsSender, GuestEmailLimit, readDevOutbox } from "@tabletap/notify";
 import { createSqsClient, ensureQueue } from "@tabletap/queue";
@@ -112,6 +112,44 @@ describe("worker", () => {
     await Promise.all([handleOrderPlaced(deps, order.id), handleOrderPlaced(deps, order.id)]);
     expect((await stored(order.id))?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
     expect(await smsTo(phone, key)).toHaveLength(1);
+  });
+
+  it("finishes a delivery left pending by a worker that died after the status change, when the event comes again", async () => {
+    const { order, restaurantId } = await placedOrder();
+    const controller = new AbortController();
+    const kitchen = bus.subscribe<{ id: string; status: string }>(channels.kitchen(restaurantId), {
+      lastEventId: "0-0",
+      signal: controller.signal,
+    });
+    // The killed worker's last step: the order accepted (its order.changed event in the outbox), nothing delivered.
+    await transitionOrder({ orderId: order.id, to: "accepted", by: "system", reason: null, expectedFrom: "placed" });
+    const { deps } = directDeps();
+    await handleOrderPlaced(deps, order.id);
+    // Checked at once: the relay's sweep would deliver it too, but only after its grace period.
+    expect((await stored(order.id))?.outbox).toEqual([]);
+    expect((await kitchen.next()).value).toMatchObject({ payload: { id: order.id, status: "accepted" } });
+    controller.abort();
+  });
+
+  it("texts once when the record of the text failed and the event comes again (database down after the send)", async () => {
+    const { order, phone } = await placedOrder();
+    const { deps, key } = directDeps();
+    const breakRecord = () => Order.collection.updateOne({ _id: order._id }, { $set: { notifiedAt: "unwritable" } });
+    // The text goes out, then the database refuses the record of it (here: the field can't be written).
+    const failing = {
+      ...deps,
+      sms: { send: (to: string, body: string) => deps.sms.send(to, body).finally(breakRecord) },
+    };
+    await expect(handleOrderPlaced(failing, order.id)).rejects.toThrow();
+    expect(await smsTo(phone, key)).toHaveLength(1);
+    // The database is back; SQS delivers the event again.
+    await Order.collection.updateOne(
+      { _id: order._id },
+      { $set: { notifiedAt: { statusSms: null, confirmationEmail: null } } },
+    );
+    await handleOrderPlaced(deps, order.id);
+    expect(await smsTo(phone, key)).toHaveLength(1);
+    expect((await stored(order.id))?.notifiedAt?.statusSms).toBeInstanceOf(Date);
   });
 
   it("rejects the order with a reason when an item was 86'd after it was placed", async () => {

@@ -37,7 +37,7 @@ export interface RunningWorker {
  * Connects to MongoDB if not yet connected.
  */
 export async function startWorker(env: WorkerEnv, log: Logger): Promise<RunningWorker> {
-  await connectDb(env.MONGODB_URI);
+  await connectDb(env.MONGODB_URI, { log });
   const redis = createRedis(env.REDIS_URL, { name: "tabletap-worker" });
   const bus = createEventBus({
     redis,

@@ -88,7 +88,7 @@ export function createServices(env: ServerEnv): Services {
       sendToQueue: orderQueueSender(sqs, env.SQS_ORDERS_QUEUE),
       log,
     }),
-    connectDb: () => connectDb(env.MONGODB_URI),
+    connectDb: () => connectDb(env.MONGODB_URI, { log }),
   };
 }
 

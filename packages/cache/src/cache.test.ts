@@ -43,6 +43,21 @@ describe("the cache", () => {
   });
 });
 
+describe("a cache's connections", () => {
+  it("are all closed by disconnect", async () => {
+    const name = `test-${randomUUID().slice(0, 8)}`;
+    const openConnections = async () => {
+      const list = (await redis.call("CLIENT", "LIST")) as string;
+      return list.split("\n").filter((line) => line.includes(` name=${name}-`)).length;
+    };
+    const cache = createCache({ redisUrl: REDIS_URL, name });
+    await cache.deleteByTag({ tags: [cacheTags.restaurant(randomUUID())] });
+    await expect.poll(openConnections, { message: "the cache is connected" }).toBeGreaterThan(0);
+    await cache.disconnect();
+    await expect.poll(openConnections, { message: "no connection of the cache is left open" }).toBe(0);
+  });
+});
+
 describe("the active-ticket index", () => {
   /** A ticket after `changes` status changes (its history's length). */
   const ticket = (restaurantId: string, placedAt: string, status: OrderStatus = "placed", changes = 1) => ({

@@ -34,8 +34,8 @@ export type Cache = BentoCache<{ cache: ReturnType<typeof bentostore> }>;
  * duration) and call `delete` / `deleteByTag` on every write path. If Redis fails, reads fall back to the loader (L2 errors
  * suppressed) rather than failing the request.
  *
- * The cache opens two Redis connections of its own (L2 commands, and the bus, which subscribes)
- * and closes them on `disconnect()`.
+ * The cache opens three Redis connections of its own (L2 commands, and the bus's publisher and
+ * subscriber) and closes them on `disconnect()`.
  * @param opts.redisUrl `REDIS_URL`; opts.name names the connections in `CLIENT LIST` (e.g. "api").
  */
 export function createCache(opts: { redisUrl: string; name: string; maxItems?: number }): Cache {
@@ -48,7 +48,14 @@ export function createCache(opts: { redisUrl: string; name: string; maxItems?: n
       cache: bentostore()
         .useL1Layer(memoryDriver({ maxItems: opts.maxItems ?? 10_000 }))
         .useL2Layer(redisDriver({ connection: createRedis(opts.redisUrl, { name: `${opts.name}-cache` }) }))
-        .useBus(redisBusDriver({ connection: createRedis(opts.redisUrl, { name: `${opts.name}-cache-bus` }) })),
+        // The bus opens two duplicates of this client (publisher and subscriber) and closes them
+        // at disconnect; the client itself is only their template, so it must never connect (it
+        // would stay open after disconnect).
+        .useBus(
+          redisBusDriver({
+            connection: createRedis(opts.redisUrl, { name: `${opts.name}-cache-bus`, lazyConnect: true }),
+          }),
+        ),
     },
   });
 }

@@ -2,7 +2,9 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { IllegalTransitionError } from "@tabletap/core";
 import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectDb, disconnectDb } from "./connection";
+import { EventEmitter } from "node:events";
+import type { mongo } from "mongoose";
+import { connectDb, disconnectDb, watchHeartbeats } from "./connection";
 import { dbEnvSchema } from "./env";
 import { MenuItem, Order, Staff, Table } from "./models";
 import { nextOrderNumber, OrderNotFoundError, transitionOrder } from "./orders";
@@ -14,6 +16,27 @@ beforeAll(() => connectDb(dbEnvSchema.parse(process.env).MONGODB_URI));
 afterAll(() => disconnectDb());
 
 const slug = () => `db-${randomBytes(5).toString("hex")}`;
+
+describe("the connection's heartbeat watch", () => {
+  it("reports a heartbeat that never ends, and none that ends", async () => {
+    // The driver's client is an EventEmitter of SDAM events; this one replays a stuck monitor's.
+    const emitter = new EventEmitter();
+    const client = emitter as unknown as mongo.MongoClient;
+    const stuck: string[] = [];
+    const stop = watchHeartbeats(client, {
+      stuckAfterMs: 100,
+      checkEveryMs: 10,
+      onStuck: (address) => stuck.push(address),
+    });
+    emitter.emit("serverHeartbeatStarted", { connectionId: "db-a:27017" });
+    emitter.emit("serverHeartbeatStarted", { connectionId: "db-b:27017" });
+    emitter.emit("serverHeartbeatSucceeded", { connectionId: "db-b:27017" });
+    emitter.emit("serverHeartbeatStarted", { connectionId: "db-c:27017" });
+    emitter.emit("serverHeartbeatFailed", { connectionId: "db-c:27017" });
+    await expect.poll(() => stuck, { message: "the stuck heartbeat is reported" }).toEqual(["db-a:27017"]);
+    stop();
+  });
+});
 
 async function storedOrder(restaurantId: string) {
   return Order.create({

@@ -73,6 +73,17 @@ const MAX_BATCH = 10;
 /** How long `stop()` waits by default for the last receives and the events being handled, milliseconds. */
 const STOP_TIMEOUT_MS = 30_000;
 
+/**
+ * The wait before the next receive after `failures` consecutive failed receives (SQS
+ * unreachable or failing), milliseconds: 1 s, doubling per failure, at most 10 s (exponential
+ * backoff, as AWS recommends for retries). sqs-consumer itself pauses only after authentication
+ * errors and polls again at once after any other, which made an SQS outage a busy loop of
+ * about 60 failed receives a second, each logged.
+ */
+function receiveBackoffMs(failures: number): number {
+  return Math.min(1_000 * 2 ** (failures - 1), 10_000);
+}
+
 function eventIdOf(body: unknown): string | undefined {
   if (body && typeof body === "object" && "id" in body && typeof body.id === "string") return body.id;
   return undefined;
@@ -122,7 +133,8 @@ async function handleMessage(opts: OrderEventConsumerOptions, message: Message):
 
 /**
  * Creates (but does not start) a consumer of order events on `queueUrl`: `receives` sqs-consumer
- * `Consumer`s long-poll batches of up to 10 messages; every message body is parsed with
+ * `Consumer`s long-poll batches of up to 10 messages, waiting longer after each failed receive
+ * (1 s, doubling, at most 10 s) while SQS is unreachable; every message body is parsed with
  * `orderEventSchema` and passed to `handle`, at most `concurrency` at once over all batches.
  * Acknowledgement is per message: the batch's handled messages are deleted (one
  * DeleteMessageBatch); a message whose handler threw, or whose body is not JSON or fails the
@@ -185,9 +197,21 @@ export function createOrderEventConsumer(opts: OrderEventConsumerOptions): Order
         return messages.filter((_, i) => handled[i]);
       },
     });
+    // The wait takes effect from the second receive after a failure (sqs-consumer reads it when a
+    // receive starts), and goes back to none once a receive succeeds.
+    let failedReceives = 0;
+    const received = () => {
+      if (failedReceives === 0) return;
+      failedReceives = 0;
+      consumer.updateOption("pollingWaitTimeMs", 0);
+    };
+    consumer.on("empty", received);
+    consumer.on("response_processed", received);
     consumer.on("error", (err, message) => {
       // stop({ abort: true }) cancels the receive in flight: that is no failure.
       if (consumer.abortController.signal.aborted) return;
+      if (message === undefined && err.message.startsWith("SQS receive message failed"))
+        consumer.updateOption("pollingWaitTimeMs", receiveBackoffMs((failedReceives += 1)));
       log.error(
         { err, queueUrl: opts.queueUrl, messageIds: [message ?? []].flat().map((m) => m.MessageId) },
         "order events: SQS error",

@@ -374,6 +374,41 @@ describe("long polls and stopping", () => {
   });
 });
 
+describe("an unreachable SQS", () => {
+  it("makes the consumer wait longer after each failed receive instead of polling again at once", async () => {
+    // Nothing listens on port 9 of loopback: every receive fails at once (connection refused).
+    const unreachable = createSqsClient({ ...env, SQS_ENDPOINT: "http://127.0.0.1:9" });
+    const { log, entries } = recordingLog();
+    const failedAt: number[] = [];
+    const consumer = start(
+      createOrderEventConsumer({
+        client: unreachable,
+        queueUrl: "http://127.0.0.1:9/000000000000/orders",
+        receives: 1,
+        waitTimeSeconds: 1,
+        log: {
+          ...log,
+          error: (obj, msg) => {
+            if (msg === "order events: SQS error") failedAt.push(Date.now());
+            log.error(obj, msg);
+          },
+        },
+        handle: () => Promise.resolve(),
+      }),
+    );
+    await expect
+      .poll(() => failedAt.length, { message: "four failed receives", timeout: 30_000 })
+      .toBeGreaterThanOrEqual(4);
+    await consumer.stop({ abort: true });
+    unreachable.destroy();
+    const waits = failedAt.slice(1).map((at, i) => at - (failedAt[i] ?? at));
+    // 1 s after the second failure, 2 s after the third (the first retry goes out at once).
+    expect(waits[1], `waits between failed receives: ${waits.join(", ")} ms`).toBeGreaterThanOrEqual(900);
+    expect(waits[2], `waits between failed receives: ${waits.join(", ")} ms`).toBeGreaterThanOrEqual(1_900);
+    expect(entries.every((e) => e.level === "error")).toBe(true);
+  });
+});
+
 describe("queue setup", () => {
   it("ensureQueue is idempotent and sets the redrive policy", async () => {
     const { name, dlqName, queueUrl } = await queuePair();

@@ -40,6 +40,11 @@ describe("mongodbChoice", () => {
     expect(() => mongodbChoice({ LOCAL_MONGODB: "mongod" }, "dev")).toThrow(/LOCAL_MONGODB=mongod/);
     expect(() => mongodbChoice({ LOCAL_MONGODB_STORE: "disk" }, "dev")).toThrow(/LOCAL_MONGODB_STORE=disk/);
   });
+
+  it("keeps a durable stack's documents in the file store, and refuses the memory store for it", () => {
+    expect(mongodbChoice({}, "test", true).store).toBe("file");
+    expect(() => mongodbChoice({ LOCAL_MONGODB_STORE: "memory" }, "test", true)).toThrow(/durable stack needs file/);
+  });
 });
 
 describe("stackEnv", () => {
@@ -85,6 +90,12 @@ describe("helpers", () => {
     const conf = elasticmqConf("127.0.0.1", 9424);
     expect(conf).toContain('bind-hostname = "127.0.0.1", bind-port = 9424');
     expect(conf).toContain('deadLettersQueue { name = "orders-dlq", maxReceiveCount = 5 }');
+    expect(conf).not.toContain("messages-storage");
+  });
+
+  it("keeps ElasticMQ's messages in an H2 file written at every change when asked to", () => {
+    const conf = elasticmqConf("127.0.0.1", 9424, { messagesDb: "/data/sqs/messages" });
+    expect(conf).toContain('messages-storage { enabled = true, uri = "jdbc:h2:/data/sqs/messages;WRITE_DELAY=0" }');
   });
 
   it("defines the same queues for docker-compose", () => {

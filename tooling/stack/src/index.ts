@@ -50,6 +50,22 @@ export interface RunningStack {
   /** Where the started services write their logs. */
   logsDir: string;
   /**
+   * Stops one service this stack started, keeping its port and its data directory for
+   * `startService` (an outage, for fault tests): SIGTERM (a clean shutdown, SIGKILL after 5 s),
+   * or with `signal: "SIGKILL"` a crash. Resolves once the process has exited; does nothing if
+   * the service is already stopped.
+   * @throws Error when this stack did not start the service (reused or external).
+   */
+  stopService(name: ServiceName, opts?: { signal?: "SIGTERM" | "SIGKILL" }): Promise<void>;
+  /**
+   * Starts a service stopped with `stopService` again, on the same port with the same data
+   * directory, and waits until it answers (as `startStack` does). What it keeps depends on
+   * `durable`. Does nothing if the service is running.
+   * @throws Error when this stack did not start the service, or it does not answer in time
+   *   (with the tail of its log).
+   */
+  startService(name: ServiceName): Promise<void>;
+  /**
    * Stops the processes this stack started (SIGTERM, then SIGKILL after 5 s); an isolated (test)
    * run also deletes its services' data, keeping only its logs until the next run. Idempotent.
    */
@@ -70,6 +86,16 @@ export interface StartStackOptions {
    * Pass false if the caller handles signals and calls `stop()` itself.
    */
   handleSignals?: boolean;
+  /**
+   * Every started service keeps what it acknowledged across a restart (`stopService` then
+   * `startService`): Redis in its append-only file, fsynced on every write, and ElasticMQ's
+   * messages in an H2 file written at every change, both even after SIGKILL (queues created at
+   * run time are not kept: only `orders` and `orders-dlq`, which ElasticMQ's config defines);
+   * mongo-java-server in its file store (an error with `LOCAL_MONGODB_STORE=memory`), which is
+   * saved about once a second and at a clean stop, so only a SIGTERM stop keeps every write.
+   * Default false. A test profile's data is still deleted at `stop()`.
+   */
+  durable?: boolean;
 }
 
 const ORDER: ServiceName[] = ["mongodb", "redis", "sqs", "ses"];
@@ -99,9 +125,17 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
   const env = opts.env ?? process.env;
   const log = opts.log ?? (() => undefined);
   const local = localServices(env);
-  const specs: Record<ServiceName, ServiceSpec> = { mongodb: mongodbService(env, profile), redis, sqs, ses };
+  const durable = opts.durable ?? false;
+  const specs: Record<ServiceName, ServiceSpec> = {
+    mongodb: mongodbService(env, profile, durable),
+    redis,
+    sqs,
+    ses,
+  };
   const dirs = stackDirs(profile, config.isolated ? `run-${process.pid}-${randomBytes(3).toString("hex")}` : undefined);
   const children = new Map<ServiceName, Child>();
+  /** Where each service this stack started runs (kept for `startService`). */
+  const contexts = new Map<ServiceName, ServiceContext>();
   const urls: Partial<Record<ServiceName, string>> = {};
   const pidFile = (name: ServiceName) => join(dirs.run, `${name}.pid`);
 
@@ -129,11 +163,15 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
               url: localUrl(name, port, config.database),
               dataDir: join(dirs.root, name),
               logFile: join(dirs.logs, `${name}.log`),
+              durable,
               log: (line) => log(`${name}: ${line}`),
             };
             urls[name] = ctx.url;
             const child = await ensureService(specs[name], ctx, pidFile(name), { reuse: !config.isolated });
-            if (child) children.set(name, child);
+            if (child) {
+              children.set(name, child);
+              contexts.set(name, ctx);
+            }
           }),
         );
         const errors = results.flatMap((r) =>
@@ -159,14 +197,45 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
     if (config.isolated) for (const name of local) rmSync(join(dirs.root, name), { recursive: true, force: true });
   }
 
+  /** The context of a service this stack started. @throws Error for one it did not start. */
+  function startedContext(name: ServiceName): ServiceContext {
+    const ctx = contexts.get(name);
+    if (!ctx) throw new Error(`stack: ${name} was not started by this stack, so it can't be stopped or started`);
+    return ctx;
+  }
+
+  async function stopService(name: ServiceName, { signal = "SIGTERM" }: { signal?: "SIGTERM" | "SIGKILL" } = {}) {
+    const ctx = startedContext(name);
+    const child = children.get(name);
+    if (!child) return;
+    await (signal === "SIGKILL" ? child.kill() : child.stop());
+    children.delete(name);
+    removePidFile(pidFile(name));
+    ctx.log(`stopped (${signal}); port ${ctx.port} and data kept`);
+  }
+
+  async function startService(name: ServiceName) {
+    const ctx = startedContext(name);
+    if (children.has(name)) return;
+    const child = await ensureService(specs[name], ctx, pidFile(name), { reuse: false });
+    if (child) children.set(name, child);
+  }
+
   const services: StackService[] = ORDER.map((name) => {
     const url = urls[name];
     if (!url) return { name, url: redactUrl(externalUrl(name, env)), started: false, mode: "external" };
-    const started = children.has(name);
+    const started = contexts.has(name);
     return { name, url, started, mode: started ? "started" : "reused" };
   });
   let stopping: Promise<void> | undefined;
-  return { env: stackEnv(env, urls), services, logsDir: dirs.logs, stop: () => (stopping ??= stopAll()) };
+  return {
+    env: stackEnv(env, urls),
+    services,
+    logsDir: dirs.logs,
+    stopService,
+    startService,
+    stop: () => (stopping ??= stopAll()),
+  };
 }
 
 /** The ports of the profile's services: its fixed ones, or free ones on 127.0.0.1 for the test profile. */

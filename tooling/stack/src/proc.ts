@@ -11,6 +11,12 @@ export interface Child {
   exited: Promise<number>;
   /** SIGTERM to the process group, SIGKILL after `graceMs` (default 5000 ms). Idempotent. */
   stop(graceMs?: number): Promise<void>;
+  /**
+   * SIGKILL to the process group at once, as `kill -9` (a crash: nothing is flushed or shut down
+   * cleanly); resolves once the process has exited. Idempotent, like `stop`, with which it shares
+   * one ending.
+   */
+  kill(): Promise<void>;
 }
 
 const live = new Set<Child>();
@@ -63,27 +69,28 @@ export function spawnChild(
     proc.once("exit", (code, signal) => resolve(code ?? 128 + signalNumber(signal)));
   });
   let stopping: Promise<void> | undefined;
+  /** Sends `first` to the group (SIGKILL after `graceMs` unless it was SIGKILL) and waits for the exit. */
+  const end = (first: NodeJS.Signals, graceMs: number) =>
+    (stopping ??= (async () => {
+      // The child was unref'd so it never keeps the stack alive; while stopping it must, or
+      // this process could exit before the child's exit is seen (and lose its own exit code).
+      proc.ref();
+      if (child.pid > 0) {
+        signalGroup(child.pid, first);
+        const timer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), graceMs);
+        await exited;
+        clearTimeout(timer);
+        signalGroup(child.pid, "SIGKILL"); // stragglers in the group
+      }
+      live.delete(child);
+    })());
   const child: Child = {
     name,
     pid: proc.pid ?? -1,
     logFile: opts.logFile,
     exited,
-    stop(graceMs = 5000) {
-      stopping ??= (async () => {
-        // The child was unref'd so it never keeps the stack alive; while stopping it must, or
-        // this process could exit before the child's exit is seen (and lose its own exit code).
-        proc.ref();
-        if (child.pid > 0) {
-          signalGroup(child.pid, "SIGTERM");
-          const timer = setTimeout(() => signalGroup(child.pid, "SIGKILL"), graceMs);
-          await exited;
-          clearTimeout(timer);
-          signalGroup(child.pid, "SIGKILL"); // stragglers in the group
-        }
-        live.delete(child);
-      })();
-      return stopping;
-    },
+    stop: (graceMs = 5000) => end("SIGTERM", graceMs),
+    kill: () => end("SIGKILL", 0),
   };
   void exited.then(() => live.delete(child));
   live.add(child);

@@ -26,18 +26,25 @@ type Env = Record<string, string | undefined>;
 
 /**
  * The stand-in and store the environment asks for: `LOCAL_MONGODB` (default mongo-java-server)
- * and, for mongo-java-server, `LOCAL_MONGODB_STORE` (default `file` for dev, `memory` for test,
- * whose data is deleted at stop anyway). Empty values count as unset.
+ * and, for mongo-java-server, `LOCAL_MONGODB_STORE` (default `file` for dev and for a `durable`
+ * stack, `memory` for test, whose data is deleted at stop anyway). Empty values count as unset.
  *
- * @throws Error naming the allowed values if either variable holds anything else.
+ * @throws Error naming the allowed values if either variable holds anything else, or when a
+ *   `durable` stack is asked for the memory store (a restart would lose every document).
  */
-export function mongodbChoice(env: Env, profile: StackProfile): { standIn: MongodbStandIn; store: MongodbStore } {
+export function mongodbChoice(
+  env: Env,
+  profile: StackProfile,
+  durable = false,
+): { standIn: MongodbStandIn; store: MongodbStore } {
   const standIn = env.LOCAL_MONGODB || "mongo-java-server";
   if (!(MONGODB_STAND_INS as readonly string[]).includes(standIn))
     throw new Error(`stack: LOCAL_MONGODB=${standIn} is not one of ${MONGODB_STAND_INS.join(", ")}`);
-  const store = env.LOCAL_MONGODB_STORE || (profile === "test" ? "memory" : "file");
+  const store = env.LOCAL_MONGODB_STORE || (profile === "test" && !durable ? "memory" : "file");
   if (store !== "file" && store !== "memory")
     throw new Error(`stack: LOCAL_MONGODB_STORE=${store} is not one of file, memory`);
+  if (durable && store === "memory")
+    throw new Error("stack: LOCAL_MONGODB_STORE=memory can't keep data across a restart; a durable stack needs file");
   return { standIn: standIn as MongodbStandIn, store };
 }
 
@@ -135,10 +142,10 @@ async function pingMongodb({ url }: ServiceContext): Promise<boolean> {
  * MongoDB, as `LOCAL_MONGODB` / `LOCAL_MONGODB_STORE` say (see {@link mongodbChoice}):
  * mongo-java-server 1.47 with the H2 backend on the JVM, reporting MongoDB 6.0, its store in
  * `<dataDir>/mongodb.mv.db` or in memory; or FerretDB v1 with the SQLite backend, one .sqlite file
- * per database in dataDir. Throws like {@link mongodbChoice} for unknown values.
+ * per database in dataDir. Throws like {@link mongodbChoice}.
  */
-export function mongodbService(env: Env, profile: StackProfile): ServiceSpec {
-  const { standIn, store } = mongodbChoice(env, profile);
+export function mongodbService(env: Env, profile: StackProfile, durable = false): ServiceSpec {
+  const { standIn, store } = mongodbChoice(env, profile, durable);
   return standIn === "ferretdb" ? ferretdb : mongoJavaServer(store);
 }
 

@@ -6,7 +6,11 @@ import { HOST } from "../profiles";
 import { ensureAptCommand } from "../install";
 import type { ServiceSpec } from "./types";
 
-/** Redis: Debian's redis-server (apt-get installed if missing), in memory only. */
+/**
+ * Redis: Debian's redis-server (apt-get installed if missing), in memory only; when `durable`,
+ * with the append-only file in dataDir, fsynced on every write (`appendfsync always`), so a
+ * restart, even after SIGKILL, keeps every write it acknowledged (https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/).
+ */
 export const redis: ServiceSpec = {
   name: "redis",
   startTimeoutMs: 15_000,
@@ -28,7 +32,7 @@ export const redis: ServiceSpec = {
       client.disconnect();
     }
   },
-  async prepare({ port, dataDir, log }) {
+  async prepare({ port, dataDir, durable, log }) {
     const server = await ensureAptCommand("redis-server", "redis-server", join(binDir, "apt.log"), log);
     mkdirSync(dataDir, { recursive: true });
     return {
@@ -40,8 +44,7 @@ export const redis: ServiceSpec = {
         String(port),
         "--save",
         "",
-        "--appendonly",
-        "no",
+        ...(durable ? ["--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"]),
         "--daemonize",
         "no",
         "--dir",

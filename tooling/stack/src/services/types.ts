@@ -10,6 +10,11 @@ export interface ServiceContext {
   dataDir: string;
   /** `<run dir>/logs/<service>.log`: the child's stdout and stderr. */
   logFile: string;
+  /**
+   * Keep what the service acknowledged across a restart of the service (see `durable` in
+   * `StartStackOptions`): its data goes to files in `dataDir`, not memory only.
+   */
+  durable: boolean;
   log: (line: string) => void;
 }
 
