@@ -6,10 +6,8 @@ import { TRPCError } from "@trpc/server";
 import etag from "etag";
 import fresh from "fresh";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import type { Logger } from "pino";
 import { PEER_ADDRESS_HEADER } from "@tabletap/core/peer-address";
-
-/** The header the apps' server sets to the socket's peer address (see `createTrpcRouteHandler`). */
+import type { Logger } from "pino";
 import { audienceRouters, guestRouter, staffRouter } from "./root";
 import { getServices, type Services } from "./services";
 import { createCallerFactory, createContext } from "./trpc";
