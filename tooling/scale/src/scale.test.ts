@@ -182,14 +182,17 @@ describe("scale out: two API instances and two workers on the same services", ()
           processedBy.set(entry.orderId, [...(processedBy.get(entry.orderId) ?? []), worker.name]);
     for (const id of ids) expect(processedBy.get(id), `workers that processed ${id}`).toHaveLength(1);
 
-    // Each change reached the kitchen's live stream once (placed through A or B, accepted by a worker).
+    // Each change reached the kitchen's live stream (placed through A or B, accepted by a worker).
+    // Live delivery is at least once: when the worker accepts an order before the API's own flush
+    // of its outbox ran, both flushes can broadcast the acceptance, so a status may repeat;
+    // screens keep the newest state (`isStaleOrderView`). Processing, above, is exactly once.
     await expect
       .poll(() => ids.filter((id) => statusesOf(kitchen, id).includes("accepted")).length, {
         message: "the kitchen saw every acceptance",
       })
       .toBe(ids.length);
     for (const id of ids) {
-      expect(statusesOf(kitchen, id).sort(), `kitchen events of ${id}`).toEqual(["accepted", "placed"]);
+      expect([...new Set(statusesOf(kitchen, id))].sort(), `kitchen events of ${id}`).toEqual(["accepted", "placed"]);
       expect(currentStatusOf(kitchen, id), `current status of ${id}`).toBe("accepted");
     }
     const crossed = ids.filter((id) => statusesOf(kitchen, id)[0] !== "placed").length;
