@@ -4,6 +4,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `forbidden()` (the "Managers only" page of /admin for staff who are not managers).
+  experimental: { authInterrupts: true },
   // Internal packages ship TypeScript source.
   transpilePackages: [
     "@tabletap/api",

@@ -135,7 +135,7 @@ test("sign-in redirects stay on the dashboard whatever `next` says", async ({ pl
     expect(res.status(), `GET /login?next=${next}`).toBe(307);
     const target = followed(res.headers().location);
     expect(target.origin, `GET /login?next=${next}`).toBe(DASHBOARD_URL);
-    expect(target.pathname, `GET /login?next=${next}`).toBe("/kitchen");
+    expect(target.pathname, `GET /login?next=${next}`).toBe("/");
   }
   await request.dispose();
 });
@@ -149,7 +149,7 @@ test("resuming a session with a bad `next` stays on the dashboard and keeps the 
     const res = await request.get(`${DASHBOARD_URL}/api/auth/resume?next=${next}`, { maxRedirects: 0 });
     expect(res.status(), `GET /api/auth/resume?next=${next}`).toBe(303);
     const target = followed(res.headers().location);
-    expect(`${target.origin}${target.pathname}`, `GET /api/auth/resume?next=${next}`).toBe(`${DASHBOARD_URL}/kitchen`);
+    expect(`${target.origin}${target.pathname}`, `GET /api/auth/resume?next=${next}`).toBe(`${DASHBOARD_URL}/`);
   }
   // Still signed in: the kitchen opens without a detour through sign-in.
   const kitchen = await request.get(`${DASHBOARD_URL}/kitchen`, { maxRedirects: 0 });

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { Staff } from "@tabletap/db";
 import { audienceRouters } from "./root";
+import { recordChange } from "./use-cases/audit";
 import { randomPhone, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "./testing";
 
 /**
@@ -44,6 +46,18 @@ const staffOnly = (own: Outcome, foreign: Outcome): Record<CallerName, Outcome> 
   staff: own,
   manager: own,
   foreignStaff: foreign,
+  foreignManager: foreign,
+});
+
+/**
+ * Only managers (every `admin.*` procedure): restaurant A's manager gets `own`, staff FORBIDDEN,
+ * restaurant B's manager `foreign` (NOT_FOUND for A's ids, or `hidden` for a list without them).
+ */
+const managersOnly = (own: Outcome, foreign: Outcome): Record<CallerName, Outcome> => ({
+  ...all("UNAUTHORIZED"),
+  staff: "FORBIDDEN",
+  manager: own,
+  foreignStaff: "FORBIDDEN",
   foreignManager: foreign,
 });
 
@@ -102,6 +116,13 @@ const MATRIX: Record<string, Row> = {
     call: async (api, fx) => api.kitchen.advance({ orderId: await fx.freshOrder(), to: "accepted" }),
     expect: staffOnly("ok", "NOT_FOUND"),
   },
+  "admin.audit.list": {
+    call: async (api, fx) =>
+      (await api.admin.audit.list({ entity: "settings", entityId: fx.a.restaurantId })).entries.length > 0
+        ? "ok"
+        : "hidden",
+    expect: managersOnly("ok", "hidden"),
+  },
 };
 
 /** Restaurants A and B, a guest's order at A, and one client per kind of caller. */
@@ -119,6 +140,18 @@ async function fixture() {
         }),
       )
     ).id;
+  // One change in A's audit log, for the log's row.
+  const manager = await Staff.findOne({ email: a.staff.find((s) => s.role === "manager")!.email }).lean();
+  await recordChange(
+    { staffId: manager!._id.toString(), restaurantId: a.restaurantId, role: "manager" },
+    {
+      entity: "settings",
+      entityId: a.restaurantId,
+      action: "update",
+      before: { name: "Before" },
+      after: { name: "After" },
+    },
+  );
   const callers: Record<CallerName, TestClient> = {
     anonymous: new TestClient("guest"),
     guest,

@@ -18,6 +18,36 @@ export class NotSignedInError extends Error {
   override readonly name = "NotSignedInError";
 }
 
+/** The caller is signed in but their role may not do this (a staff member on a manager's page). `message` is shown to them. */
+export class ForbiddenError extends Error {
+  override readonly name = "ForbiddenError";
+}
+
+/**
+ * The request contradicts what is stored (a duplicate name, a category that still holds items,
+ * removing the last active manager). Nothing changed. `message` is shown to them, and `field`
+ * names the input field it concerns, when one does (so forms show it beside that field).
+ */
+export class ConflictError extends Error {
+  override readonly name = "ConflictError";
+
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The restaurant has paused ordering (its "pause ordering" setting). `message` is shown to the guest. */
+export class OrderingPausedError extends Error {
+  override readonly name = "OrderingPausedError";
+
+  constructor() {
+    super("The kitchen isn't taking orders right now. Please ask our staff.");
+  }
+}
+
 /** Seconds as a guest reads them: "45 seconds", or whole minutes from 90 seconds on ("10 minutes"). */
 function waitText(seconds: number): string {
   return seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
@@ -62,7 +92,9 @@ export function retryAfterSeconds(error: unknown): number | null {
  * - NotFoundError, PricingError ITEM_NOT_FOUND → NOT_FOUND
  * - InvalidInputError, other PricingErrors, OtpError (wrong/expired code) → BAD_REQUEST
  * - NotSignedInError, InvalidTokenError → UNAUTHORIZED
- * - IllegalTransitionError → CONFLICT
+ * - ForbiddenError → FORBIDDEN
+ * - IllegalTransitionError, ConflictError → CONFLICT
+ * - OrderingPausedError → PRECONDITION_FAILED
  * - OtpError RATE_LIMITED / COOLDOWN, LoginThrottledError, EmailLimitError, OrderThrottledError →
  *   TOO_MANY_REQUESTS (with `Retry-After`: see `retryAfterSeconds`)
  */
@@ -75,7 +107,9 @@ export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof OtpError)
     return as(error.code === "RATE_LIMITED" || error.code === "COOLDOWN" ? "TOO_MANY_REQUESTS" : "BAD_REQUEST");
   if (error instanceof NotSignedInError || error instanceof InvalidTokenError) return as("UNAUTHORIZED");
-  if (error instanceof IllegalTransitionError) return as("CONFLICT");
+  if (error instanceof ForbiddenError) return as("FORBIDDEN");
+  if (error instanceof IllegalTransitionError || error instanceof ConflictError) return as("CONFLICT");
+  if (error instanceof OrderingPausedError) return as("PRECONDITION_FAILED");
   if (error instanceof LoginThrottledError || error instanceof EmailLimitError || error instanceof OrderThrottledError)
     return as("TOO_MANY_REQUESTS");
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });

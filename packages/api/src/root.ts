@@ -1,4 +1,5 @@
 import type { SessionAudience } from "@tabletap/auth";
+import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { customerRouter } from "./routers/customer";
 import { kitchenRouter } from "./routers/kitchen";
@@ -15,10 +16,11 @@ export const guestRouter = createTRPCRouter({
 });
 export type GuestRouter = typeof guestRouter;
 
-/** The dashboard's API (its `/api/trpc`, the standalone server's staff port): sign-in and the kitchen display. */
+/** The dashboard's API (its `/api/trpc`, the standalone server's staff port): sign-in, the kitchen display and the admin panel. */
 export const staffRouter = createTRPCRouter({
   auth: authRouter,
   kitchen: kitchenRouter,
+  admin: adminRouter,
 });
 export type StaffRouter = typeof staffRouter;
 
@@ -38,4 +40,5 @@ export const appRouter = createTRPCRouter({
   menu: menuRouter,
   order: orderRouter,
   kitchen: kitchenRouter,
+  admin: adminRouter,
 });

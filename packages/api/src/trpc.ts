@@ -13,7 +13,7 @@ import { initTRPC, tracked, TRPCError } from "@trpc/server";
 import type { Logger } from "pino";
 import { z, ZodError } from "zod";
 import { clientAddress } from "./client-address";
-import { NotSignedInError, retryAfterSeconds, toTRPCError } from "./errors";
+import { ConflictError, ForbiddenError, NotSignedInError, retryAfterSeconds, toTRPCError } from "./errors";
 import type { Services } from "./services";
 
 /**
@@ -91,8 +91,14 @@ const t = initTRPC.context<Context>().create({
     client: { reconnectAfterInactivityMs: 20_000 },
   },
   errorFormatter({ shape, error }) {
-    // Field-level messages for forms; the top-level message is already human (errorHandling).
-    const fieldErrors = error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null;
+    // Field-level messages for forms (schema issues, or a conflict that names its field); the
+    // top-level message is already human (errorHandling).
+    const fieldErrors =
+      error.cause instanceof ZodError
+        ? z.flattenError(error.cause).fieldErrors
+        : error.cause instanceof ConflictError && error.cause.field
+          ? { [error.cause.field]: [error.cause.message] }
+          : null;
     // Unexpected errors are logged in full (see `logApiError`); clients get no internals.
     const message =
       error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side. Please try again." : shape.message;
@@ -155,6 +161,16 @@ export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({
     ctx: { staff: { staffId: principal.staffId, restaurantId: principal.restaurantId, role: principal.role } },
   });
+});
+
+/**
+ * A signed-in manager (a staff session with role "manager"): every `admin.*` procedure. Adds
+ * `ctx.staff`, scoped to the manager's restaurant; ids of another restaurant answer NOT_FOUND.
+ * @throws NotSignedInError without a staff session; ForbiddenError for staff who are not managers.
+ */
+export const managerProcedure = staffProcedure.use(({ ctx, next }) => {
+  if (ctx.staff.role !== "manager") throw new ForbiddenError("Only a manager can do this.");
+  return next();
 });
 
 /** The signed-in guest of a guest procedure. */

@@ -9,3 +9,4 @@ export * from "./order-policy";
 export * from "./schemas";
 export * from "./text";
 export * from "./views";
+export * from "./audit";

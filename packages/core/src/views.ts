@@ -57,6 +57,8 @@ export interface TableMenuView {
     taxBps: number;
     /** Service charge in basis points: 0 = none. */
     serviceChargeBps: number;
+    /** The manager paused ordering: guests see "The kitchen isn't taking orders right now" and `order.place` refuses. */
+    orderingPaused: boolean;
   };
   table: { id: string; label: string };
   categories: MenuCategoryView[];

@@ -92,6 +92,7 @@ export function toRestaurantMenu(
       currency: restaurant.currency,
       taxBps: restaurant.taxBps,
       serviceChargeBps: restaurant.serviceChargeBps,
+      orderingPaused: restaurant.orderingPaused ?? false,
       timeZone: restaurant.timeZone,
     },
     categories: categories.map((category) => ({

@@ -3,8 +3,8 @@ import { requireStaff } from "@/lib/server";
 
 export const dynamic = "force-dynamic";
 
-/** `/`: the kitchen display when signed in, else the sign-in page. */
+/** `/`: the admin panel for managers, the kitchen display for other staff, else the sign-in page. */
 export default async function Home() {
-  await requireStaff("/kitchen");
-  redirect("/kitchen");
+  const staff = await requireStaff("/");
+  redirect(staff.role === "manager" ? "/admin" : "/kitchen");
 }

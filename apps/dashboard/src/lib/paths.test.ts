@@ -44,8 +44,8 @@ describe("safeNextPath", () => {
     "%2F%2Fevil.example",
     "kitchen",
     "",
-  ])("sends %j to /kitchen", (next) => {
-    expect(safeNextPath(next)).toBe("/kitchen");
+  ])("sends %j home (/)", (next) => {
+    expect(safeNextPath(next)).toBe("/");
   });
 
   it.each([
@@ -56,7 +56,7 @@ describe("safeNextPath", () => {
     "/%61pi/auth/resume",
     "/kitchen/../api/trpc",
   ])("never sends the browser back to sign-in or the API (%j), which could loop", (next) => {
-    expect(safeNextPath(next)).toBe("/kitchen");
+    expect(safeNextPath(next)).toBe("/");
   });
 
   it("never returns a value a browser resolves to another origin or that can't be a header", () => {
@@ -68,8 +68,8 @@ describe("safeNextPath", () => {
     }
   });
 
-  it("sends a missing next to /kitchen", () => {
-    expect(safeNextPath(null)).toBe("/kitchen");
-    expect(safeNextPath(undefined)).toBe("/kitchen");
+  it("sends a missing next home (/)", () => {
+    expect(safeNextPath(null)).toBe("/");
+    expect(safeNextPath(undefined)).toBe("/");
   });
 });

@@ -1,5 +1,5 @@
-/** Where staff go after signing in when `next` is missing or refused. */
-const DEFAULT_NEXT = "/kitchen";
+/** Where staff go after signing in when `next` is missing or refused: home, which leads managers to the admin panel and other staff to the kitchen display. */
+const DEFAULT_NEXT = "/";
 /** A placeholder origin to resolve `next` against: only a path that stays on it is accepted. */
 const BASE = "http://dashboard.invalid";
 /**
@@ -14,7 +14,7 @@ function hasUnsafeCharacter(value: string): boolean {
 
 /**
  * Where to send the browser after signing in (`/login?next=`, `/api/auth/resume?next=`): `next`
- * as a normalised same-origin path (`/kitchen?station=tandoor`), or `/kitchen` when it is
+ * as a normalised same-origin path (`/kitchen?station=tandoor`), or `/` when it is
  * missing, not a path starting with "/", contains a control character or a backslash, resolves
  * to another origin (`//evil.example`, `/.//evil.example`), or leads back to `/login` or the API
  * (which could loop). The result is what `new URL(next, origin)` serialises to (dot segments

@@ -1,7 +1,7 @@
 import { createServerCaller } from "@tabletap/api/http";
 import type { SessionView } from "@tabletap/core";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { safeNextPath } from "./paths";
 
@@ -33,4 +33,15 @@ export async function requireStaff(returnTo: string): Promise<StaffSession> {
   if (staff) return staff;
   await resumeIfPossible(returnTo);
   redirect(`/login?next=${encodeURIComponent(safeNextPath(returnTo))}`);
+}
+
+/**
+ * The signed-in manager, or: a redirect to sign in (as `requireStaff`), or for staff who are not
+ * managers the "Managers only" page (`forbidden()`, answered 403). Every `/admin` page calls it;
+ * the API checks the role again on every `admin.*` procedure.
+ */
+export async function requireManager(returnTo: string): Promise<StaffSession> {
+  const staff = await requireStaff(returnTo);
+  if (staff.role !== "manager") forbidden();
+  return staff;
 }

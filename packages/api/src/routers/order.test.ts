@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { BIDI_CONTROL_CHARACTERS, ORDER_POLICY } from "@tabletap/core";
-import { MenuItem, Order, Table } from "@tabletap/db";
+import { MenuItem, Order, Restaurant, Table } from "@tabletap/db";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createTrpcRouteHandler } from "../http";
 import { nextEvent, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "../testing";
-import { invalidateRestaurant } from "../use-cases/menu";
+import { invalidateRestaurant, restaurantChanged } from "../use-cases/menu";
 
 type Seeded = Awaited<ReturnType<typeof seedRestaurant>>;
 
@@ -64,6 +64,27 @@ describe("menu.forTable", () => {
         }),
       ),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/Rasmalai/) });
+  });
+
+  it("shows a paused restaurant to guests and refuses its orders, storing nothing", async () => {
+    const seeded = await seedRestaurant();
+    const guest = await signedInGuest();
+    const tableCode = seeded.tables[0]!.code;
+    await Restaurant.updateOne({ _id: seeded.restaurantId }, { orderingPaused: true });
+    await restaurantChanged(guest.services, seeded.restaurantId);
+
+    const menu = await guest.call((api) => api.menu.forTable({ tableCode }));
+    expect(menu.restaurant.orderingPaused).toBe(true);
+    await expect(
+      guest.call((api) =>
+        api.order.place({
+          tableCode,
+          idempotencyKey: randomUUID(),
+          items: [{ menuItemId: item(seeded, "Rasmalai")._id.toString(), quantity: 1 }],
+        }),
+      ),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/isn't taking orders/) });
+    expect(await Order.countDocuments({ restaurantId: seeded.restaurantId })).toBe(0);
   });
 
   it("answers NOT_FOUND for an unknown or deactivated table code", async () => {

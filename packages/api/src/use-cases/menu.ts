@@ -1,6 +1,7 @@
 import type { TableMenuInput, TableMenuView } from "@tabletap/core";
 import { CACHE_TTL, cacheKeys, cacheTags } from "@tabletap/cache";
 import { loadRestaurantMenu, toTableMenuView, type RestaurantMenu } from "@tabletap/db";
+import { channels } from "@tabletap/realtime";
 import type { Services } from "../services";
 import { findActiveTable } from "./tables";
 
@@ -22,10 +23,29 @@ export async function restaurantMenu(services: Services, restaurantId: string): 
 
 /**
  * Drops everything cached about a restaurant (its menu and its tables' code lookups), so the
- * next read sees the database. Every write to a restaurant's menu, settings or tables calls it.
+ * next read sees the database. Every write to a restaurant's menu, settings or tables calls it
+ * (through `restaurantChanged`).
  */
 export async function invalidateRestaurant(services: Services, restaurantId: string): Promise<void> {
   await services.cache.deleteByTag({ tags: [cacheTags.restaurant(restaurantId)] });
+}
+
+/** What `menu.onChange` streams: the restaurant's menu or settings changed at `at` (ISO-8601 UTC); refetch `menu.forTable`. */
+export interface MenuChangeEvent {
+  restaurantId: string;
+  at: string;
+}
+
+/**
+ * Called after every admin write to a restaurant's menu, settings or tables: drops the cached
+ * menu and table lookups (`invalidateRestaurant`), then tells open guest menus to refetch (an
+ * event on `channels.menu`, streamed by `menu.onChange`). The cache is dropped first, so a guest
+ * who refetches on the event reads the new menu.
+ */
+export async function restaurantChanged(services: Services, restaurantId: string): Promise<void> {
+  await invalidateRestaurant(services, restaurantId);
+  const event: MenuChangeEvent = { restaurantId, at: new Date().toISOString() };
+  await services.bus.publish(channels.menu(restaurantId), event);
 }
 
 /**

@@ -10,7 +10,7 @@ import { CACHE_TTL, cacheKeys } from "@tabletap/cache";
 import { isDuplicateKeyError, nextOrderNumber, Order, outboxEntry, toOrderView, type OrderDoc } from "@tabletap/db";
 import { channels, type BusEvent } from "@tabletap/realtime";
 import { Types } from "mongoose";
-import { NotFoundError } from "../errors";
+import { NotFoundError, OrderingPausedError } from "../errors";
 import type { Services } from "../services";
 import type { GuestPrincipal } from "../trpc";
 import { restaurantMenu } from "./menu";
@@ -41,7 +41,8 @@ function replayed(guest: GuestPrincipal, idempotencyKey: string): Promise<OrderD
  * table may place only so many orders in 10 minutes, so a flood can't bury real orders on the
  * kitchen display. A valid cart is counted just before it is stored.
  * @param signal aborts before anything is written when the client has gone (load shedding).
- * @throws NotFoundError for an unknown or inactive table code; PricingError for an unknown or
+ * @throws NotFoundError for an unknown or inactive table code; OrderingPausedError while the
+ *   restaurant has paused ordering (nothing stored); PricingError for an unknown or
  *   86'd item, an option not of the item, or a modifier group's min/max broken;
  *   OrderThrottledError past the guest's or the table's limit (nothing stored); the signal's
  *   reason when it aborted before the insert.
@@ -59,6 +60,7 @@ export async function placeOrder(
   if (existing) return toOrderView(existing);
   const menu = await restaurantMenu(services, table.restaurantId);
   const { restaurant } = menu;
+  if (restaurant.orderingPaused) throw new OrderingPausedError();
   const priced = priceOrder({
     lines: input.items,
     menu: new Map(menu.pricing.map((item) => [item.id, item])),

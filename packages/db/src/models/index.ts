@@ -1,3 +1,4 @@
+import { AuditEntry } from "./audit";
 import { MenuCategory, MenuItem } from "./menu";
 import { Order, OrderCounter } from "./order";
 import { Customer, Staff } from "./people";
@@ -5,6 +6,7 @@ import { Restaurant } from "./restaurant";
 import { Table } from "./table";
 import { TableSession } from "./table-session";
 
+export * from "./audit";
 export * from "./menu";
 export * from "./order";
 export * from "./people";
@@ -13,4 +15,15 @@ export * from "./table";
 export * from "./table-session";
 
 /** Every model, for index creation and test clean-up. */
-export const models = { Restaurant, Table, TableSession, MenuCategory, MenuItem, Customer, Staff, Order, OrderCounter };
+export const models = {
+  Restaurant,
+  Table,
+  TableSession,
+  MenuCategory,
+  MenuItem,
+  Customer,
+  Staff,
+  Order,
+  OrderCounter,
+  AuditEntry,
+};

@@ -31,6 +31,8 @@ const restaurantSchema = new Schema(
     timeZone: { type: String, required: true, default: "Asia/Kolkata" },
     taxBps: { type: Number, required: true, default: 500, min: 0, max: 10_000 },
     serviceChargeBps: { type: Number, required: true, default: 0, min: 0, max: 10_000 },
+    /** The "pause ordering" switch: while true, guests see that the kitchen isn't taking orders and `order.place` refuses. */
+    orderingPaused: { type: Boolean, required: true, default: false },
     /** Weekly opening hours in local time, "HH:MM"; day 0 = Sunday. */
     openingHours: [{ _id: false, day: { type: Number, min: 0, max: 6 }, opens: String, closes: String }],
   },

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import type { ConnectionState } from "@/hooks/use-ticket-stream";
 import { unlockChime } from "@/lib/chime";
 import { WallClock } from "./age-timer";
@@ -88,6 +89,11 @@ export function KitchenHeader(props: KitchenHeaderProps) {
           {staff.name}
           {staff.role === "manager" ? <span className="kds-role">Manager</span> : null}
         </span>
+        {staff.role === "manager" ? (
+          <Link href="/admin" className="btn btn-ghost btn-sm">
+            Admin
+          </Link>
+        ) : null}
         <button type="button" className="btn btn-ghost btn-sm" onClick={onSignOut} disabled={signingOut}>
           {signingOut ? "Signing out…" : "Sign out"}
         </button>

@@ -1,0 +1,13 @@
+import { createTRPCRouter } from "../../trpc";
+import { adminAuditRouter } from "./audit";
+
+/**
+ * The admin panel's API (`admin.*`): manager-only, scoped to the manager's restaurant. Staff who
+ * are not managers get FORBIDDEN on every procedure; a manager of another restaurant gets
+ * NOT_FOUND for this restaurant's ids. Every write records an audit entry (`recordChange`), and
+ * every write to the menu, tables or settings calls `restaurantChanged` (cache dropped, open
+ * guest menus told to refetch).
+ */
+export const adminRouter = createTRPCRouter({
+  audit: adminAuditRouter,
+});
