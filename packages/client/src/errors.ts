@@ -20,3 +20,19 @@ export function errorMessage(error: unknown, unreachable: string): string {
     return "You seem to be offline. Check your connection and try again.";
   return unreachable;
 }
+
+/**
+ * The server's message for each input field it refused, by field path ("price", "modifierGroups"):
+ * the first message of each schema issue, or the field a conflict names (a duplicate name). Forms
+ * show each beside its field. Empty when the error names no field.
+ */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (typeof error !== "object" || error === null || !("data" in error)) return {};
+  const fields = (error as { data?: { fieldErrors?: unknown } | null }).data?.fieldErrors;
+  if (typeof fields !== "object" || fields === null) return {};
+  return Object.fromEntries(
+    Object.entries(fields as Record<string, unknown>).flatMap(([field, messages]) =>
+      Array.isArray(messages) && typeof messages[0] === "string" ? [[field, messages[0]]] : [],
+    ),
+  );
+}

@@ -23,11 +23,11 @@ export interface AuditEntryView {
 
 /**
  * `admin.audit.list`: the log of one entity (`entity` + `entityId`), of one kind (`entity`), or
- * all; `before` (an ISO-8601 UTC time, the last `at` of the previous page) pages back.
+ * all; `cursor` (an ISO-8601 UTC time, the previous page's `nextCursor`) pages back.
  */
 export const auditTrailInput = z.object({
   entity: z.enum(AUDIT_ENTITIES, { error: "Not a kind of thing the audit log records" }).optional(),
   entityId: z.string().min(1).max(64).optional(),
-  before: z.iso.datetime({ error: "Not an ISO-8601 UTC time" }).optional(),
+  cursor: z.iso.datetime({ error: "Not an ISO-8601 UTC time" }).optional(),
 });
 export type AuditTrailInput = z.infer<typeof auditTrailInput>;

@@ -38,23 +38,23 @@ function toAuditEntryView(entry: AuditEntryDoc): AuditEntryView {
 
 /**
  * The manager's restaurant's audit log, newest first: of one entity (`entity` + `entityId`), of
- * one kind of entity, or all of it; `AUDIT_PAGE_SIZE` (50) entries a page, `before` (an entry's
- * ISO-8601 UTC `at`) pages back. Another restaurant's entries are never returned.
+ * one kind of entity, or all of it; `AUDIT_PAGE_SIZE` (50) entries a page, `cursor` (the previous
+ * page's `nextCursor`: its last entry's ISO-8601 UTC `at`) pages back. Another restaurant's entries are never returned.
  */
 export async function auditTrail(
   manager: StaffPrincipal,
   input: AuditTrailInput,
-): Promise<{ entries: AuditEntryView[]; nextBefore: string | null }> {
+): Promise<{ entries: AuditEntryView[]; nextCursor: string | null }> {
   const filter = {
     restaurantId: manager.restaurantId,
     ...(input.entity ? { entity: input.entity } : {}),
     ...(input.entity && input.entityId ? { entityId: input.entityId } : {}),
-    ...(input.before ? { at: { $lt: new Date(input.before) } } : {}),
+    ...(input.cursor ? { at: { $lt: new Date(input.cursor) } } : {}),
   };
   const entries = await AuditEntry.find(filter)
     .sort({ at: -1 })
     .limit(AUDIT_PAGE_SIZE + 1)
     .lean<AuditEntryDoc[]>();
   const page = entries.slice(0, AUDIT_PAGE_SIZE).map(toAuditEntryView);
-  return { entries: page, nextBefore: entries.length > AUDIT_PAGE_SIZE ? (page.at(-1)?.at ?? null) : null };
+  return { entries: page, nextCursor: entries.length > AUDIT_PAGE_SIZE ? (page.at(-1)?.at ?? null) : null };
 }
