@@ -10,3 +10,5 @@ export * from "./schemas";
 export * from "./text";
 export * from "./views";
 export * from "./audit";
+export * from "./staff-admin";
+export * from "./settings";
