@@ -3,6 +3,8 @@
  * the API's procedures, the worker and (through the views) notifications all use these.
  */
 import type { DietaryTag, OrderView, PricingMenuItem, SessionView, TableMenuView } from "@tabletap/core";
+import type { SettingsView } from "@tabletap/core/settings";
+import type { StaffMemberView } from "@tabletap/core/staff-admin";
 import type { Types } from "mongoose";
 import type { CustomerDoc, MenuCategoryDoc, MenuItemDoc, OrderDoc, RestaurantDoc, StaffDoc, TableDoc } from "./models";
 
@@ -184,5 +186,35 @@ export function toPricingMenuItem(item: MenuItemDoc): PricingMenuItem {
         available: option.available,
       })),
     })),
+  };
+}
+
+/** Maps a stored staff account to the admin panel's `StaffMemberView` (never its password hash). */
+export function toStaffMemberView(staff: StaffDoc & { createdAt?: Date }): StaffMemberView {
+  return {
+    id: staff._id.toString(),
+    name: staff.name,
+    email: staff.email,
+    role: staff.role,
+    active: staff.active,
+    createdAt: (staff.createdAt ?? staff._id.getTimestamp()).toISOString(),
+  };
+}
+
+/** Maps a stored restaurant to the admin panel's `SettingsView` (rates in basis points, days in order). */
+export function toSettingsView(restaurant: RestaurantDoc & { updatedAt?: Date }): SettingsView {
+  return {
+    name: restaurant.name,
+    currency: restaurant.currency,
+    timeZone: restaurant.timeZone,
+    taxBps: restaurant.taxBps,
+    serviceChargeBps: restaurant.serviceChargeBps,
+    openingHours: (restaurant.openingHours ?? [])
+      .flatMap(({ day, opens, closes }) =>
+        day === null || day === undefined || !opens || !closes ? [] : [{ day, opens, closes }],
+      )
+      .sort((x, y) => x.day - y.day),
+    orderingPaused: restaurant.orderingPaused ?? false,
+    updatedAt: (restaurant.updatedAt ?? new Date(0)).toISOString(),
   };
 }

@@ -1,5 +1,7 @@
 import { createTRPCRouter } from "../../trpc";
 import { adminAuditRouter } from "./audit";
+import { adminSettingsRouter } from "./settings";
+import { adminStaffRouter } from "./staff";
 
 /**
  * The admin panel's API (`admin.*`): manager-only, scoped to the manager's restaurant. Staff who
@@ -10,4 +12,6 @@ import { adminAuditRouter } from "./audit";
  */
 export const adminRouter = createTRPCRouter({
   audit: adminAuditRouter,
+  staff: adminStaffRouter,
+  settings: adminSettingsRouter,
 });

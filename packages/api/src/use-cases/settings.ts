@@ -1,0 +1,50 @@
+import type { SaveSettingsInput, SettingsView } from "@tabletap/core/settings";
+import { Restaurant, toSettingsView } from "@tabletap/db";
+import { NotFoundError } from "../errors";
+import type { Services } from "../services";
+import type { StaffPrincipal } from "../trpc";
+import { recordChange } from "./audit";
+import { restaurantChanged } from "./menu";
+
+/** The audited fields of the settings: everything a manager edits. */
+function audited({ updatedAt: _updatedAt, ...fields }: SettingsView) {
+  return fields;
+}
+
+/** The manager's restaurant's settings. @throws NotFoundError when the restaurant is gone. */
+export async function restaurantSettings(manager: StaffPrincipal): Promise<SettingsView> {
+  const restaurant = await Restaurant.findById(manager.restaurantId).lean();
+  if (!restaurant) throw new NotFoundError("Your restaurant no longer exists.");
+  return toSettingsView(restaurant);
+}
+
+/**
+ * Changes the given settings of the manager's restaurant (fields left out stay as they are) and
+ * returns them all. Then it drops the cached menu and tells open guest menus (`restaurantChanged`),
+ * so a pause reaches guests at once and `order.place` refuses from the next order on; and records
+ * the change in the audit log (entity "settings", id the restaurant's). Rates in basis points.
+ * @throws NotFoundError when the restaurant is gone (nothing changes).
+ */
+export async function saveSettings(
+  services: Services,
+  manager: StaffPrincipal,
+  input: SaveSettingsInput,
+): Promise<SettingsView> {
+  const before = await restaurantSettings(manager);
+  const restaurant = await Restaurant.findByIdAndUpdate(
+    manager.restaurantId,
+    { $set: input },
+    { returnDocument: "after", runValidators: true },
+  ).lean();
+  if (!restaurant) throw new NotFoundError("Your restaurant no longer exists.");
+  const after = toSettingsView(restaurant);
+  await restaurantChanged(services, manager.restaurantId);
+  await recordChange(manager, {
+    entity: "settings",
+    entityId: manager.restaurantId,
+    action: "update",
+    before: audited(before),
+    after: audited(after),
+  });
+  return after;
+}
