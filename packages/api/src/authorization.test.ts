@@ -123,7 +123,43 @@ const MATRIX: Record<string, Row> = {
         : "hidden",
     expect: managersOnly("ok", "hidden"),
   },
+  "admin.staff.list": {
+    call: async (api, fx) =>
+      (await api.admin.staff.list()).some((s) => s.email === fx.a.staff[0]!.email) ? "ok" : "hidden",
+    expect: managersOnly("ok", "hidden"),
+  },
+  "admin.staff.save": {
+    call: async (api, fx) =>
+      api.admin.staff.save({ id: await newStaffOf(fx.a), name: "Renamed", email: `${randomUUID()}@a.test`, role: "staff" }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
+  "admin.staff.setActive": {
+    call: async (api, fx) => api.admin.staff.setActive({ staffId: await newStaffOf(fx.a), active: false }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
+  "admin.staff.resetPassword": {
+    call: async (api, fx) => api.admin.staff.resetPassword({ staffId: await newStaffOf(fx.a) }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
+  // Each manager reads and changes their own restaurant's settings (settings.test.ts: never another's).
+  "admin.settings.get": { call: (api) => api.admin.settings.get(), expect: managersOnly("ok", "ok") },
+  "admin.settings.save": {
+    call: (api) => api.admin.settings.save({ orderingPaused: false }),
+    expect: managersOnly("ok", "ok"),
+  },
 };
+
+/** A fresh staff account of `restaurant` (a target no caller signs in with), its id. */
+async function newStaffOf(restaurant: { restaurantId: string }): Promise<string> {
+  const staff = await Staff.create({
+    restaurantId: restaurant.restaurantId,
+    email: `${randomUUID()}@matrix.test`,
+    name: "Matrix target",
+    role: "staff",
+    passwordHash: "not-a-bcrypt-hash",
+  });
+  return staff._id.toString();
+}
 
 /** Restaurants A and B, a guest's order at A, and one client per kind of caller. */
 async function fixture() {
