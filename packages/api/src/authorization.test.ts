@@ -130,7 +130,12 @@ const MATRIX: Record<string, Row> = {
   },
   "admin.staff.save": {
     call: async (api, fx) =>
-      api.admin.staff.save({ id: await newStaffOf(fx.a), name: "Renamed", email: `${randomUUID()}@a.test`, role: "staff" }),
+      api.admin.staff.save({
+        id: await newStaffOf(fx.a),
+        name: "Renamed",
+        email: `${randomUUID()}@a.test`,
+        role: "staff",
+      }),
     expect: managersOnly("ok", "NOT_FOUND"),
   },
   "admin.staff.setActive": {

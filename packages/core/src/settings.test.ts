@@ -33,9 +33,15 @@ describe("saveSettingsInput", () => {
   });
 
   it("allows overnight hours, refuses equal times and two entries for one day", () => {
-    expect(saveSettingsInput.safeParse({ openingHours: [{ day: 5, opens: "18:00", closes: "02:00" }] }).success).toBe(true);
-    expect(saveSettingsInput.safeParse({ openingHours: [{ day: 5, opens: "18:00", closes: "18:00" }] }).success).toBe(false);
-    expect(saveSettingsInput.safeParse({ openingHours: [{ day: 1, opens: "24:00", closes: "02:00" }] }).success).toBe(false);
+    expect(saveSettingsInput.safeParse({ openingHours: [{ day: 5, opens: "18:00", closes: "02:00" }] }).success).toBe(
+      true,
+    );
+    expect(saveSettingsInput.safeParse({ openingHours: [{ day: 5, opens: "18:00", closes: "18:00" }] }).success).toBe(
+      false,
+    );
+    expect(saveSettingsInput.safeParse({ openingHours: [{ day: 1, opens: "24:00", closes: "02:00" }] }).success).toBe(
+      false,
+    );
     const twice = [
       { day: 1, opens: "09:00", closes: "12:00" },
       { day: 1, opens: "18:00", closes: "22:00" },

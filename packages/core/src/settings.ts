@@ -74,7 +74,11 @@ export const timeOfDaySchema = z.string({ error: TIME_MESSAGE }).regex(/^([01]\d
  */
 export const openingHoursSchema = z
   .object({
-    day: z.number({ error: "Not a day of the week" }).int("Not a day of the week").min(0).max(6, "Not a day of the week"),
+    day: z
+      .number({ error: "Not a day of the week" })
+      .int("Not a day of the week")
+      .min(0)
+      .max(6, "Not a day of the week"),
     opens: timeOfDaySchema,
     closes: timeOfDaySchema,
   })
@@ -98,10 +102,10 @@ const rateBps = (what: string) => {
 export const saveSettingsInput = z
   .object({
     name: displayText(80, "Name can be at most 80 characters").min(1, "Enter the restaurant's name"),
-    currency: z.string({ error: "Choose a currency" }).refine((code) => CURRENCIES.includes(code), "Not a currency (ISO 4217), e.g. INR"),
-    timeZone: z
-      .string({ error: "Choose a time zone" })
-      .refine(isTimeZone, "Not a time zone, e.g. Asia/Kolkata"),
+    currency: z
+      .string({ error: "Choose a currency" })
+      .refine((code) => CURRENCIES.includes(code), "Not a currency (ISO 4217), e.g. INR"),
+    timeZone: z.string({ error: "Choose a time zone" }).refine(isTimeZone, "Not a time zone, e.g. Asia/Kolkata"),
     taxBps: rateBps("GST"),
     serviceChargeBps: rateBps("Service charge"),
     openingHours: z

@@ -53,7 +53,10 @@ export const saveStaffInput = z
 export type SaveStaffInput = z.infer<typeof saveStaffInput>;
 
 /** `admin.staff.setActive`: deactivate (their sessions end at once, sign-in refused) or reactivate an account. */
-export const setStaffActiveInput = z.object({ staffId: objectIdSchema, active: z.boolean({ error: "Choose active or not" }) });
+export const setStaffActiveInput = z.object({
+  staffId: objectIdSchema,
+  active: z.boolean({ error: "Choose active or not" }),
+});
 export type SetStaffActiveInput = z.infer<typeof setStaffActiveInput>;
 
 /** `admin.staff.resetPassword`: a new password for `staffId`, the manager's (`password`) or, without it, a generated temporary one. */

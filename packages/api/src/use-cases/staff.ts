@@ -133,18 +133,31 @@ export async function listStaff(manager: StaffPrincipal): Promise<StaffMemberVie
  *   it would demote the last active manager; InvalidInputError for a common password;
  *   NotFoundError for an unknown id or another restaurant's account. Nothing changes then.
  */
-export async function saveStaff(services: Services, manager: StaffPrincipal, input: SaveStaffInput): Promise<StaffSaved> {
+export async function saveStaff(
+  services: Services,
+  manager: StaffPrincipal,
+  input: SaveStaffInput,
+): Promise<StaffSaved> {
   const { id, password, ...fields } = input;
   if (!id) {
     const { hash, temporary } = await passwordToStore(password);
     if (await Staff.exists({ email: fields.email })) throw EMAIL_TAKEN();
-    const created = await Staff.create({ ...fields, restaurantId: manager.restaurantId, passwordHash: hash, active: true }).catch(
-      (error: unknown) => {
-        throw isDuplicateKey(error) ? EMAIL_TAKEN() : error;
-      },
-    );
+    const created = await Staff.create({
+      ...fields,
+      restaurantId: manager.restaurantId,
+      passwordHash: hash,
+      active: true,
+    }).catch((error: unknown) => {
+      throw isDuplicateKey(error) ? EMAIL_TAKEN() : error;
+    });
     const staff = toStaffMemberView(created.toObject());
-    await recordChange(manager, { entity: "staff", entityId: staff.id, action: "create", before: null, after: audited(staff) });
+    await recordChange(manager, {
+      entity: "staff",
+      entityId: staff.id,
+      action: "create",
+      before: null,
+      after: audited(staff),
+    });
     return { staff, temporaryPassword: temporary };
   }
 

@@ -133,7 +133,9 @@ describe("admin.settings.save", () => {
     const staff = await signedInStaff(seeded, "staff");
     const before = await stored(seeded);
     expect((await failure(staff.call((api) => api.admin.settings.get()))).code).toBe("FORBIDDEN");
-    expect((await failure(staff.call((api) => api.admin.settings.save({ orderingPaused: true })))).code).toBe("FORBIDDEN");
+    expect((await failure(staff.call((api) => api.admin.settings.save({ orderingPaused: true })))).code).toBe(
+      "FORBIDDEN",
+    );
     expect(await stored(seeded)).toEqual(before);
   });
 

@@ -63,7 +63,11 @@ describe("admin.staff.save", () => {
     const listed = await manager.call((api) => api.admin.staff.list());
     expect(JSON.stringify(listed)).not.toContain(saved.temporaryPassword);
     const [entry] = await AuditEntry.find({ entity: "staff", entityId: saved.staff.id }).lean();
-    expect(entry).toMatchObject({ action: "create", before: null, after: { name: "Kavya Nair", email, role: "staff" } });
+    expect(entry).toMatchObject({
+      action: "create",
+      before: null,
+      after: { name: "Kavya Nair", email, role: "staff" },
+    });
     expect(JSON.stringify(entry)).not.toMatch(new RegExp(`passwordHash|\\$2[aby]\\$|${saved.temporaryPassword}`));
   });
 
@@ -87,7 +91,10 @@ describe("admin.staff.save", () => {
     const id = await idOf(account.email);
     const email = newEmail(seeded);
     const saved = await manager.call((api) => api.admin.staff.save({ id, name: "Arjun R.", email, role: "manager" }));
-    expect(saved).toEqual({ staff: expect.objectContaining({ id, name: "Arjun R.", email, role: "manager" }), temporaryPassword: null });
+    expect(saved).toEqual({
+      staff: expect.objectContaining({ id, name: "Arjun R.", email, role: "manager" }),
+      temporaryPassword: null,
+    });
     expect((await failure(arjun.call((api) => api.kitchen.tickets()))).code).toBe("UNAUTHORIZED");
     const again = await signIn(email, account.password);
     await expect(again.call((api) => api.admin.staff.list())).resolves.toHaveLength(2);
@@ -108,14 +115,21 @@ describe("admin.staff.save", () => {
       () => manager.call((api) => api.admin.staff.save({ name: "New", email: taken, role: "staff" })),
       async () =>
         manager.call(async (api) =>
-          api.admin.staff.save({ id: await idOf(accountOf(seeded, "staff").email), name: "Arjun", email: taken, role: "staff" }),
+          api.admin.staff.save({
+            id: await idOf(accountOf(seeded, "staff").email),
+            name: "Arjun",
+            email: taken,
+            role: "staff",
+          }),
         ),
     ]) {
       const error = await failure(call());
       expect(error.code).toBe("CONFLICT");
       expect(error.message).toMatch(/already uses this email/);
     }
-    const error = await failure(manager.call((api) => api.admin.staff.save({ name: "New", email: taken, role: "staff" })));
+    const error = await failure(
+      manager.call((api) => api.admin.staff.save({ name: "New", email: taken, role: "staff" })),
+    );
     expect(error.cause).toMatchObject({ field: "email" });
     expect(await team(seeded)).toEqual(before);
   });
@@ -267,12 +281,17 @@ describe("admin.staff refusals", () => {
     const staffId = await idOf(theirStaff.email);
     const before = await team(theirs);
     for (const call of [
-      () => manager.call((api) => api.admin.staff.save({ id: staffId, name: "Mine now", email: theirStaff.email, role: "manager" })),
+      () =>
+        manager.call((api) =>
+          api.admin.staff.save({ id: staffId, name: "Mine now", email: theirStaff.email, role: "manager" }),
+        ),
       () => manager.call((api) => api.admin.staff.setActive({ staffId, active: false })),
       () => manager.call((api) => api.admin.staff.resetPassword({ staffId })),
     ])
       expect((await failure(call())).code).toBe("NOT_FOUND");
     expect(await team(theirs)).toEqual(before);
-    expect(await manager.call((api) => api.admin.staff.list())).not.toContainEqual(expect.objectContaining({ id: staffId }));
+    expect(await manager.call((api) => api.admin.staff.list())).not.toContainEqual(
+      expect.objectContaining({ id: staffId }),
+    );
   });
 });
