@@ -1,4 +1,4 @@
-import type { SaveSettingsInput, SettingsView } from "@tabletap/core/settings";
+import { WEEKDAYS, type SaveSettingsInput, type SettingsView } from "@tabletap/core/settings";
 import { Restaurant, toSettingsView } from "@tabletap/db";
 import { NotFoundError } from "../errors";
 import type { Services } from "../services";
@@ -6,9 +6,17 @@ import type { StaffPrincipal } from "../trpc";
 import { recordChange } from "./audit";
 import { restaurantChanged } from "./menu";
 
-/** The audited fields of the settings: everything a manager edits. */
-function audited({ updatedAt: _updatedAt, ...fields }: SettingsView) {
-  return fields;
+/**
+ * The audited fields of the settings: everything a manager edits, each day's hours as its own
+ * field ("Monday": "11:00–23:00" or "closed"), so the history shows the one day that changed.
+ */
+function audited(settings: SettingsView) {
+  const { updatedAt: _updatedAt, openingHours, ...fields } = settings;
+  const hours = WEEKDAYS.map((name, day): [string, string] => {
+    const open = openingHours.find((h) => h.day === day);
+    return [name, open ? `${open.opens}–${open.closes}` : "closed"];
+  });
+  return { ...fields, ...Object.fromEntries(hours) };
 }
 
 /** The manager's restaurant's settings. @throws NotFoundError when the restaurant is gone. */

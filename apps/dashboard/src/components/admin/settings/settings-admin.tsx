@@ -133,7 +133,7 @@ function PauseOrdering({ paused }: { paused: boolean }) {
         aria-labelledby="pause-heading"
         disabled={pause.isPending}
         onClick={() => pause.mutate({ orderingPaused: next })}
-        className="focus-visible:focus-ring flex cursor-pointer items-center gap-3 rounded-full disabled:opacity-60"
+        className="focus-visible:focus-ring flex cursor-pointer items-center gap-3 rounded-full border-0 bg-transparent p-1 disabled:opacity-60"
       >
         <span
           aria-hidden
@@ -234,7 +234,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
             </SelectContent>
           </Select>
         </Field>
-        <div className="grid max-w-md gap-4 sm:grid-cols-2">
+        <div className="grid max-w-md items-start gap-4 sm:grid-cols-2">
           <Field label="GST (%)" description="e.g. 5 or 18" error={errors.taxBps}>
             <Input inputMode="decimal" value={draft.taxPercent} onChange={(e) => set({ taxPercent: e.target.value })} />
           </Field>
@@ -267,9 +267,9 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
 
       <Section
         title="Opening hours"
-        description="Local time, 24-hour. A closing time before the opening time means after midnight (18:00–02:00)."
+        description="In the restaurant's time zone. A closing time before the opening time means after midnight (6 pm – 2 am). Untick a day to show it closed."
       >
-        <fieldset className="grid gap-2">
+        <fieldset className="m-0 grid gap-2 border-0 p-0">
           <legend className="sr-only">Opening hours</legend>
           {errors.openingHours ? (
             <p role="alert" className="text-danger text-sm font-semibold">
@@ -280,7 +280,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
             const hours = draft.hours[day]!;
             const name = WEEKDAYS[day];
             return (
-              <div key={day} className="grid grid-cols-[7rem_auto_1fr] items-center gap-3 text-sm">
+              <div key={day} className="grid grid-cols-[8.5rem_auto_1fr] items-center gap-3 text-sm">
                 <label className="flex items-center gap-2 font-semibold">
                   <input
                     type="checkbox"

@@ -79,7 +79,7 @@ export function StaffAdmin() {
             <TableBody>
               {list.data.map((member) => (
                 <TableRow key={member.id} className={member.active ? undefined : "text-muted-foreground"}>
-                  <TableCell className="font-semibold">{member.name}</TableCell>
+                  <TableCell className="font-semibold whitespace-nowrap">{member.name}</TableCell>
                   <TableCell>{member.email}</TableCell>
                   <TableCell>{ROLE_LABELS[member.role]}</TableCell>
                   <TableCell>
@@ -94,7 +94,7 @@ export function StaffAdmin() {
                     </span>
                   </TableCell>
                   <TableCell>
-                    <div className="flex flex-wrap justify-end gap-1">
+                    <div className="flex justify-end gap-1 whitespace-nowrap">
                       <Button size="sm" variant="ghost" onClick={() => setOpen({ kind: "edit", member })}>
                         Edit<span className="sr-only"> {member.name}</span>
                       </Button>
