@@ -30,7 +30,8 @@ export async function restaurantSettings(manager: StaffPrincipal): Promise<Setti
  * Changes the given settings of the manager's restaurant (fields left out stay as they are) and
  * returns them all. Then it drops the cached menu and tells open guest menus (`restaurantChanged`),
  * so a pause reaches guests at once and `order.place` refuses from the next order on; and records
- * the change in the audit log (entity "settings", id the restaurant's). Rates in basis points.
+ * the change in the audit log (entity "settings", id the restaurant's; none when nothing changed).
+ * Rates in basis points.
  * @throws NotFoundError when the restaurant is gone (nothing changes).
  */
 export async function saveSettings(
@@ -47,12 +48,14 @@ export async function saveSettings(
   if (!restaurant) throw new NotFoundError("Your restaurant no longer exists.");
   const after = toSettingsView(restaurant);
   await restaurantChanged(services, manager.restaurantId);
-  await recordChange(manager, {
-    entity: "settings",
-    entityId: manager.restaurantId,
-    action: "update",
-    before: audited(before),
-    after: audited(after),
-  });
+  // A save that changed nothing (the form saved as it was) leaves no entry in the history.
+  if (JSON.stringify(audited(before)) !== JSON.stringify(audited(after)))
+    await recordChange(manager, {
+      entity: "settings",
+      entityId: manager.restaurantId,
+      action: "update",
+      before: audited(before),
+      after: audited(after),
+    });
   return after;
 }

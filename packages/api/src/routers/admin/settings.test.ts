@@ -103,6 +103,7 @@ describe("admin.settings.save", () => {
     expect(await Order.countDocuments({ restaurantId: seeded.restaurantId })).toBe(0);
 
     await manager.call((api) => api.admin.settings.save({ orderingPaused: false }));
+    await manager.call((api) => api.admin.settings.save({ orderingPaused: false })); // no change: no entry
     await expect(place()).resolves.toMatchObject({ status: "placed" });
     expect(await Order.countDocuments({ restaurantId: seeded.restaurantId })).toBe(1);
     const actions = await AuditEntry.find({ entity: "settings", entityId: seeded.restaurantId }).sort({ at: 1 }).lean();

@@ -95,12 +95,18 @@ export function StaffAdmin() {
                   </TableCell>
                   <TableCell>
                     <div className="flex justify-end gap-1 whitespace-nowrap">
-                      <Button size="sm" variant="ghost" onClick={() => setOpen({ kind: "edit", member })}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        className="px-2"
+                        onClick={() => setOpen({ kind: "edit", member })}
+                      >
                         Edit<span className="sr-only"> {member.name}</span>
                       </Button>
                       <Button
                         size="sm"
                         variant="ghost"
+                        className="px-2"
                         onClick={() => setOpen({ kind: "confirm", member, action: "reset" })}
                       >
                         Reset password<span className="sr-only"> of {member.name}</span>
@@ -108,6 +114,7 @@ export function StaffAdmin() {
                       <Button
                         size="sm"
                         variant="ghost"
+                        className="px-2"
                         onClick={() =>
                           setOpen({ kind: "confirm", member, action: member.active ? "deactivate" : "reactivate" })
                         }
@@ -115,7 +122,12 @@ export function StaffAdmin() {
                         {member.active ? "Deactivate" : "Reactivate"}
                         <span className="sr-only"> {member.name}</span>
                       </Button>
-                      <Button size="sm" variant="ghost" onClick={() => setOpen({ kind: "history", member })}>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        className="px-2"
+                        onClick={() => setOpen({ kind: "history", member })}
+                      >
                         History<span className="sr-only"> of {member.name}</span>
                       </Button>
                     </div>
