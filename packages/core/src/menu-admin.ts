@@ -250,6 +250,9 @@ export interface AdminMenuCategoryView {
   items: AdminMenuItemView[];
 }
 
+/** A category as `admin.menu.saveCategory` returns it (without its items). */
+export type AdminCategoryView = Omit<AdminMenuCategoryView, "items">;
+
 /**
  * What `admin.menu.list` returns: every category (by `sortOrder`, then name) with every item
  * (86'd ones and unavailable options included), and the kitchen stations in use (for the editor's

@@ -2,7 +2,17 @@
  * Stored documents → the public views of `@tabletap/core/views`. Each mapping exists once, here:
  * the API's procedures, the worker and (through the views) notifications all use these.
  */
-import type { DietaryTag, OrderView, PricingMenuItem, SessionView, TableMenuView } from "@tabletap/core";
+import {
+  ALLERGEN_IDS,
+  type AdminCategoryView,
+  type AdminMenuItemView,
+  type AllergenId,
+  type DietaryTag,
+  type OrderView,
+  type PricingMenuItem,
+  type SessionView,
+  type TableMenuView,
+} from "@tabletap/core";
 import type { Types } from "mongoose";
 import type { CustomerDoc, MenuCategoryDoc, MenuItemDoc, OrderDoc, RestaurantDoc, StaffDoc, TableDoc } from "./models";
 
@@ -172,6 +182,51 @@ export function toPricingMenuItem(item: MenuItemDoc): PricingMenuItem {
     price: item.price,
     available: item.available,
     station: item.station,
+    modifierGroups: (item.modifierGroups ?? []).map((group) => ({
+      id: group._id.toString(),
+      name: group.name,
+      minSelect: group.minSelect,
+      maxSelect: group.maxSelect,
+      options: (group.options ?? []).map((option) => ({
+        id: option._id.toString(),
+        name: option.name,
+        priceDelta: option.priceDelta,
+        available: option.available,
+      })),
+    })),
+  };
+}
+
+/** A stored category as the menu editor shows it (`admin.menu.*`), without its items. */
+export function toAdminCategoryView(category: MenuCategoryDoc): AdminCategoryView {
+  return {
+    id: category._id.toString(),
+    name: category.name,
+    description: category.description ?? "",
+    sortOrder: category.sortOrder,
+  };
+}
+
+const KNOWN_ALLERGENS = new Set<string>(ALLERGEN_IDS);
+
+/**
+ * A stored item as the menu editor shows it (`admin.menu.*`): every editable field, 86'd items and
+ * unavailable options included, group and option ids kept. Prices in paise. Allergens outside the
+ * fixed list (`ALLERGENS`, data from before it) are left out.
+ */
+export function toAdminMenuItemView(item: MenuItemDoc): AdminMenuItemView {
+  return {
+    id: item._id.toString(),
+    categoryId: item.categoryId.toString(),
+    name: item.name,
+    description: item.description ?? "",
+    price: item.price,
+    imageUrl: item.imageUrl ?? null,
+    station: item.station,
+    dietaryTags: (item.dietaryTags ?? []) as DietaryTag[],
+    allergens: (item.allergens ?? []).filter((id): id is AllergenId => KNOWN_ALLERGENS.has(id)),
+    sortOrder: item.sortOrder,
+    available: item.available,
     modifierGroups: (item.modifierGroups ?? []).map((group) => ({
       id: group._id.toString(),
       name: group.name,
