@@ -105,7 +105,7 @@ export function DeleteCategoryDialog({
         <DialogTitle>Delete “{category.name}”?</DialogTitle>
         <DialogDescription className="text-sm">
           {held > 0
-            ? `It still holds ${held} item${held === 1 ? "" : "s"}. Move them to another category or delete them first.`
+            ? `It still holds ${held === 1 ? "1 item" : `${held} items`}. Move ${held === 1 ? "it" : "them"} to another category or delete ${held === 1 ? "it" : "them"} first.`
             : "Guests will no longer see this section. This can't be undone."}
         </DialogDescription>
         {remove.isError ? (

@@ -158,7 +158,7 @@ export function ItemEditor({
               onChange={(e) => set({ available: e.target.checked })}
             />
 
-            <fieldset>
+            <fieldset className="m-0 min-w-0 border-0 p-0">
               <legend className="mb-1 font-semibold">Dietary tags</legend>
               <div className="grid grid-cols-2 gap-x-4 sm:grid-cols-4">
                 {DIETARY_TAGS.map((tag) => (
@@ -177,7 +177,7 @@ export function ItemEditor({
               ) : null}
             </fieldset>
 
-            <fieldset>
+            <fieldset className="m-0 min-w-0 border-0 p-0">
               <legend className="mb-1 font-semibold">Allergens</legend>
               <p className="text-muted-foreground mb-1">
                 The 14 major allergens (EU FIC Annex II). Tick every one it contains.

@@ -83,7 +83,7 @@ function AvailabilitySwitch({
       aria-checked={item.available}
       aria-label={`${item.name} available`}
       onClick={() => onToggle(item, !item.available)}
-      className="focus-visible:focus-ring flex min-h-11 cursor-pointer items-center gap-2 rounded-md px-1 text-sm"
+      className="focus-visible:focus-ring flex min-h-11 cursor-pointer items-center gap-2 rounded-md border-0 bg-transparent px-1 text-sm"
     >
       <span
         aria-hidden

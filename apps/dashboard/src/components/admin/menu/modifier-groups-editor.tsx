@@ -27,7 +27,7 @@ export function ModifierGroupsEditor({
     });
 
   return (
-    <fieldset className="flex flex-col gap-3">
+    <fieldset className="m-0 flex min-w-0 flex-col gap-3 border-0 p-0">
       <legend className="mb-1 font-semibold">Modifier groups</legend>
       {errors.modifierGroups ? (
         <p role="alert" className="text-danger text-sm font-semibold">
