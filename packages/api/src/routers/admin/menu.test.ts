@@ -27,7 +27,9 @@ async function stored(restaurantId: string) {
 
 /** The audit entries of one entity, oldest first. */
 function auditOf(restaurantId: string, entityId: string) {
-  return AuditEntry.find({ restaurantId, entityId }).sort({ at: 1 }).lean();
+  return AuditEntry.find({ restaurantId, entityId })
+    .sort({ at: 1 })
+    .lean<{ entity: string; action: string; before: unknown; after: unknown }[]>();
 }
 
 /** What a guest at the restaurant's first table sees right now. */

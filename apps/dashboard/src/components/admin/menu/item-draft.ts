@@ -38,7 +38,7 @@ export interface ItemDraft {
 
 let lastKey = 0;
 /** A React key for a new row of the editor. */
-export function newKey(): string {
+function newKey(): string {
   lastKey += 1;
   return `new-${lastKey}`;
 }
