@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { Staff } from "@tabletap/db";
+import { MenuCategory, MenuItem, Staff, toAdminMenuItemView, type MenuItemDoc } from "@tabletap/db";
 import { audienceRouters } from "./root";
 import { recordChange } from "./use-cases/audit";
 import { randomPhone, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "./testing";
@@ -152,6 +152,36 @@ const MATRIX: Record<string, Row> = {
     call: (api) => api.admin.settings.save({ orderingPaused: false }),
     expect: managersOnly("ok", "ok"),
   },
+  "admin.menu.list": {
+    call: async (api, fx) =>
+      (await api.admin.menu.list()).categories.some((category) => category.id === fx.categoryId) ? "ok" : "hidden",
+    expect: managersOnly("ok", "hidden"),
+  },
+  "admin.menu.saveCategory": {
+    call: (api, fx) =>
+      api.admin.menu.saveCategory({ id: fx.categoryId, name: "Desserts", description: "Sweet endings" }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
+  "admin.menu.deleteCategory": {
+    call: async (api, fx) => api.admin.menu.deleteCategory({ categoryId: await fx.emptyCategory() }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
+  "admin.menu.reorderCategories": {
+    call: async (api, fx) => api.admin.menu.reorderCategories({ categoryIds: await fx.categoryIds() }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
+  "admin.menu.saveItem": {
+    call: async (api, fx) => api.admin.menu.saveItem(await fx.itemAsEdited()),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
+  "admin.menu.setAvailability": {
+    call: (api, fx) => api.admin.menu.setAvailability({ menuItemId: fx.itemId, available: true }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
+  "admin.menu.deleteItem": {
+    call: async (api, fx) => api.admin.menu.deleteItem({ menuItemId: await fx.freshItem() }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
 };
 
 /** A fresh staff account of `restaurant` (a target no caller signs in with), its id. */
@@ -202,7 +232,32 @@ async function fixture() {
     foreignStaff: await signedInStaff(b, "staff"),
     foreignManager: await signedInStaff(b, "manager"),
   };
-  return { a, b, itemId, orderId: await placeAtA(), freshOrder: placeAtA, callers };
+  // Restaurant A's menu as the menu editor's rows aim at it; each deleting call gets its own target.
+  const categoryId = (await MenuCategory.findOne({
+    restaurantId: a.restaurantId,
+    name: "Desserts",
+  }).lean())!._id.toString();
+  const menu = {
+    categoryId,
+    categoryIds: async () =>
+      (await MenuCategory.find({ restaurantId: a.restaurantId }).sort({ sortOrder: 1, name: 1 }).lean()).map((c) =>
+        c._id.toString(),
+      ),
+    emptyCategory: async () =>
+      (await MenuCategory.create({ restaurantId: a.restaurantId, name: `Empty ${randomUUID()}` }))._id.toString(),
+    freshItem: async () =>
+      (
+        await MenuItem.create({
+          restaurantId: a.restaurantId,
+          categoryId,
+          name: `Special ${randomUUID()}`,
+          price: 10_000,
+          station: "dessert",
+        })
+      )._id.toString(),
+    itemAsEdited: async () => toAdminMenuItemView((await MenuItem.findById(itemId).lean<MenuItemDoc>())!),
+  };
+  return { a, b, itemId, ...menu, orderId: await placeAtA(), freshOrder: placeAtA, callers };
 }
 
 /** What `caller` gets from `row`: `ok`/`hidden`, or the tRPC error code. */

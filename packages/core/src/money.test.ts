@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, percentOfBps } from "./money";
+import { formatMoney, moneyInputValue, parseMoneyInput, percentOfBps } from "./money";
 
 describe("percentOfBps", () => {
   it("computes basis points of an amount", () => {
@@ -66,5 +66,44 @@ describe("formatMoney", () => {
     expect(() => formatMoney(12.5)).toThrow(RangeError);
     expect(() => formatMoney(Number.NaN)).toThrow(RangeError);
     expect(() => formatMoney(100, "NOT-A-CURRENCY")).toThrow(RangeError);
+  });
+});
+
+describe("parseMoneyInput", () => {
+  it("reads rupees as typed into exact paise", () => {
+    expect(parseMoneyInput("125")).toBe(12_500);
+    expect(parseMoneyInput("125.5")).toBe(12_550);
+    expect(parseMoneyInput("0.29")).toBe(29); // 0.29 * 100 is 28.999… in floating point
+    expect(parseMoneyInput(" ₹1,250.05 ")).toBe(125_005);
+    expect(parseMoneyInput(".5")).toBe(50);
+    expect(parseMoneyInput("5.")).toBe(500);
+  });
+
+  it("keeps what the schemas refuse visible: negatives, fractions of a paisa, not a number", () => {
+    expect(parseMoneyInput("-10")).toBe(-1_000);
+    expect(parseMoneyInput("1.005")).toBe(100.5);
+    expect(parseMoneyInput("")).toBeNaN();
+    expect(parseMoneyInput("12abc")).toBeNaN();
+    expect(parseMoneyInput(".")).toBeNaN();
+  });
+
+  it("follows the currency's minor digits", () => {
+    expect(parseMoneyInput("500", 0)).toBe(500);
+    expect(parseMoneyInput("1.234", 3)).toBe(1_234);
+  });
+});
+
+describe("moneyInputValue", () => {
+  it("shows paise as rupees to edit, and round-trips with parseMoneyInput", () => {
+    expect(moneyInputValue(12_550)).toBe("125.50");
+    expect(moneyInputValue(12_500)).toBe("125");
+    expect(moneyInputValue(5)).toBe("0.05");
+    expect(moneyInputValue(0)).toBe("0");
+    for (const minor of [0, 1, 29, 99, 100, 12_345, 10_000_000])
+      expect(parseMoneyInput(moneyInputValue(minor))).toBe(minor);
+  });
+
+  it("refuses amounts that are not whole minor units", () => {
+    expect(() => moneyInputValue(1.5)).toThrow(RangeError);
   });
 });

@@ -62,3 +62,42 @@ export function formatMoney(minor: number, currency = "INR", locale = "en-IN"): 
   const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
   return formatter.format(minor / 10 ** digits);
 }
+
+/**
+ * An amount typed in major units (rupees: "125", "125.5", "1,250.50", "₹ 99") as minor units
+ * (paise), computed from the digits (no floating-point drift: "0.29" → 29). The result is not
+ * validated: more decimals than the currency has give a fractional number ("1.005" → 100.5),
+ * a minus sign a negative one, so the money schemas can say what is wrong; text that is not a
+ * number gives NaN (an empty field too).
+ *
+ * @param text the amount as typed; grouping commas, spaces and a leading "₹" are ignored
+ * @param fractionDigits minor digits of the currency (2 for INR)
+ */
+export function parseMoneyInput(text: string, fractionDigits = 2): number {
+  const match = /^(-)?(\d*)(?:\.(\d*))?$/.exec(text.replace(/[\s,₹]/g, ""));
+  if (!match || (!match[2] && !match[3])) return Number.NaN;
+  const [, minus, whole = "", fraction = ""] = match;
+  const kept = fraction.slice(0, fractionDigits).padEnd(fractionDigits, "0");
+  const rest = fraction.slice(fractionDigits);
+  const minor = Number(`${whole || "0"}${kept}`) + (rest ? Number(`0.${rest}`) : 0);
+  return minus ? -minor : minor;
+}
+
+/**
+ * Minor units as an editable amount in major units, the inverse of `parseMoneyInput`:
+ * 12550 → "125.50", 12500 → "125" (no grouping, no symbol).
+ *
+ * @param minor integer amount in minor units
+ * @param fractionDigits minor digits of the currency (2 for INR)
+ * @throws RangeError when `minor` is not a safe integer
+ */
+export function moneyInputValue(minor: number, fractionDigits = 2): string {
+  if (!Number.isSafeInteger(minor)) {
+    throw new RangeError(`Money amounts must be integers in minor units, got ${String(minor)}`);
+  }
+  const scale = 10 ** fractionDigits;
+  const sign = minor < 0 ? "-" : "";
+  const whole = Math.floor(Math.abs(minor) / scale);
+  const fraction = Math.abs(minor) % scale;
+  return fraction === 0 ? `${sign}${whole}` : `${sign}${whole}.${String(fraction).padStart(fractionDigits, "0")}`;
+}

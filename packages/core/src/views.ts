@@ -2,10 +2,8 @@
  * The public shapes the API returns to the guest app, the dashboard and integrations.
  * Plain JSON: money in integer minor units (paise for INR), times as ISO-8601 UTC strings.
  */
+import type { DietaryTag } from "./menu-admin";
 import type { OrderStatus, PaymentStatus } from "./order-status";
-
-/** A dietary tag shown on the menu (FSSAI green/brown dot plus common diets). */
-export type DietaryTag = "veg" | "non-veg" | "vegan" | "egg" | "gluten-free" | "jain" | "spicy";
 
 /** One choice inside a modifier group; `priceDelta` is added to the item's unit price (paise, may be 0). */
 export interface ModifierOptionView {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@tabletap/auth";
-import type { DietaryTag } from "@tabletap/core";
+import type { AllergenId, DietaryTag } from "@tabletap/core";
 import { MenuCategory, MenuItem, Restaurant, Staff, Table } from "./models";
 
 /** Development passwords of the seeded accounts; the README states them. Never used in production. */
@@ -24,7 +24,7 @@ interface SeedItem {
   description: string;
   price: number;
   dietaryTags: DietaryTag[];
-  allergens?: string[];
+  allergens?: AllergenId[];
   station: string;
   available?: boolean;
   modifierGroups?: SeedGroup[];
@@ -53,7 +53,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
           "Cottage cheese cubes marinated in hung curd and spices, charred in the tandoor with peppers and onion.",
         price: 28000,
         dietaryTags: ["veg"],
-        allergens: ["dairy"],
+        allergens: ["milk"],
         station: "tandoor",
         modifierGroups: [spiceLevel],
       },
@@ -69,7 +69,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Spinach, green pea and potato patties with a cashew centre, served with mint chutney.",
         price: 22000,
         dietaryTags: ["veg"],
-        allergens: ["nuts"],
+        allergens: ["tree-nuts"],
         station: "tandoor",
       },
       {
@@ -84,7 +84,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Tiger prawns in ajwain and Kashmiri chilli marinade, finished with lemon butter.",
         price: 49500,
         dietaryTags: ["non-veg"],
-        allergens: ["shellfish", "dairy"],
+        allergens: ["crustaceans", "milk"],
         station: "tandoor",
         available: false,
       },
@@ -99,7 +99,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Tandoori chicken simmered in a silky tomato, butter and fenugreek gravy.",
         price: 38000,
         dietaryTags: ["non-veg"],
-        allergens: ["dairy"],
+        allergens: ["milk"],
         station: "kitchen",
         modifierGroups: [
           {
@@ -118,7 +118,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Black lentils slow-cooked overnight with butter and cream.",
         price: 26000,
         dietaryTags: ["veg"],
-        allergens: ["dairy"],
+        allergens: ["milk"],
         station: "kitchen",
       },
       {
@@ -126,7 +126,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Fresh cottage cheese in a smooth spiced spinach gravy.",
         price: 29000,
         dietaryTags: ["veg", "gluten-free"],
-        allergens: ["dairy"],
+        allergens: ["milk"],
         station: "kitchen",
         modifierGroups: [spiceLevel],
       },
@@ -135,7 +135,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Hyderabadi dum biryani layered with saffron rice, served with raita and salan.",
         price: 34000,
         dietaryTags: ["non-veg"],
-        allergens: ["dairy"],
+        allergens: ["milk"],
         station: "kitchen",
         modifierGroups: [
           {
@@ -194,7 +194,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Leavened flatbread brushed with butter.",
         price: 6000,
         dietaryTags: ["veg"],
-        allergens: ["gluten", "dairy"],
+        allergens: ["gluten", "milk"],
         station: "tandoor",
       },
       {
@@ -202,7 +202,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Naan topped with chopped garlic and coriander.",
         price: 7000,
         dietaryTags: ["veg"],
-        allergens: ["gluten", "dairy"],
+        allergens: ["gluten", "milk"],
         station: "tandoor",
       },
       {
@@ -218,7 +218,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Basmati tempered with cumin and ghee.",
         price: 14000,
         dietaryTags: ["veg", "gluten-free"],
-        allergens: ["dairy"],
+        allergens: ["milk"],
         station: "kitchen",
       },
     ],
@@ -232,7 +232,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Two warm milk dumplings in cardamom-rose syrup.",
         price: 11000,
         dietaryTags: ["veg"],
-        allergens: ["dairy", "gluten"],
+        allergens: ["milk", "gluten"],
         station: "dessert",
       },
       {
@@ -240,7 +240,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Soft chenna discs in chilled saffron milk with pistachio.",
         price: 13000,
         dietaryTags: ["veg", "gluten-free"],
-        allergens: ["dairy", "nuts"],
+        allergens: ["milk", "tree-nuts"],
         station: "dessert",
       },
       {
@@ -248,7 +248,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Malai kulfi over rose syrup, vermicelli and basil seeds.",
         price: 16000,
         dietaryTags: ["veg"],
-        allergens: ["dairy", "nuts", "gluten"],
+        allergens: ["milk", "tree-nuts", "gluten"],
         station: "dessert",
       },
     ],
@@ -262,7 +262,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Assam tea brewed with milk, ginger and cardamom.",
         price: 6000,
         dietaryTags: ["veg"],
-        allergens: ["dairy"],
+        allergens: ["milk"],
         station: "bar",
         modifierGroups: [
           {
@@ -281,7 +281,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Thick churned yoghurt, lightly sweetened.",
         price: 11000,
         dietaryTags: ["veg", "gluten-free"],
-        allergens: ["dairy"],
+        allergens: ["milk"],
         station: "bar",
         modifierGroups: [
           {
@@ -320,7 +320,7 @@ const DEMO_MENU: { name: string; description: string; items: SeedItem[] }[] = [
         description: "Blended espresso, milk and ice.",
         price: 15000,
         dietaryTags: ["veg"],
-        allergens: ["dairy"],
+        allergens: ["milk"],
         station: "bar",
         modifierGroups: [
           {

@@ -2,9 +2,19 @@
  * Stored documents → the public views of `@tabletap/core/views`. Each mapping exists once, here:
  * the API's procedures, the worker and (through the views) notifications all use these.
  */
-import type { DietaryTag, OrderView, PricingMenuItem, SessionView, TableMenuView } from "@tabletap/core";
 import type { SettingsView } from "@tabletap/core/settings";
 import type { StaffMemberView } from "@tabletap/core/staff-admin";
+import {
+  ALLERGEN_IDS,
+  type AdminCategoryView,
+  type AdminMenuItemView,
+  type AllergenId,
+  type DietaryTag,
+  type OrderView,
+  type PricingMenuItem,
+  type SessionView,
+  type TableMenuView,
+} from "@tabletap/core";
 import type { Types } from "mongoose";
 import type { CustomerDoc, MenuCategoryDoc, MenuItemDoc, OrderDoc, RestaurantDoc, StaffDoc, TableDoc } from "./models";
 
@@ -216,5 +226,50 @@ export function toSettingsView(restaurant: RestaurantDoc & { updatedAt?: Date })
       .sort((x, y) => x.day - y.day),
     orderingPaused: restaurant.orderingPaused ?? false,
     updatedAt: (restaurant.updatedAt ?? new Date(0)).toISOString(),
+  };
+}
+
+/** A stored category as the menu editor shows it (`admin.menu.*`), without its items. */
+export function toAdminCategoryView(category: MenuCategoryDoc): AdminCategoryView {
+  return {
+    id: category._id.toString(),
+    name: category.name,
+    description: category.description ?? "",
+    sortOrder: category.sortOrder,
+  };
+}
+
+const KNOWN_ALLERGENS = new Set<string>(ALLERGEN_IDS);
+
+/**
+ * A stored item as the menu editor shows it (`admin.menu.*`): every editable field, 86'd items and
+ * unavailable options included, group and option ids kept. Prices in paise. Allergens outside the
+ * fixed list (`ALLERGENS`, data from before it) are left out.
+ */
+export function toAdminMenuItemView(item: MenuItemDoc): AdminMenuItemView {
+  return {
+    id: item._id.toString(),
+    categoryId: item.categoryId.toString(),
+    name: item.name,
+    description: item.description ?? "",
+    price: item.price,
+    imageUrl: item.imageUrl ?? null,
+    station: item.station,
+    dietaryTags: (item.dietaryTags ?? []) as DietaryTag[],
+    allergens: (item.allergens ?? []).filter((id): id is AllergenId => KNOWN_ALLERGENS.has(id)),
+    sortOrder: item.sortOrder,
+    available: item.available,
+    modifierGroups: (item.modifierGroups ?? []).map((group) => ({
+      id: group._id.toString(),
+      name: group.name,
+      minSelect: group.minSelect,
+      maxSelect: group.maxSelect,
+      options: (group.options ?? []).map((option) => ({
+        id: option._id.toString(),
+        name: option.name,
+        priceDelta: option.priceDelta,
+        available: option.available,
+      })),
+    })),
   };
 }
