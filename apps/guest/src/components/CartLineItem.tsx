@@ -19,7 +19,7 @@ export function CartLineItem({
   cart: Pick<Cart, "setQuantity" | "remove">;
 }) {
   return (
-    <li className={`cart-line${line.problem ? "cart-line--problem" : ""}`}>
+    <li className={`cart-line ${line.problem ? "cart-line--problem" : ""}`}>
       <div className="cart-line__main">
         <p className="cart-line__name">
           {line.item && <DietaryMark tags={line.item.dietaryTags} />}

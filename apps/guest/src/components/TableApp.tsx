@@ -1,5 +1,6 @@
 "use client";
 import type { MenuItemView, SessionView, TableMenuView } from "@tabletap/core";
+import { ORDERING_PAUSED_MESSAGE } from "@tabletap/core/cart";
 import { resolveModifierChoices } from "@tabletap/core/pricing";
 import { lazy, Suspense, useEffect } from "react";
 import { useCart, useCartEstimate, useCartQuantities } from "@/hooks/useCart";
@@ -112,7 +113,7 @@ export function TableApp({
   return (
     <>
       <TableHeader menu={menu.menu} signedIn={!!session.guest} onSignOut={() => void onSignOut()} />
-      <main id="main" className={`page${withCart ? "page--with-cart" : ""}`}>
+      <main id="main" className={`page ${withCart ? "page--with-cart" : ""}`}>
         {showMenu ? (
           <MenuScreen
             menu={menu.menu}
@@ -138,7 +139,7 @@ export function TableApp({
 
       <div className="toast-region" role="status" aria-live="polite">
         {toast.toast && (
-          <p key={toast.toast.id} className={`toast${withCart ? "toast--above-cart" : ""}`}>
+          <p key={toast.toast.id} className={`toast ${withCart ? "toast--above-cart" : ""}`}>
             {toast.toast.text}
           </p>
         )}
@@ -149,6 +150,7 @@ export function TableApp({
           count={estimate.count}
           total={estimate.total}
           currency={menu.menu.restaurant.currency}
+          notice={paused ? ORDERING_PAUSED_MESSAGE : null}
           onOpen={screens.openCart}
         />
       )}
