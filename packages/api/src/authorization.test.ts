@@ -82,6 +82,10 @@ const MATRIX: Record<string, Row> = {
   "auth.refresh": { call: (api) => api.auth.refresh(), expect: { ...all("ok"), anonymous: "UNAUTHORIZED" } },
   "auth.logout": { call: (api) => api.auth.logout(), expect: all("ok"), last: true },
   "menu.forTable": { call: (api, fx) => api.menu.forTable({ tableCode: fx.a.tables[0]!.code }), expect: all("ok") },
+  "menu.onChange": {
+    call: (api, fx) => opened(api.menu.onChange({ tableCode: fx.a.tables[0]!.code })),
+    expect: all("ok"),
+  },
   "customer.updateProfile": { call: (api) => api.customer.updateProfile({ email: "" }), expect: guests("ok") },
   "customer.requestEmailVerification": {
     call: (api) => api.customer.requestEmailVerification({ email: `${randomUUID()}@example.com` }),

@@ -1,5 +1,5 @@
 import { InvalidTokenError, LoginThrottledError, OtpError } from "@tabletap/auth";
-import { IllegalTransitionError, PricingError } from "@tabletap/core";
+import { IllegalTransitionError, ORDERING_PAUSED_MESSAGE, PricingError } from "@tabletap/core";
 import { EmailLimitError } from "@tabletap/notify";
 import { TRPCError } from "@trpc/server";
 
@@ -44,7 +44,7 @@ export class OrderingPausedError extends Error {
   override readonly name = "OrderingPausedError";
 
   constructor() {
-    super("The kitchen isn't taking orders right now. Please ask our staff.");
+    super(ORDERING_PAUSED_MESSAGE);
   }
 }
 

@@ -17,6 +17,7 @@ describe("@tabletap/core entry point", () => {
       "nextKitchenStatus",
       "priceOrder",
       "PricingError",
+      "checkCart",
       "OTP_POLICY",
       "isOtpFormat",
       "toE164",

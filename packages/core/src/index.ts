@@ -1,6 +1,7 @@
 export * from "./money";
 export * from "./order-status";
 export * from "./pricing";
+export * from "./cart";
 export * from "./otp";
 export * from "./email";
 export * from "./phone";

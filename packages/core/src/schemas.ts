@@ -126,6 +126,10 @@ const lastEventIdSchema = z
 export const orderSubscriptionInput = z.object({ orderId: objectIdSchema, lastEventId: lastEventIdSchema });
 export type OrderSubscriptionInput = z.infer<typeof orderSubscriptionInput>;
 
+/** `menu.onChange`: the table whose restaurant's menu changes to follow, and where a reconnecting client resumes. */
+export const menuSubscriptionInput = tableMenuInput.extend({ lastEventId: lastEventIdSchema });
+export type MenuSubscriptionInput = z.infer<typeof menuSubscriptionInput>;
+
 export const ticketSubscriptionInput = z.object({ lastEventId: lastEventIdSchema });
 export type TicketSubscriptionInput = z.infer<typeof ticketSubscriptionInput>;
 

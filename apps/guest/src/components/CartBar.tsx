@@ -1,19 +1,26 @@
 import { money, plural } from "@/lib/format";
 
-/** The bar at the bottom of the menu: item count, "View cart" and the estimated total. */
+/**
+ * The bar at the bottom of the menu: item count, "View cart" and the estimated total, with
+ * `notice` above it (why the cart can't be ordered now, e.g. paused ordering), in view however
+ * far the guest has scrolled.
+ */
 export function CartBar({
   count,
   total,
   currency,
+  notice,
   onOpen,
 }: {
   count: number;
   total: number;
   currency: string;
+  notice: string | null;
   onOpen: () => void;
 }) {
   return (
     <div className="cart-bar">
+      {notice && <p className="cart-bar__notice alert alert--warning">{notice}</p>}
       <button type="button" className="cart-bar__button" onClick={onOpen} aria-haspopup="dialog">
         <span className="cart-bar__count" aria-hidden="true">
           {count}

@@ -5,7 +5,10 @@ import { money } from "@/lib/format";
 import { DietaryMark } from "./DietaryMark";
 import { Stepper } from "./Stepper";
 
-/** One cart line: name, choices, notes, why it can't be ordered (if so), quantity, "Remove", price. */
+/**
+ * One cart line: name, choices, notes, its flag when it can't be ordered any more (sold out,
+ * removed from the menu, a choice gone: `checkCart`) or its price changed, quantity, "Remove", price.
+ */
 export function CartLineItem({
   line,
   currency,
@@ -16,7 +19,7 @@ export function CartLineItem({
   cart: Pick<Cart, "setQuantity" | "remove">;
 }) {
   return (
-    <li className={`cart-line${line.problem ? "cart-line--problem" : ""}`}>
+    <li className={`cart-line ${line.problem ? "cart-line--problem" : ""}`}>
       <div className="cart-line__main">
         <p className="cart-line__name">
           {line.item && <DietaryMark tags={line.item.dietaryTags} />}
@@ -26,7 +29,16 @@ export function CartLineItem({
           <p className="cart-line__modifiers">{line.modifiers.map((m) => m.name).join(" · ")}</p>
         )}
         {line.notes && <p className="cart-line__notes">Note: {line.notes}</p>}
-        {line.problem && <p className="cart-line__problem">{line.problem}</p>}
+        {line.problem && (
+          <p className="cart-line__problem" id={`${line.key}-problem`}>
+            {line.problem}
+          </p>
+        )}
+        {line.priceChange && (
+          <p className="cart-line__notice">
+            Price changed: was {money(line.priceChange.from, currency)}, now {money(line.priceChange.to, currency)}
+          </p>
+        )}
         <div className="cart-line__controls">
           {!line.problem && (
             <Stepper
@@ -43,6 +55,7 @@ export function CartLineItem({
             className="link-button link-button--danger"
             onClick={() => cart.remove(line.key)}
             aria-label={`Remove ${line.name}`}
+            aria-describedby={line.problem ? `${line.key}-problem` : undefined}
           >
             Remove
           </button>

@@ -11,8 +11,10 @@ import { ReceiptEmail } from "./ReceiptEmail";
 import { Sheet } from "./Sheet";
 
 /**
- * The cart: lines with modifiers and notes, quantities, the estimated bill (`estimateCart`), the
- * receipt email (verified before anything is sent to it: `ReceiptEmail`) and "Place order".
+ * The cart: lines with modifiers and notes, quantities, the estimated bill and each line's flag
+ * (`checkCart` on the live menu), the receipt email (verified before anything is sent to it:
+ * `ReceiptEmail`) and "Place order", disabled with the reason while the cart can't be ordered
+ * (paused ordering, a line to remove).
  */
 export function CartSheet({
   open,
@@ -63,9 +65,9 @@ export function CartSheet({
           {error}
         </p>
       )}
-      {estimate.hasProblems && !error && (
-        <p role="alert" className="alert alert--warning">
-          Some items in your cart can&apos;t be ordered right now. Remove them to place your order.
+      {estimate.blockedReason && !error && (
+        <p role="alert" className="alert alert--warning" id={`${titleId}-blocked`}>
+          {estimate.blockedReason}
         </p>
       )}
       {guest && (
@@ -82,8 +84,8 @@ export function CartSheet({
           type="button"
           className="button button--primary button--block button--large"
           onClick={onPlaceOrder}
-          disabled={placing || estimate.hasProblems}
-          aria-describedby={`${titleId}-total`}
+          disabled={placing || !!estimate.blockedReason}
+          aria-describedby={estimate.blockedReason && !error ? `${titleId}-blocked` : `${titleId}-total`}
         >
           {placing ? "Placing order…" : "Place order"}
         </button>

@@ -1,11 +1,13 @@
 import type { MenuItemView, TableMenuView } from "@tabletap/core";
+import { ORDERING_PAUSED_MESSAGE } from "@tabletap/core/cart";
 import type { RecentOrder } from "@/lib/recent-orders";
 import { MenuView } from "./MenuView";
 import { RecentOrders } from "./RecentOrders";
 
 /**
  * The menu part of the table page: a "you're browsing" banner for a signed-out guest, their
- * recent orders here, a warning when the menu could not be refreshed, then the menu.
+ * recent orders here, a banner while the restaurant has paused ordering (live: it comes and goes
+ * with the manager's switch), a warning when the menu could not be refreshed, then the menu.
  */
 export function MenuScreen({
   menu,
@@ -41,6 +43,9 @@ export function MenuScreen({
           <RecentOrders orders={recent} />
         </div>
       )}
+      <div className="container" role="status">
+        {menu.restaurant.orderingPaused && <p className="alert alert--warning">{ORDERING_PAUSED_MESSAGE}</p>}
+      </div>
       {stale && (
         <div className="container">
           <p className="alert alert--warning" role="status">

@@ -51,7 +51,7 @@ function CategoryNav({ categories }: { categories: TableMenuView["categories"] }
             <a
               href={`#${sectionId(category.id)}`}
               data-category={category.id}
-              className={`chip${active === category.id ? "chip--active" : ""}`}
+              className={`chip ${active === category.id ? "chip--active" : ""}`}
               aria-current={active === category.id ? "true" : undefined}
               onClick={(event) => {
                 const target = document.getElementById(sectionId(category.id));
@@ -89,7 +89,7 @@ function ItemCard({
   const titleId = `item-${item.id}`;
   const customisable = item.modifierGroups.length > 0;
   return (
-    <article className={`item${item.available ? "" : "item--sold-out"}`} aria-labelledby={titleId}>
+    <article className={`item ${item.available ? "" : "item--sold-out"}`} aria-labelledby={titleId}>
       <div className="item__body">
         <h3 id={titleId} className="item__name">
           <DietaryMark tags={item.dietaryTags} />

@@ -1,5 +1,7 @@
 "use client";
 import type { MenuItemView, SessionView, TableMenuView } from "@tabletap/core";
+import { ORDERING_PAUSED_MESSAGE } from "@tabletap/core/cart";
+import { resolveModifierChoices } from "@tabletap/core/pricing";
 import { lazy, Suspense, useEffect } from "react";
 import { useCart, useCartEstimate, useCartQuantities } from "@/hooks/useCart";
 import { useGuestSession, type Guest } from "@/hooks/useGuestSession";
@@ -67,6 +69,13 @@ export function TableApp({
     onMenuChanged: () => void menu.refresh(),
   });
 
+  // The manager resumed ordering: a "not taking orders" refusal from a moment ago no longer holds.
+  const { clearError } = checkout;
+  const paused = menu.menu.restaurant.orderingPaused;
+  useEffect(() => {
+    if (!paused) clearError();
+  }, [paused, clearError]);
+
   useEffect(() => {
     void loadItemDialog().catch(() => undefined);
     void loadCartSheet().catch(() => undefined);
@@ -76,7 +85,9 @@ export function TableApp({
   const withCart = estimate.count > 0 && showMenu;
 
   function addLine(line: Omit<CartLine, "key">, name: string) {
-    cart.add(line);
+    // Remembers the unit price shown now, so the cart can flag a later change.
+    const item = menu.menu.categories.flatMap((c) => c.items).find((i) => i.id === line.menuItemId);
+    cart.add(item ? { ...line, seenUnitPrice: resolveModifierChoices(item, line.optionIds).unitPrice } : line);
     checkout.clearError();
     toast.show(line.quantity > 1 ? `Added ${line.quantity} × ${name}` : `Added ${name}`);
   }
@@ -102,7 +113,7 @@ export function TableApp({
   return (
     <>
       <TableHeader menu={menu.menu} signedIn={!!session.guest} onSignOut={() => void onSignOut()} />
-      <main id="main" className={`page${withCart ? "page--with-cart" : ""}`}>
+      <main id="main" className={`page ${withCart ? "page--with-cart" : ""}`}>
         {showMenu ? (
           <MenuScreen
             menu={menu.menu}
@@ -128,7 +139,7 @@ export function TableApp({
 
       <div className="toast-region" role="status" aria-live="polite">
         {toast.toast && (
-          <p key={toast.toast.id} className={`toast${withCart ? "toast--above-cart" : ""}`}>
+          <p key={toast.toast.id} className={`toast ${withCart ? "toast--above-cart" : ""}`}>
             {toast.toast.text}
           </p>
         )}
@@ -139,6 +150,7 @@ export function TableApp({
           count={estimate.count}
           total={estimate.total}
           currency={menu.menu.restaurant.currency}
+          notice={paused ? ORDERING_PAUSED_MESSAGE : null}
           onOpen={screens.openCart}
         />
       )}

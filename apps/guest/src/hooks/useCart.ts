@@ -1,14 +1,15 @@
 "use client";
 import type { TableMenuView } from "@tabletap/core";
+import { checkCart } from "@tabletap/core/cart";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   clampQuantity,
   EMPTY_CART,
-  estimateCart,
   isCartStorageKey,
   lineKey,
   readCart,
   writeCart,
+  type CartEstimate,
   type CartLine,
   type CartState,
 } from "@/lib/cart";
@@ -40,7 +41,12 @@ export function useCart(tableCode: string) {
     setState((prev) => {
       const existing = prev.lines.find((l) => l.key === key);
       const lines = existing
-        ? prev.lines.map((l) => (l.key === key ? { ...l, quantity: clampQuantity(l.quantity + line.quantity) } : l))
+        ? prev.lines.map((l) =>
+            // The guest just saw the current price: the merged line remembers it.
+            l.key === key
+              ? { ...l, quantity: clampQuantity(l.quantity + line.quantity), seenUnitPrice: line.seenUnitPrice }
+              : l,
+          )
         : [...prev.lines, { ...line, notes: line.notes.trim(), key, quantity: clampQuantity(line.quantity) }];
       return { ...prev, lines };
     });
@@ -74,9 +80,9 @@ export function useCart(tableCode: string) {
 
 export type Cart = ReturnType<typeof useCart>;
 
-/** The cart's estimate on the current menu (`estimateCart`), recomputed when either changes. */
-export function useCartEstimate(lines: readonly CartLine[], menu: TableMenuView) {
-  return useMemo(() => estimateCart(lines, menu), [lines, menu]);
+/** The cart checked and priced on the current menu (`checkCart`), recomputed when either changes (a live menu change included). */
+export function useCartEstimate(lines: readonly CartLine[], menu: TableMenuView): CartEstimate {
+  return useMemo(() => checkCart(lines, menu), [lines, menu]);
 }
 
 /** How many of each menu item are in the cart (over all its lines), for the menu's badges. */

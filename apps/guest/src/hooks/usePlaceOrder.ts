@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { errorCode, errorMessage } from "@/lib/errors";
 import { rememberOrder } from "@/lib/recent-orders";
 import type { GetClient } from "@/trpc/deferred-client";
@@ -12,8 +12,8 @@ import type { Guest } from "./useGuestSession";
  * per checkout attempt, kept until an order is placed: a double tap or a retry after a dropped
  * connection gets the same order back instead of a second one. A changed receipt email is saved
  * first (`customer.updateProfile`), so the worker's confirmation goes to it. A signed-out guest
- * is sent to sign in (`onSignedOut`); a refused cart (sold out, menu changed) shows the error and
- * refreshes the menu (`onMenuChanged`).
+ * is sent to sign in (`onSignedOut`); a refused cart (sold out, menu changed, ordering paused a
+ * moment ago) shows the server's message and refreshes the menu (`onMenuChanged`).
  */
 export function usePlaceOrder({
   tableCode,
@@ -84,7 +84,7 @@ export function usePlaceOrder({
         onSignedOut();
       } else {
         setError(errorMessage(caught));
-        if (code === "BAD_REQUEST" || code === "NOT_FOUND") onMenuChanged();
+        if (code === "BAD_REQUEST" || code === "NOT_FOUND" || code === "PRECONDITION_FAILED") onMenuChanged();
       }
     } finally {
       placingRef.current = false;
@@ -92,5 +92,7 @@ export function usePlaceOrder({
     }
   }
 
-  return { placing, error, clearError: () => setError(null), receiptEmail, setReceiptEmail, placeOrder };
+  const clearError = useCallback(() => setError(null), []);
+
+  return { placing, error, clearError, receiptEmail, setReceiptEmail, placeOrder };
 }

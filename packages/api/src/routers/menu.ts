@@ -1,7 +1,7 @@
-import { tableMenuInput } from "@tabletap/core";
+import { menuSubscriptionInput, tableMenuInput } from "@tabletap/core";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { publicProcedure } from "../trpc";
-import { tableMenu } from "../use-cases/menu";
+import { publicProcedure, trackedEvents } from "../trpc";
+import { followMenu, tableMenu } from "../use-cases/menu";
 
 /** The guest-facing menu. */
 export const menuRouter = {
@@ -12,4 +12,17 @@ export const menuRouter = {
    * inactive code.
    */
   forTable: publicProcedure.input(tableMenuInput).query(({ ctx, input }) => tableMenu(ctx.services, input)),
+
+  /**
+   * Live menu changes of the restaurant a table's QR code points at, over SSE: one
+   * `{ restaurantId, at }` event (`at` ISO-8601 UTC) each time the manager changes the menu,
+   * the tables or the restaurant's settings (prices, 86, new items, pause ordering); the guest
+   * app refetches `forTable` on each. Tracked event ids: a reconnecting client passes
+   * `lastEventId` and receives what it missed. The stream ends after the event that deactivated
+   * the table. Errors: NOT_FOUND "This table's code isn't valid" for an unknown or inactive
+   * code; BAD_REQUEST for a `lastEventId` that is not a stream id.
+   */
+  onChange: publicProcedure
+    .input(menuSubscriptionInput)
+    .subscription(async ({ ctx, input, signal }) => trackedEvents(await followMenu(ctx.services, input, signal))),
 } satisfies TRPCRouterRecord;

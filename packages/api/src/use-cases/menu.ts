@@ -1,7 +1,8 @@
-import type { TableMenuInput, TableMenuView } from "@tabletap/core";
+import type { MenuSubscriptionInput, TableMenuInput, TableMenuView } from "@tabletap/core";
 import { CACHE_TTL, cacheKeys, cacheTags } from "@tabletap/cache";
 import { loadRestaurantMenu, toTableMenuView, type RestaurantMenu } from "@tabletap/db";
-import { channels } from "@tabletap/realtime";
+import { channels, type BusEvent } from "@tabletap/realtime";
+import { NotFoundError } from "../errors";
 import type { Services } from "../services";
 import { findActiveTable } from "./tables";
 
@@ -56,4 +57,41 @@ export async function restaurantChanged(services: Services, restaurantId: string
 export async function tableMenu(services: Services, input: TableMenuInput): Promise<TableMenuView> {
   const table = await findActiveTable(services, input.tableCode);
   return toTableMenuView(await restaurantMenu(services, table.restaurantId), table);
+}
+
+/**
+ * The menu changes of the restaurant a table's QR code points at (`restaurantChanged` events on
+ * `channels.menu`), for an open guest menu to refetch `menu.forTable` on each. Starts live, or
+ * after `input.lastEventId` (a reconnecting client gets the changes it missed). After each
+ * event the table is checked again: once it is deactivated (or its code regenerated) the stream
+ * yields that event, so the guest refetches and sees the "not valid" page, and then ends.
+ * @throws NotFoundError for an unknown or inactive code (before anything is streamed).
+ */
+export async function followMenu(
+  services: Services,
+  input: MenuSubscriptionInput,
+  signal?: AbortSignal,
+): Promise<AsyncIterable<BusEvent<MenuChangeEvent>>> {
+  const table = await findActiveTable(services, input.tableCode);
+  const events = services.bus.subscribe<MenuChangeEvent>(channels.menu(table.restaurantId), {
+    lastEventId: input.lastEventId,
+    signal,
+  });
+  return (async function* () {
+    for await (const event of events) {
+      yield event;
+      if (!(await tableStillActive(services, input.tableCode))) return;
+    }
+  })();
+}
+
+/** False once the table's code no longer names an active table (`findActiveTable`). */
+async function tableStillActive(services: Services, tableCode: string): Promise<boolean> {
+  return findActiveTable(services, tableCode).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof NotFoundError) return false;
+      throw error;
+    },
+  );
 }
