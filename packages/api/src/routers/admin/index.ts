@@ -1,4 +1,5 @@
 import { createTRPCRouter } from "../../trpc";
+import { adminAnalyticsRouter } from "./analytics";
 import { adminAuditRouter } from "./audit";
 
 /**
@@ -10,4 +11,5 @@ import { adminAuditRouter } from "./audit";
  */
 export const adminRouter = createTRPCRouter({
   audit: adminAuditRouter,
+  analytics: adminAnalyticsRouter,
 });
