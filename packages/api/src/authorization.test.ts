@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { businessDate } from "@tabletap/core";
 import { Staff } from "@tabletap/db";
 import { audienceRouters } from "./root";
 import { recordChange } from "./use-cases/audit";
@@ -123,6 +124,17 @@ const MATRIX: Record<string, Row> = {
         : "hidden",
     expect: managersOnly("ok", "hidden"),
   },
+  "admin.analytics.summary": {
+    call: async (api, fx) => ((await api.admin.analytics.summary(fx.todayRange)).totals.orders > 0 ? "ok" : "hidden"),
+    expect: managersOnly("ok", "hidden"),
+  },
+  "admin.analytics.ordersCsv": {
+    // The header and a line per order: more than the header means A's orders are in it.
+    call: async (api, fx) =>
+      (await api.admin.analytics.ordersCsv(fx.todayRange)).csv.trim().split("\r\n").length > 1 ? "ok" : "hidden",
+    expect: managersOnly("ok", "hidden"),
+  },
+  "admin.analytics.today": { call: (api) => api.admin.analytics.today(), expect: managersOnly("ok", "ok") },
 };
 
 /** Restaurants A and B, a guest's order at A, and one client per kind of caller. */
@@ -161,7 +173,16 @@ async function fixture() {
     foreignStaff: await signedInStaff(b, "staff"),
     foreignManager: await signedInStaff(b, "manager"),
   };
-  return { a, b, itemId, orderId: await placeAtA(), freshOrder: placeAtA, callers };
+  const today = businessDate(new Date(), "Asia/Kolkata");
+  return {
+    a,
+    b,
+    itemId,
+    orderId: await placeAtA(),
+    freshOrder: placeAtA,
+    callers,
+    todayRange: { from: today, to: today },
+  };
 }
 
 /** What `caller` gets from `row`: `ok`/`hidden`, or the tRPC error code. */
