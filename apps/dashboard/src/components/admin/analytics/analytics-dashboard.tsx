@@ -107,17 +107,17 @@ export function AnalyticsDashboard({
           </Button>
         </div>
         {mode === "custom" ? <CustomRange range={range} today={today} onApply={choose} /> : null}
-        <p className="text-muted-foreground ml-auto text-sm">
-          {day(range.from, LONG_DAY)}
-          {range.to !== range.from ? ` – ${day(range.to, LONG_DAY)}` : ""} · {timeZone}
-        </p>
         <a
           href={`/admin/analytics/orders.csv?from=${range.from}&to=${range.to}`}
           download
-          className={buttonVariants({ variant: "secondary", size: "sm" })}
+          className={`${buttonVariants({ variant: "secondary", size: "sm" })} ml-auto`}
         >
           Export CSV
         </a>
+        <p className="text-muted-foreground w-full text-sm">
+          Business days {day(range.from, LONG_DAY)}
+          {range.to !== range.from ? ` – ${day(range.to, LONG_DAY)}` : ""} ({timeZone})
+        </p>
       </section>
 
       {query.isPending ? (
@@ -183,7 +183,7 @@ function Tile({ label, value, detail }: { label: string; value: string; detail?:
   return (
     <div className="border-border bg-card rounded-lg border p-3">
       <dt className="text-muted-foreground text-sm">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold tabular-nums">{value}</dd>
+      <dd className="mt-1 text-xl font-bold break-words tabular-nums">{value}</dd>
       {detail ? <dd className="text-muted-foreground mt-0.5 text-xs">{detail}</dd> : null}
     </div>
   );
@@ -210,7 +210,7 @@ function Summary({ summary, refreshing }: { summary: AnalyticsSummary; refreshin
   }));
   return (
     <div className="flex flex-col gap-5" aria-busy={refreshing}>
-      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3">
         <Tile label="Revenue" value={money(totals.total)} detail={`Net sales ${money(totals.subtotal)}`} />
         <Tile label="Orders" value={totals.orders.toLocaleString("en-IN")} detail="Not cancelled or rejected" />
         <Tile label="Average order" value={money(summary.averageOrderValue)} detail="Net sales per order" />
@@ -248,6 +248,7 @@ function Summary({ summary, refreshing }: { summary: AnalyticsSummary; refreshin
                 summary={`Busiest hour ${String(busiest).padStart(2, "0")}:00 with ${summary.ordersByHour[busiest]} orders.`}
                 bars={hours}
                 format={(n) => `${n} orders`}
+                width={440}
                 valueHeading="Orders"
               />
             </Panel>

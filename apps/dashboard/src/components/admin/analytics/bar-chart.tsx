@@ -9,8 +9,10 @@ export interface Bar {
   value: number;
 }
 
-const HEIGHT = 160;
-const GAP = 2;
+const HEIGHT = 180;
+/** Room for one axis label, in viewBox units. */
+const LABEL_WIDTH = 40;
+const GAP = 3;
 
 /**
  * A bar chart as plain SVG (attributes and theme classes only, no inline styles, so it renders
@@ -25,6 +27,7 @@ export function BarChart({
   format,
   valueHeading,
   table = true,
+  width = 720,
 }: {
   title: string;
   summary: string;
@@ -33,19 +36,20 @@ export function BarChart({
   valueHeading: string;
   /** false when the caller shows the figures in a table of its own. */
   table?: boolean;
+  /** The viewBox width: about the chart's width on screen in px, so its labels read at about 11 px. */
+  width?: number;
 }) {
   const id = useId();
   const max = Math.max(1, ...bars.map((bar) => bar.value));
-  const width = Math.max(bars.length * 24, 240);
   const slot = width / Math.max(1, bars.length);
-  const labelEvery = Math.ceil(bars.length / 16);
+  const labelEvery = Math.ceil(LABEL_WIDTH / slot);
   return (
     <figure className="flex flex-col gap-2">
       <svg
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
         viewBox={`0 0 ${width} ${HEIGHT + 18}`}
-        className="h-auto max-h-64 w-full"
+        className="h-auto w-full overflow-visible"
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
@@ -69,7 +73,7 @@ export function BarChart({
                   x={index * slot + slot / 2}
                   y={HEIGHT + 13}
                   textAnchor="middle"
-                  className="fill-muted-foreground text-[10px]"
+                  className="fill-muted-foreground text-[11px]"
                 >
                   {bar.label}
                 </text>
