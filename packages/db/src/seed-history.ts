@@ -5,7 +5,7 @@
  */
 import { addDays, businessDate, priceOrder, type CartLine, type PricingMenuItem } from "@tabletap/core";
 import { Types } from "mongoose";
-import { Customer, MenuItem, Order, OrderCounter, Restaurant, Table, TableSession } from "./models";
+import { Customer, MenuItem, Order, OrderCounter, Restaurant, Staff, Table, TableSession } from "./models";
 import { toPricingMenuItem } from "./views";
 
 /** mulberry32, a small seeded PRNG (uniform in [0, 1)); its seed here is a hash of the date. */
@@ -91,10 +91,13 @@ export async function seedHistory(slug = "demo", days = 30, now = new Date()): P
   const todo = dates.filter((date) => !seeded.has(date));
   if (todo.length === 0) return { days: 0, orders: 0 };
 
-  const [items, tables] = await Promise.all([
+  const [items, tables, crew] = await Promise.all([
     MenuItem.find({ restaurantId, available: true }).sort({ sortOrder: 1, name: 1 }).lean(),
     Table.find({ restaurantId, active: true }).sort({ label: 1 }).lean(),
+    Staff.findOne({ restaurantId, role: "staff" }, { _id: 1 }).lean(),
   ]);
+  // Status changes are made by the restaurant's staff member, as on the kitchen display.
+  const by = crew ? `staff:${crew._id.toString()}` : "system";
   const menu = new Map(items.map((item) => [item._id.toString(), toPricingMenuItem(item)]));
   const dishes = [...menu.values()];
   const phones = Array.from({ length: DINERS }, (_, i) => `+9190000${String(i).padStart(5, "0")}`);
@@ -184,7 +187,7 @@ export async function seedHistory(slug = "demo", days = 30, now = new Date()): P
         ];
         for (const step of steps) {
           clock += Math.round(step.after * 60_000);
-          history.push({ status: step.status, at: new Date(clock), by: "staff:history", reason: step.reason });
+          history.push({ status: step.status, at: new Date(clock), by, reason: step.reason });
         }
         const final = history.at(-1);
         const exit = final && (final.status === "rejected" || final.status === "cancelled");

@@ -185,7 +185,10 @@ export async function analyticsSummary(manager: StaffPrincipal, input: Analytics
     ordersByHour,
     exits: result.exits
       .map(({ _id, count }) => ({ status: _id.status, reason: _id.reason ?? null, count }))
-      .sort((a, b) => b.count - a.count || a.status.localeCompare(b.status)),
+      .sort(
+        (a, b) =>
+          b.count - a.count || a.status.localeCompare(b.status) || (a.reason ?? "").localeCompare(b.reason ?? ""),
+      ),
   };
 }
 
