@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { MenuCategory, MenuItem, Staff, toAdminMenuItemView, type MenuItemDoc } from "@tabletap/db";
+import { MenuCategory, MenuItem, Order, Staff, toAdminMenuItemView, type MenuItemDoc } from "@tabletap/db";
 import { audienceRouters } from "./root";
 import { recordChange } from "./use-cases/audit";
 import { randomPhone, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "./testing";
@@ -186,6 +186,17 @@ const MATRIX: Record<string, Row> = {
     call: async (api, fx) => api.admin.menu.deleteItem({ menuItemId: await fx.freshItem() }),
     expect: managersOnly("ok", "NOT_FOUND"),
   },
+  "admin.analytics.summary": {
+    call: async (api, fx) => ((await api.admin.analytics.summary(fx.todayRange)).totals.orders > 0 ? "ok" : "hidden"),
+    expect: managersOnly("ok", "hidden"),
+  },
+  "admin.analytics.ordersCsv": {
+    // The header and a line per order: more than the header means A's orders are in it.
+    call: async (api, fx) =>
+      (await api.admin.analytics.ordersCsv(fx.todayRange)).csv.trim().split("\r\n").length > 1 ? "ok" : "hidden",
+    expect: managersOnly("ok", "hidden"),
+  },
+  "admin.analytics.today": { call: (api) => api.admin.analytics.today(), expect: managersOnly("ok", "ok") },
 };
 
 /** A fresh staff account of `restaurant` (a target no caller signs in with), its id. */
@@ -261,7 +272,19 @@ async function fixture() {
       )._id.toString(),
     itemAsEdited: async () => toAdminMenuItemView((await MenuItem.findById(itemId).lean<MenuItemDoc>())!),
   };
-  return { a, b, itemId, ...menu, orderId: await placeAtA(), freshOrder: placeAtA, callers };
+  const orderId = await placeAtA();
+  // The business date the order was placed on (not "today" read separately, which could differ at midnight).
+  const placedOn = (await Order.findById(orderId, { businessDate: 1 }).lean())!.businessDate;
+  return {
+    a,
+    b,
+    itemId,
+    ...menu,
+    orderId,
+    freshOrder: placeAtA,
+    callers,
+    todayRange: { from: placedOn, to: placedOn },
+  };
 }
 
 /** What `caller` gets from `row`: `ok`/`hidden`, or the tRPC error code. */

@@ -14,3 +14,4 @@ export * from "./audit";
 export * from "./staff-admin";
 export * from "./settings";
 export * from "./menu-admin";
+export * from "./analytics";

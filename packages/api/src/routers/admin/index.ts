@@ -1,4 +1,5 @@
 import { createTRPCRouter } from "../../trpc";
+import { adminAnalyticsRouter } from "./analytics";
 import { adminAuditRouter } from "./audit";
 import { adminSettingsRouter } from "./settings";
 import { adminStaffRouter } from "./staff";
@@ -16,4 +17,5 @@ export const adminRouter = createTRPCRouter({
   staff: adminStaffRouter,
   settings: adminSettingsRouter,
   menu: adminMenuRouter,
+  analytics: adminAnalyticsRouter,
 });
