@@ -16,6 +16,15 @@ describe("loadServerEnv", () => {
     );
   });
 
+  it("reads the guest app's URL for the QR links: a dev default, required in production", () => {
+    expect(loadServerEnv({}).GUEST_APP_URL).toBe("http://127.0.0.1:3000");
+    expect(loadServerEnv({ GUEST_APP_URL: "https://order.example.com/" }).GUEST_APP_URL).toBe(
+      "https://order.example.com",
+    );
+    expect(() => loadServerEnv({ GUEST_APP_URL: "ftp://order.example.com" })).toThrow(/GUEST_APP_URL/);
+    expect(() => loadServerEnv({ NODE_ENV: "production" })).toThrow(/GUEST_APP_URL/);
+  });
+
   it("refuses a malformed service URL", () => {
     expect(() => loadServerEnv({ REDIS_URL: "localhost:6379" })).toThrow(/REDIS_URL/);
   });

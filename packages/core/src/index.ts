@@ -12,3 +12,4 @@ export * from "./views";
 export * from "./audit";
 export * from "./staff-admin";
 export * from "./settings";
+export * from "./tables-admin";

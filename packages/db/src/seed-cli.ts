@@ -2,6 +2,7 @@
  * `pnpm --filter @tabletap/db seed`: seeds the demo restaurant into `MONGODB_URI` and prints the
  * table links and dev credentials. `GUEST_APP_URL` (default http://127.0.0.1:3000) builds the links.
  */
+import { tableGuestUrl } from "@tabletap/core/tables-admin";
 import { connectDb, disconnectDb } from "./connection";
 import { seedEnv } from "./env";
 import { seedDemo } from "./seed";
@@ -12,5 +13,6 @@ const result = await seedDemo();
 await disconnectDb();
 
 console.log(`Seeded "${result.slug}": ${result.itemCount} menu items, ${result.tables.length} tables.`);
-for (const table of result.tables) console.log(`  ${table.label.padEnd(4)} ${env.GUEST_APP_URL}/t/${table.code}`);
+for (const table of result.tables)
+  console.log(`  ${table.label.padEnd(4)} ${tableGuestUrl(env.GUEST_APP_URL, table.code)}`);
 for (const account of result.staff) console.log(`  ${account.role.padEnd(8)} ${account.email} / ${account.password}`);

@@ -2,6 +2,7 @@ import { createTRPCRouter } from "../../trpc";
 import { adminAuditRouter } from "./audit";
 import { adminSettingsRouter } from "./settings";
 import { adminStaffRouter } from "./staff";
+import { adminTablesRouter } from "./tables";
 
 /**
  * The admin panel's API (`admin.*`): manager-only, scoped to the manager's restaurant. Staff who
@@ -14,4 +15,5 @@ export const adminRouter = createTRPCRouter({
   audit: adminAuditRouter,
   staff: adminStaffRouter,
   settings: adminSettingsRouter,
+  tables: adminTablesRouter,
 });
