@@ -19,7 +19,11 @@ async function linksOf(pdf: ArrayBuffer): Promise<string[]> {
         .Annots()
         ?.asArray()
         .map((ref) =>
-          doc.context.lookup(ref, PDFDict).lookup(PDFName.of("A"), PDFDict).lookup(PDFName.of("URI"), PDFString).decodeText(),
+          doc.context
+            .lookup(ref, PDFDict)
+            .lookup(PDFName.of("A"), PDFDict)
+            .lookup(PDFName.of("URI"), PDFString)
+            .decodeText(),
         ) ?? [],
   );
 }
@@ -52,7 +56,11 @@ describe("QR downloads", () => {
     expect(png.status).toBe(200);
     expect(png.headers.get("content-type")).toBe("image/png");
     expect(png.headers.get("content-disposition")).toBe('attachment; filename="table-T2-qr.png"');
-    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString("latin1"),
+    ).toBe("PNG");
   });
 
   it("refuse the signed-out (401), staff (403), and another restaurant's or an unknown table (404)", async () => {

@@ -12,11 +12,10 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { createServerCaller } from "./http";
 
 /** The formats one table's QR code downloads in. */
-export const TABLE_QR_FORMATS = ["png", "svg"] as const;
-export type TableQrFormat = (typeof TABLE_QR_FORMATS)[number];
+export type TableQrFormat = "png" | "svg";
 
 interface Download {
-  body: Uint8Array | string;
+  body: Uint8Array<ArrayBuffer> | string;
   contentType: string;
   /** The file's name, as the browser saves it. */
   filename: string;
@@ -64,7 +63,7 @@ async function download(
  */
 export function qrSheetResponse(req: Request): Promise<Response> {
   return download(req, {}, async (view) => ({
-    body: await qrSheetPdf({ restaurantName: view.restaurantName, cards: view.cards }),
+    body: new Uint8Array(await qrSheetPdf({ restaurantName: view.restaurantName, cards: view.cards })),
     contentType: "application/pdf",
     filename: `${fileSafe(view.restaurantName)}-table-qr-codes.pdf`,
   }));
