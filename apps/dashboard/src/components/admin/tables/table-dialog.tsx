@@ -96,7 +96,7 @@ function TableForm({
   const otherError = save.isError && Object.keys(fieldErrors(save.error)).length === 0;
   return (
     <form onSubmit={submit} noValidate className="grid gap-4">
-      <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
+      <div className="grid items-start gap-4 sm:grid-cols-[1fr_8rem]">
         <Field label="Label" description="Printed on the QR card, e.g. T12 or Patio 3." error={errors.label}>
           <Input
             value={label}
