@@ -2,7 +2,7 @@ import { qrSvg } from "@tabletap/qr";
 import { PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { qrSheetResponse, tableQrResponse } from "./qr-downloads";
-import { seedRestaurant, signedInStaff, TestClient } from "./testing";
+import { seedRestaurant, signedInStaff, type TestClient } from "./testing";
 
 /** A browser's request to the dashboard with `client`'s cookies. */
 function request(client: TestClient | null, path: string): Request {

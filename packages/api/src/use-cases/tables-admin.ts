@@ -159,13 +159,7 @@ export async function adminTables(services: Services, manager: StaffPrincipal): 
     currency: restaurant?.currency ?? "INR",
     tables: tables
       .sort((a, b) => labelOrder.compare(a.label, b.label))
-      .map((table) =>
-        toAdminTableView(
-          services,
-          table,
-          (table.openSessionId && sessions.get(table.openSessionId.toString())) || null,
-        ),
-      ),
+      .map((table) => toAdminTableView(services, table, sessions.get(table.openSessionId?.toString() ?? "") ?? null)),
   };
 }
 
