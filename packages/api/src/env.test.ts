@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { loadServerEnv } from "./env";
 
@@ -22,7 +23,14 @@ describe("loadServerEnv", () => {
       "https://order.example.com",
     );
     expect(() => loadServerEnv({ GUEST_APP_URL: "ftp://order.example.com" })).toThrow(/GUEST_APP_URL/);
-    expect(() => loadServerEnv({ NODE_ENV: "production" })).toThrow(/GUEST_APP_URL/);
+    const secrets = {
+      JWT_ACCESS_SECRET: randomBytes(48).toString("base64"),
+      JWT_REFRESH_SECRET: randomBytes(48).toString("base64"),
+      OTP_PEPPER: randomBytes(48).toString("base64"),
+    };
+    expect(() => loadServerEnv({ NODE_ENV: "production", ...secrets })).toThrow(/GUEST_APP_URL/);
+    const production = { NODE_ENV: "production", ...secrets, GUEST_APP_URL: "https://order.example.com" };
+    expect(loadServerEnv(production).GUEST_APP_URL).toBe("https://order.example.com");
   });
 
   it("refuses a malformed service URL", () => {
