@@ -15,8 +15,13 @@ process.env.E2E_GUEST_PORT ??= String(await getPort({ host: "127.0.0.1" }));
 process.env.E2E_DASHBOARD_PORT ??= String(await getPort({ host: "127.0.0.1" }));
 const { GUEST_URL, DASHBOARD_URL } = appUrls();
 // Production builds, test configuration: dev secrets and the dev SMS outbox (NODE_ENV=production
-// would rightly refuse both), on the test stack whose env the test command provides.
-const SERVER_ENV = { NODE_ENV: "test", LOG_LEVEL: "warn" };
+// would rightly refuse both), on the test stack whose env the test command provides; the tables'
+// QR links lead to the guest app under test.
+const SERVER_ENV = {
+  NODE_ENV: "test",
+  LOG_LEVEL: "warn",
+  GUEST_APP_URL: `http://127.0.0.1:${process.env.E2E_GUEST_PORT}`,
+};
 
 export default defineConfig({
   testDir: "tests",

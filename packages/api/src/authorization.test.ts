@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { MenuCategory, MenuItem, Order, Staff, toAdminMenuItemView, type MenuItemDoc } from "@tabletap/db";
+import { MenuCategory, MenuItem, Order, Staff, Table, toAdminMenuItemView, type MenuItemDoc } from "@tabletap/db";
 import { audienceRouters } from "./root";
 import { recordChange } from "./use-cases/audit";
 import { randomPhone, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "./testing";
@@ -197,6 +197,23 @@ const MATRIX: Record<string, Row> = {
     expect: managersOnly("ok", "hidden"),
   },
   "admin.analytics.today": { call: (api) => api.admin.analytics.today(), expect: managersOnly("ok", "ok") },
+  "admin.tables.list": {
+    call: async (api, fx) =>
+      (await api.admin.tables.list()).tables.some((table) => table.code === fx.a.tables[0]!.code) ? "ok" : "hidden",
+    expect: managersOnly("ok", "hidden"),
+  },
+  "admin.tables.save": {
+    call: async (api, fx) => api.admin.tables.save({ id: await tableIdOf(fx.a, "T9"), label: "T9", seats: 4 }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
+  "admin.tables.regenerateCode": {
+    call: async (api, fx) => api.admin.tables.regenerateCode({ tableId: await tableIdOf(fx.a, "T10") }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
+  "admin.tables.qrCards": {
+    call: async (api, fx) => api.admin.tables.qrCards({ tableId: await tableIdOf(fx.a, "T9") }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
 };
 
 /** A fresh staff account of `restaurant` (a target no caller signs in with), its id. */
@@ -209,6 +226,13 @@ async function newStaffOf(restaurant: { restaurantId: string }): Promise<string>
     passwordHash: "not-a-bcrypt-hash",
   });
   return staff._id.toString();
+}
+
+/** The id of the table `label` of a seeded restaurant. */
+async function tableIdOf(restaurant: { restaurantId: string }, label: string): Promise<string> {
+  const table = await Table.findOne({ restaurantId: restaurant.restaurantId, label }, { _id: 1 }).lean();
+  if (!table) throw new Error(`No table ${label}`);
+  return table._id.toString();
 }
 
 /** Restaurants A and B, a guest's order at A, and one client per kind of caller. */

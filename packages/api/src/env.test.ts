@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { loadServerEnv } from "./env";
 
@@ -14,6 +15,22 @@ describe("loadServerEnv", () => {
     expect(() => loadServerEnv({ NODE_ENV: "production" })).toThrow(
       /JWT_ACCESS_SECRET[\s\S]*JWT_REFRESH_SECRET[\s\S]*OTP_PEPPER/,
     );
+  });
+
+  it("reads the guest app's URL for the QR links: a dev default, required in production", () => {
+    expect(loadServerEnv({}).GUEST_APP_URL).toBe("http://127.0.0.1:3000");
+    expect(loadServerEnv({ GUEST_APP_URL: "https://order.example.com/" }).GUEST_APP_URL).toBe(
+      "https://order.example.com",
+    );
+    expect(() => loadServerEnv({ GUEST_APP_URL: "ftp://order.example.com" })).toThrow(/GUEST_APP_URL/);
+    const secrets = {
+      JWT_ACCESS_SECRET: randomBytes(48).toString("base64"),
+      JWT_REFRESH_SECRET: randomBytes(48).toString("base64"),
+      OTP_PEPPER: randomBytes(48).toString("base64"),
+    };
+    expect(() => loadServerEnv({ NODE_ENV: "production", ...secrets })).toThrow(/GUEST_APP_URL/);
+    const production = { NODE_ENV: "production", ...secrets, GUEST_APP_URL: "https://order.example.com" };
+    expect(loadServerEnv(production).GUEST_APP_URL).toBe("https://order.example.com");
   });
 
   it("refuses a malformed service URL", () => {

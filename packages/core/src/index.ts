@@ -15,3 +15,4 @@ export * from "./staff-admin";
 export * from "./settings";
 export * from "./menu-admin";
 export * from "./analytics";
+export * from "./tables-admin";

@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { hashPassword } from "@tabletap/auth";
 import type { AllergenId, DietaryTag } from "@tabletap/core";
-import { MenuCategory, MenuItem, Restaurant, Staff, Table } from "./models";
+import { MenuCategory, MenuItem, newTableCode, Restaurant, Staff, Table } from "./models";
 
 /** Development passwords of the seeded accounts; the README states them. Never used in production. */
 export const DEMO_STAFF = [
@@ -428,7 +427,7 @@ export async function seedDemo(
           restaurantId,
           label,
           seats: n <= 6 ? 4 : 6,
-          code: randomBytes(12).toString("base64url"),
+          code: newTableCode(),
           active: true,
         },
       },

@@ -93,6 +93,8 @@ orderSchema.index({ customerId: 1, idempotencyKey: 1 }, { unique: true });
 orderSchema.index({ restaurantId: 1, status: 1, createdAt: 1 });
 orderSchema.index({ restaurantId: 1, businessDate: 1, number: 1 }, { unique: true });
 orderSchema.index({ "outbox.occurredAt": 1 });
+// The admin's tables list: the orders of the open table sessions.
+orderSchema.index({ tableSessionId: 1 });
 
 export type OrderDoc = InferSchemaType<typeof orderSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const Order: Model<OrderDoc> =

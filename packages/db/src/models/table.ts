@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import mongoose, { Schema, type InferSchemaType, type Model, type Types } from "mongoose";
 
 /**
@@ -21,3 +22,11 @@ tableSchema.index({ restaurantId: 1, label: 1 }, { unique: true });
 export type TableDoc = InferSchemaType<typeof tableSchema> & { _id: Types.ObjectId };
 export const Table: Model<TableDoc> =
   (mongoose.models.Table as Model<TableDoc>) ?? mongoose.model("Table", tableSchema);
+
+/**
+ * A new table code: 12 random bytes (96 bits from the OS CSPRNG) in base64url, 16 characters of
+ * [A-Za-z0-9_-] (`tableCodeSchema`). Unguessable: the code is all a guest needs to order at the table.
+ */
+export function newTableCode(): string {
+  return randomBytes(12).toString("base64url");
+}

@@ -4,6 +4,7 @@ import { adminAuditRouter } from "./audit";
 import { adminSettingsRouter } from "./settings";
 import { adminStaffRouter } from "./staff";
 import { adminMenuRouter } from "./menu";
+import { adminTablesRouter } from "./tables";
 
 /**
  * The admin panel's API (`admin.*`): manager-only, scoped to the manager's restaurant. Staff who
@@ -18,4 +19,5 @@ export const adminRouter = createTRPCRouter({
   settings: adminSettingsRouter,
   menu: adminMenuRouter,
   analytics: adminAnalyticsRouter,
+  tables: adminTablesRouter,
 });
