@@ -123,6 +123,11 @@ const MATRIX: Record<string, Row> = {
         : "hidden",
     expect: managersOnly("ok", "hidden"),
   },
+  "admin.photos.remove": {
+    // The item has no photo: removing it changes nothing, so every manager call is repeatable.
+    call: (api, fx) => api.admin.photos.remove({ menuItemId: fx.a.items.get("Rasmalai")!._id.toString() }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
 };
 
 /** Restaurants A and B, a guest's order at A, and one client per kind of caller. */

@@ -10,3 +10,4 @@ export * from "./schemas";
 export * from "./text";
 export * from "./views";
 export * from "./audit";
+export * from "./photo";

@@ -3,6 +3,7 @@
  * Plain JSON: money in integer minor units (paise for INR), times as ISO-8601 UTC strings.
  */
 import type { OrderStatus, PaymentStatus } from "./order-status";
+import type { MenuItemPhotoView } from "./photo";
 
 /** A dietary tag shown on the menu (FSSAI green/brown dot plus common diets). */
 export type DietaryTag = "veg" | "non-veg" | "vegan" | "egg" | "gluten-free" | "jain" | "spicy";
@@ -30,7 +31,8 @@ export interface MenuItemView {
   name: string;
   description: string;
   price: number;
-  imageUrl: string | null;
+  /** The item's photo, or null when it has none. */
+  photo: MenuItemPhotoView | null;
   dietaryTags: DietaryTag[];
   allergens: string[];
   /** false when the item is 86'd: shown greyed out, cannot be ordered. */

@@ -1,5 +1,6 @@
 import { createTRPCRouter } from "../../trpc";
 import { adminAuditRouter } from "./audit";
+import { adminPhotosRouter } from "./photos";
 
 /**
  * The admin panel's API (`admin.*`): manager-only, scoped to the manager's restaurant. Staff who
@@ -10,4 +11,5 @@ import { adminAuditRouter } from "./audit";
  */
 export const adminRouter = createTRPCRouter({
   audit: adminAuditRouter,
+  photos: adminPhotosRouter,
 });
