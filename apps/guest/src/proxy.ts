@@ -1,8 +1,9 @@
+import { pagesEnv } from "@tabletap/next-server/pages-env";
 import { cspProxy } from "@tabletap/next-server/security";
 import { NextResponse } from "next/server";
 
 /** Every page gets a Content-Security-Policy with a nonce of its own (see `cspProxy`). */
-export const proxy = cspProxy((init) => NextResponse.next(init), { imageOrigin: process.env.S3_PUBLIC_URL });
+export const proxy = cspProxy((init) => NextResponse.next(init), { imageOrigin: pagesEnv().S3_PUBLIC_URL });
 
 export const config = {
   matcher: [

@@ -23,7 +23,9 @@ export function MenuPhoto({
   if (!smallest) return null;
   return (
     <span className={`menu-photo menu-photo--${variant}`}>
+      {/* eslint-disable-next-line @next/next/no-img-element -- pre-sized WebP renditions from S3; next/image would resize them again */}
       <img className="menu-photo__placeholder" src={photo.placeholder} alt="" aria-hidden="true" />
+      {/* eslint-disable-next-line @next/next/no-img-element -- pre-sized WebP renditions from S3; next/image would resize them again */}
       <img
         className="menu-photo__image"
         src={smallest.url}
