@@ -100,7 +100,7 @@ export function createServices(env: ServerEnv): Services {
 }
 
 /** The path both apps serve photos at when `S3_PUBLIC_URL` is unset (`app/media/[...key]/route.ts`). */
-export const MEDIA_ROUTE = "/media";
+const MEDIA_ROUTE = "/media";
 
 let services: Services | undefined;
 
