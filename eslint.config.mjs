@@ -90,6 +90,7 @@ export default defineConfig(
     files: [
       // the env modules themselves: each validates its package's variables with env-core;
       "**/src/env.ts",
+      "packages/next-server/src/pages-env.ts",
       // Next's start-up hook: `process.env.NEXT_RUNTIME` is how Next documents telling the Node
       // runtime from the Edge one, and Next inlines that exact expression at build time;
       "apps/*/src/instrumentation.ts",

@@ -13,6 +13,7 @@ const nextConfig: NextConfig = {
     "@tabletap/client",
     "@tabletap/core",
     "@tabletap/db",
+    "@tabletap/media",
     "@tabletap/next-server",
     "@tabletap/notify",
     "@tabletap/queue",
@@ -20,7 +21,7 @@ const nextConfig: NextConfig = {
     "@tabletap/redis",
     "@tabletap/ui",
   ],
-  serverExternalPackages: ["mongoose", "bcrypt", "ioredis", "pino", "twilio", "sqs-consumer"],
+  serverExternalPackages: ["mongoose", "bcrypt", "ioredis", "pino", "twilio", "sqs-consumer", "sharp"],
   // Every response (pages, API, static files); each page also gets its nonce CSP from src/proxy.ts.
   headers: () => Promise.resolve([{ source: "/:path*", headers: securityHeaders() }]),
 };

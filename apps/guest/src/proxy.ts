@@ -1,14 +1,15 @@
+import { pagesEnv } from "@tabletap/next-server/pages-env";
 import { cspProxy } from "@tabletap/next-server/security";
 import { NextResponse } from "next/server";
 
 /** Every page gets a Content-Security-Policy with a nonce of its own (see `cspProxy`). */
-export const proxy = cspProxy((init) => NextResponse.next(init));
+export const proxy = cspProxy((init) => NextResponse.next(init), { imageOrigin: pagesEnv().S3_PUBLIC_URL });
 
 export const config = {
   matcher: [
     {
-      // Pages only: not the API, static files or prefetches (Next.js CSP guide).
-      source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
+      // Pages only: not the API, photos (/media), static files or prefetches (Next.js CSP guide).
+      source: "/((?!api|media/|_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

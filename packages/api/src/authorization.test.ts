@@ -214,6 +214,11 @@ const MATRIX: Record<string, Row> = {
     call: async (api, fx) => api.admin.tables.qrCards({ tableId: await tableIdOf(fx.a, "T9") }),
     expect: managersOnly("ok", "NOT_FOUND"),
   },
+  "admin.photos.remove": {
+    // The item has no photo: removing it changes nothing, so every manager call is repeatable.
+    call: (api, fx) => api.admin.photos.remove({ menuItemId: fx.a.items.get("Rasmalai")!._id.toString() }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
 };
 
 /** A fresh staff account of `restaurant` (a target no caller signs in with), its id. */
@@ -294,7 +299,8 @@ async function fixture() {
           station: "dessert",
         })
       )._id.toString(),
-    itemAsEdited: async () => toAdminMenuItemView((await MenuItem.findById(itemId).lean<MenuItemDoc>())!),
+    itemAsEdited: async () =>
+      toAdminMenuItemView((await MenuItem.findById(itemId).lean<MenuItemDoc>())!, { mediaBaseUrl: "/media" }),
   };
   const orderId = await placeAtA();
   // The business date the order was placed on (not "today" read separately, which could differ at midnight).

@@ -3,6 +3,7 @@ import { authEnv } from "@tabletap/auth";
 import { envOptions, logLevelSchema, nodeEnvSchema, type EnvSource } from "@tabletap/core/env";
 import { isPhoneCountry } from "@tabletap/core/phone";
 import { dbEnv } from "@tabletap/db";
+import { mediaEnv } from "@tabletap/media";
 import { notifyEnv } from "@tabletap/notify";
 import { queueEnv } from "@tabletap/queue";
 import { redisEnv } from "@tabletap/redis";
@@ -68,7 +69,7 @@ export function loadServerEnv(source: EnvSource = process.env) {
             .min(1),
         ),
     },
-    extends: [dbEnv(source), authEnv(source), redisEnv(source), queueEnv(source), notifyEnv(source)],
+    extends: [dbEnv(source), authEnv(source), redisEnv(source), queueEnv(source), notifyEnv(source), mediaEnv(source)],
     ...envOptions(source),
   });
 }

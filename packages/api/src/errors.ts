@@ -1,5 +1,6 @@
 import { InvalidTokenError, LoginThrottledError, OtpError } from "@tabletap/auth";
 import { IllegalTransitionError, ORDERING_PAUSED_MESSAGE, PricingError } from "@tabletap/core";
+import { PhotoRejectedError } from "@tabletap/media";
 import { EmailLimitError } from "@tabletap/notify";
 import { TRPCError } from "@trpc/server";
 
@@ -95,6 +96,8 @@ export function retryAfterSeconds(error: unknown): number | null {
  * - ForbiddenError → FORBIDDEN
  * - IllegalTransitionError, ConflictError → CONFLICT
  * - OrderingPausedError → PRECONDITION_FAILED
+ * - PhotoRejectedError: `too-large` → PAYLOAD_TOO_LARGE, `wrong-type` → UNSUPPORTED_MEDIA_TYPE,
+ *   `corrupt` / `too-many-pixels` → BAD_REQUEST
  * - OtpError RATE_LIMITED / COOLDOWN, LoginThrottledError, EmailLimitError, OrderThrottledError →
  *   TOO_MANY_REQUESTS (with `Retry-After`: see `retryAfterSeconds`)
  */
@@ -110,6 +113,14 @@ export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof ForbiddenError) return as("FORBIDDEN");
   if (error instanceof IllegalTransitionError || error instanceof ConflictError) return as("CONFLICT");
   if (error instanceof OrderingPausedError) return as("PRECONDITION_FAILED");
+  if (error instanceof PhotoRejectedError)
+    return as(
+      error.problem === "too-large"
+        ? "PAYLOAD_TOO_LARGE"
+        : error.problem === "wrong-type"
+          ? "UNSUPPORTED_MEDIA_TYPE"
+          : "BAD_REQUEST",
+    );
   if (error instanceof LoginThrottledError || error instanceof EmailLimitError || error instanceof OrderThrottledError)
     return as("TOO_MANY_REQUESTS");
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: error });

@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { SessionAudience } from "@tabletap/auth";
 import { API_LIMITS } from "@tabletap/core/api-limits";
+import { isPhotoType, PHOTO_POLICY, uploadPhotoInput } from "@tabletap/core/photo";
+import { PhotoRejectedError, serveMedia } from "@tabletap/media";
 import { readDevOutbox } from "@tabletap/notify";
 import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import etag from "etag";
 import fresh from "fresh";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -10,7 +13,9 @@ import { PEER_ADDRESS_HEADER } from "@tabletap/core/peer-address";
 import type { Logger } from "pino";
 import { audienceRouters, guestRouter, staffRouter } from "./root";
 import { getServices, type Services } from "./services";
-import { createCallerFactory, createContext } from "./trpc";
+import { InvalidInputError, toTRPCError } from "./errors";
+import { assertManager, createCallerFactory, createContext, signedInStaff } from "./trpc";
+import { uploadItemPhoto } from "./use-cases/photos";
 
 /**
  * Logs an error the API answered with, on the request's logger: unexpected ones
@@ -233,6 +238,103 @@ export async function devOutboxRouteHandler(req: Request): Promise<Response> {
   return Response.json(await readDevOutbox(services.redis, { limit: 50, to }), {
     headers: { "cache-control": "no-store" },
   });
+}
+
+/** The message of a cross-site request refused (`isCrossSite`). */
+const CROSS_SITE = "This request came from another site, so it was refused.";
+
+/**
+ * The request body as bytes, read until `maxBytes`: one byte more and reading stops with
+ * PhotoRejectedError `too-large` (the rest is left unread, so the 413 still reaches the client).
+ * Catches a chunked body, which has no `Content-Length` to check first.
+ */
+async function bodyWithin(req: Request, maxBytes: number): Promise<Buffer> {
+  if (!req.body) return Buffer.alloc(0);
+  const reader = (req.body as ReadableStream<Uint8Array>).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return Buffer.concat(chunks);
+      size += value.byteLength;
+      if (size > maxBytes) throw new PhotoRejectedError("too-large");
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/**
+ * The dashboard's photo upload, `POST /api/admin/menu-items/<menuItemId>/photo[?alt=...]` (a
+ * Next.js route handler; tRPC takes JSON only): the image itself is the body, with
+ * `Content-Type: image/jpeg`, `image/png` or `image/webp` (types a cross-site HTML form can't
+ * send: a CORS preflight would be needed, and none is answered). Checks, before any work and in
+ * this order: the request comes from the app's own pages (the tRPC endpoint's `isCrossSite`:
+ * FORBIDDEN, 403), the Content-Type (UNSUPPORTED_MEDIA_TYPE, 415), `Content-Length` at most
+ * `PHOTO_POLICY.maxBytes` (PAYLOAD_TOO_LARGE, 413), the input (`uploadPhotoInput`: BAD_REQUEST,
+ * 400), a manager's staff session (`signedInStaff`, `assertManager`: 401, 403); then reads the
+ * body, counting (413 past the limit), and calls `uploadItemPhoto`, which checks the content.
+ * Answers `{ photo: MenuItemPhotoView }` (200) or `{ error: { code, message } }` with the status
+ * of the tRPC error the API's one mapping (`toTRPCError`) gives, `Cache-Control: no-store` and
+ * the request id, logged like the API's errors.
+ */
+export function photoUploadRouteHandler(opts: ApiHandlerOptions = {}) {
+  const servicesFor = opts.services ?? getServices;
+  return async (req: Request, menuItemId: string): Promise<Response> => {
+    const services = servicesFor();
+    const requestId = requestIdOf(req.headers);
+    const log = services.log.child({ requestId });
+    const resHeaders = new Headers({ [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" });
+    try {
+      if (isCrossSite(req.headers)) throw new TRPCError({ code: "FORBIDDEN", message: CROSS_SITE });
+      if (!isPhotoType(req.headers.get("content-type"))) throw new PhotoRejectedError("wrong-type");
+      if (Number(req.headers.get("content-length") ?? 0) > PHOTO_POLICY.maxBytes)
+        throw new PhotoRejectedError("too-large");
+      const input = uploadPhotoInput.safeParse({
+        menuItemId,
+        alt: new URL(req.url).searchParams.get("alt") ?? undefined,
+      });
+      if (!input.success) throw new InvalidInputError(input.error.issues[0]?.message ?? "That request isn't valid.");
+      const ctx = await createContext(services, {
+        headers: req.headers,
+        resHeaders,
+        audience: "staff",
+        peerAddress: req.headers.get(PEER_ADDRESS_HEADER) ?? undefined,
+        requestId,
+      });
+      const staff = await signedInStaff(ctx);
+      assertManager(staff);
+      const bytes = await bodyWithin(req, PHOTO_POLICY.maxBytes);
+      const photo = await uploadItemPhoto(ctx.services, staff, { ...input.data, bytes });
+      return Response.json({ photo }, { headers: resHeaders });
+    } catch (cause) {
+      const error = toTRPCError(cause);
+      logApiError(log, { error, path: "admin.photos.upload", type: "mutation" });
+      const message =
+        error.code === "INTERNAL_SERVER_ERROR" ? "Something went wrong on our side. Please try again." : error.message;
+      return Response.json(
+        { error: { code: error.code, message } },
+        { status: getHTTPStatusCodeFromError(error), headers: resHeaders },
+      );
+    }
+  };
+}
+
+/**
+ * `GET /media/<key>` in both apps, when `S3_PUBLIC_URL` is unset: a menu photo streamed from the
+ * photos bucket, cacheable for a year as immutable (`serveMedia`: 404 for anything but a photo's
+ * content-addressed key). Answers 503 when S3 can't be read (logged).
+ */
+export async function mediaRouteHandler(req: Request, key: string): Promise<Response> {
+  const services = getServices();
+  try {
+    return await serveMedia(services.media, key, req.headers.get("if-none-match"));
+  } catch (error) {
+    services.log.error({ err: error, key }, "could not read a photo from S3");
+    return new Response("Photo unavailable", { status: 503, headers: { "cache-control": "no-store" } });
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type EmailSender,
   type SmsSender,
 } from "@tabletap/notify";
+import { createMediaStore, createS3Client, type MediaStore } from "@tabletap/media";
 import { createSqsClient, orderQueueSender } from "@tabletap/queue";
 import { createEventBus, createOrderChanges, type EventBus, type OrderChanges } from "@tabletap/realtime";
 import { createRedis, type Redis } from "@tabletap/redis";
@@ -37,6 +38,10 @@ export interface Services {
   sqs: SQSClient;
   /** Delivers an order's change (SQS, live channels) after it was stored; never throws (the worker's relay retries). */
   orderChanges: OrderChanges;
+  /** The photos bucket (`S3_BUCKET`), where menu item photos are stored. */
+  media: MediaStore;
+  /** Where browsers load photos from: `S3_PUBLIC_URL`, else the apps' own `/media` route (`mediaRouteHandler`). */
+  mediaBaseUrl: string;
   /** Connects MongoDB (once; a failed attempt is retried by the next call). */
   connectDb(): Promise<unknown>;
 }
@@ -88,9 +93,14 @@ export function createServices(env: ServerEnv): Services {
       sendToQueue: orderQueueSender(sqs, env.SQS_ORDERS_QUEUE),
       log,
     }),
+    media: createMediaStore(createS3Client(env), env.S3_BUCKET),
+    mediaBaseUrl: env.S3_PUBLIC_URL ?? MEDIA_ROUTE,
     connectDb: () => connectDb(env.MONGODB_URI, { log }),
   };
 }
+
+/** The path both apps serve photos at when `S3_PUBLIC_URL` is unset (`app/media/[...key]/route.ts`). */
+const MEDIA_ROUTE = "/media";
 
 let services: Services | undefined;
 

@@ -154,14 +154,29 @@ export const guestProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { guest: { customerId: principal.customerId, phone: principal.phone } } });
 });
 
-/** A signed-in staff member or manager (staff access cookie). Adds `ctx.staff`, scoped to their restaurant. */
-export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/**
+ * The staff member or manager signed in on the request's staff access cookie (one Redis round
+ * trip). Used by `staffProcedure` and by the dashboard's routes outside tRPC (the photo upload).
+ * @throws NotSignedInError (through InvalidTokenError) without a live staff session.
+ */
+export async function signedInStaff(ctx: Context): Promise<StaffPrincipal> {
   const principal = await principalFrom(ctx, "staff");
   if (principal.kind !== "staff") throw new NotSignedInError("Staff sign-in required.");
-  return next({
-    ctx: { staff: { staffId: principal.staffId, restaurantId: principal.restaurantId, role: principal.role } },
-  });
-});
+  return { staffId: principal.staffId, restaurantId: principal.restaurantId, role: principal.role };
+}
+
+/**
+ * Refuses staff who are not managers: the rule of `managerProcedure` and of the admin's routes
+ * outside tRPC. @throws ForbiddenError unless `staff.role` is "manager".
+ */
+export function assertManager(staff: StaffPrincipal): void {
+  if (staff.role !== "manager") throw new ForbiddenError("Only a manager can do this.");
+}
+
+/** A signed-in staff member or manager (staff access cookie). Adds `ctx.staff`, scoped to their restaurant. */
+export const staffProcedure = publicProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: { staff: await signedInStaff(ctx) } }),
+);
 
 /**
  * A signed-in manager (a staff session with role "manager"): every `admin.*` procedure. Adds
@@ -169,7 +184,7 @@ export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {
  * @throws NotSignedInError without a staff session; ForbiddenError for staff who are not managers.
  */
 export const managerProcedure = staffProcedure.use(({ ctx, next }) => {
-  if (ctx.staff.role !== "manager") throw new ForbiddenError("Only a manager can do this.");
+  assertManager(ctx.staff);
   return next();
 });
 

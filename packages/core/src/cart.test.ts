@@ -5,7 +5,7 @@ import type { MenuItemView, TableMenuView } from "./views";
 const item = (over: Partial<MenuItemView> & Pick<MenuItemView, "id" | "name" | "price">): MenuItemView => ({
   categoryId: "mains",
   description: "",
-  imageUrl: null,
+  photo: null,
   dietaryTags: [],
   allergens: [],
   available: true,

@@ -16,3 +16,4 @@ export * from "./settings";
 export * from "./menu-admin";
 export * from "./analytics";
 export * from "./tables-admin";
+export * from "./photo";

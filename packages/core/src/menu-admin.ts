@@ -4,6 +4,7 @@
  * integer paise; messages written for the manager filling in the form.
  */
 import { z } from "zod";
+import type { MenuItemPhotoView } from "./photo";
 import { displayText, objectIdSchema } from "./schemas";
 
 /**
@@ -233,7 +234,8 @@ export interface AdminMenuItemView {
   name: string;
   description: string;
   price: number;
-  imageUrl: string | null;
+  /** The item's photo (uploaded separately, `POST /api/admin/menu-items/{id}/photo`), or null. */
+  photo: MenuItemPhotoView | null;
   station: string;
   dietaryTags: DietaryTag[];
   allergens: AllergenId[];

@@ -4,6 +4,7 @@
  */
 import type { DietaryTag } from "./menu-admin";
 import type { OrderStatus, PaymentStatus } from "./order-status";
+import type { MenuItemPhotoView } from "./photo";
 
 /** One choice inside a modifier group; `priceDelta` is added to the item's unit price (paise, may be 0). */
 export interface ModifierOptionView {
@@ -28,7 +29,8 @@ export interface MenuItemView {
   name: string;
   description: string;
   price: number;
-  imageUrl: string | null;
+  /** The item's photo, or null when it has none. */
+  photo: MenuItemPhotoView | null;
   dietaryTags: DietaryTag[];
   allergens: string[];
   /** false when the item is 86'd: shown greyed out, cannot be ordered. */

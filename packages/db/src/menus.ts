@@ -1,17 +1,18 @@
 import { MenuCategory, MenuItem, Restaurant, Table, type TableDoc } from "./models";
-import { toRestaurantMenu, toTableRef, type RestaurantMenu, type TableRef } from "./views";
+import { toRestaurantMenu, toTableRef, type MediaLocation, type RestaurantMenu, type TableRef } from "./views";
 
 /**
  * The restaurant's live menu from the database (categories and items by `sortOrder`, then name),
- * or null for an unknown restaurant. Callers read it through the cache (`cacheKeys.menu`).
+ * or null for an unknown restaurant; photo URLs under `media.mediaBaseUrl`. Callers read it
+ * through the cache (`cacheKeys.menu`).
  */
-export async function loadRestaurantMenu(restaurantId: string): Promise<RestaurantMenu | null> {
+export async function loadRestaurantMenu(restaurantId: string, media: MediaLocation): Promise<RestaurantMenu | null> {
   const [restaurant, categories, items] = await Promise.all([
     Restaurant.findById(restaurantId).lean(),
     MenuCategory.find({ restaurantId }).sort({ sortOrder: 1, name: 1 }).lean(),
     MenuItem.find({ restaurantId }).sort({ sortOrder: 1, name: 1 }).lean(),
   ]);
-  return restaurant ? toRestaurantMenu(restaurant, categories, items) : null;
+  return restaurant ? toRestaurantMenu(restaurant, categories, items, media) : null;
 }
 
 /**

@@ -10,13 +10,23 @@ import {
   type AdminMenuItemView,
   type AllergenId,
   type DietaryTag,
+  type MenuItemPhotoView,
   type OrderView,
   type PricingMenuItem,
   type SessionView,
   type TableMenuView,
 } from "@tabletap/core";
 import type { Types } from "mongoose";
-import type { CustomerDoc, MenuCategoryDoc, MenuItemDoc, OrderDoc, RestaurantDoc, StaffDoc, TableDoc } from "./models";
+import type {
+  CustomerDoc,
+  MenuCategoryDoc,
+  MenuItemDoc,
+  MenuItemPhoto,
+  OrderDoc,
+  RestaurantDoc,
+  StaffDoc,
+  TableDoc,
+} from "./models";
 
 /** Maps a stored order to the public `OrderView` (ISO-8601 UTC times, paise amounts). */
 export function toOrderView(order: OrderDoc): OrderView {
@@ -86,15 +96,42 @@ export function toTableRef(table: TableDoc): TableRef {
   };
 }
 
+/** Where photos are loaded from: a base URL (`S3_PUBLIC_URL`, or the apps' `/media` route) that object keys are appended to. */
+export interface MediaLocation {
+  mediaBaseUrl: string;
+}
+
+/** The URL of the S3 object `key` under `mediaBaseUrl` (no doubled slash). */
+export function mediaUrl(mediaBaseUrl: string, key: string): string {
+  return `${mediaBaseUrl.replace(/\/+$/, "")}/${key}`;
+}
+
+/** Maps a stored item photo to its `MenuItemPhotoView` (URLs under `mediaBaseUrl`), or null when there is none. */
+export function toMenuItemPhotoView(
+  photo: MenuItemPhoto | null | undefined,
+  { mediaBaseUrl }: MediaLocation,
+): MenuItemPhotoView | null {
+  if (!photo) return null;
+  return {
+    renditions: photo.renditions.map(({ key, width }) => ({ url: mediaUrl(mediaBaseUrl, key), width })),
+    width: photo.width,
+    height: photo.height,
+    blurhash: photo.blurhash,
+    placeholder: photo.placeholder,
+    alt: photo.alt ?? "",
+  };
+}
+
 /**
  * The restaurant's menu from its documents: categories in the given order, each with its items
  * in the given order (86'd items included with `available: false`; unavailable options left out
- * of the guest view, kept for pricing). Prices in paise.
+ * of the guest view, kept for pricing). Prices in paise; photo URLs under `media.mediaBaseUrl`.
  */
 export function toRestaurantMenu(
   restaurant: RestaurantDoc & { _id: Types.ObjectId },
   categories: MenuCategoryDoc[],
   items: MenuItemDoc[],
+  media: MediaLocation,
 ): RestaurantMenu {
   return {
     restaurant: {
@@ -119,7 +156,7 @@ export function toRestaurantMenu(
           name: item.name,
           description: item.description ?? "",
           price: item.price,
-          imageUrl: item.imageUrl ?? null,
+          photo: toMenuItemPhotoView(item.photo, media),
           dietaryTags: (item.dietaryTags ?? []) as DietaryTag[],
           allergens: item.allergens ?? [],
           available: item.available,
@@ -244,16 +281,16 @@ const KNOWN_ALLERGENS = new Set<string>(ALLERGEN_IDS);
 /**
  * A stored item as the menu editor shows it (`admin.menu.*`): every editable field, 86'd items and
  * unavailable options included, group and option ids kept. Prices in paise. Allergens outside the
- * fixed list (`ALLERGENS`, data from before it) are left out.
+ * fixed list (`ALLERGENS`, data from before it) are left out. Photo URLs under `media.mediaBaseUrl`.
  */
-export function toAdminMenuItemView(item: MenuItemDoc): AdminMenuItemView {
+export function toAdminMenuItemView(item: MenuItemDoc, media: MediaLocation): AdminMenuItemView {
   return {
     id: item._id.toString(),
     categoryId: item.categoryId.toString(),
     name: item.name,
     description: item.description ?? "",
     price: item.price,
-    imageUrl: item.imageUrl ?? null,
+    photo: toMenuItemPhotoView(item.photo, media),
     station: item.station,
     dietaryTags: (item.dietaryTags ?? []) as DietaryTag[],
     allergens: (item.allergens ?? []).filter((id): id is AllergenId => KNOWN_ALLERGENS.has(id)),

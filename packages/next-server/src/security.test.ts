@@ -19,6 +19,18 @@ describe("contentSecurityPolicy", () => {
   });
 });
 
+describe("contentSecurityPolicy images", () => {
+  it("allows menu photos from the origin of S3_PUBLIC_URL, and nothing more for a missing or bad URL", () => {
+    const imgSrc = (imageOrigin?: string) =>
+      contentSecurityPolicy("n", { dev: false, imageOrigin })
+        .split("; ")
+        .find((directive) => directive.startsWith("img-src"));
+    expect(imgSrc("https://media.example.com/photos/")).toBe("img-src 'self' blob: data: https://media.example.com");
+    expect(imgSrc()).toBe("img-src 'self' blob: data:");
+    expect(imgSrc("javascript:alert(1)")).toBe("img-src 'self' blob: data:");
+  });
+});
+
 describe("createNonce", () => {
   it("gives 128 random bits in base64, different every time", () => {
     const nonces = new Set(Array.from({ length: 100 }, createNonce));

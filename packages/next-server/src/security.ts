@@ -73,16 +73,19 @@ export function createNonce(): string {
  * (`'strict-dynamic'`): no inline script without the nonce, no `eval`, no plugins, no `<base>`,
  * forms post only to the site, and no framing by anyone (`frame-ancestors 'none'`).
  * With `dev` (default: the dev server) React's dev tooling gets `'unsafe-eval'` and the dev
- * server's injected styles `'unsafe-inline'`; a production build gets neither.
+ * server's injected styles `'unsafe-inline'`; a production build gets neither. Images load from
+ * the site, `data:`/`blob:` URLs, and the origin of `imageOrigin` when given (`S3_PUBLIC_URL`:
+ * the bucket or CDN menu photos are served from; an invalid URL is ignored).
  */
-export function contentSecurityPolicy(nonce: string, opts: { dev?: boolean } = {}): string {
+export function contentSecurityPolicy(nonce: string, opts: { dev?: boolean; imageOrigin?: string } = {}): string {
   const dev = opts.dev ?? MODE === "development";
+  const images = originOf(opts.imageOrigin);
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     // A nonce makes browsers ignore 'unsafe-inline', so the dev server's style tags need it alone.
     `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
-    "img-src 'self' blob: data:",
+    `img-src 'self' blob: data:${images ? ` ${images}` : ""}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
@@ -92,15 +95,29 @@ export function contentSecurityPolicy(nonce: string, opts: { dev?: boolean } = {
   ].join("; ");
 }
 
+/** The origin (`https://host[:port]`) of `url`, or undefined when it is unset or not an http(s) URL. */
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const { origin, protocol } = new URL(url);
+    return protocol === "https:" || protocol === "http:" ? origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The apps' Next.js proxy (src/proxy.ts) for page requests: a fresh nonce per request, its
- * `contentSecurityPolicy` set on the request (Next.js reads the nonce from there and puts it on
+ * `contentSecurityPolicy` (with `opts.imageOrigin`) set on the request (Next.js reads the nonce from there and puts it on
  * its scripts) and on the response. `next` is `NextResponse.next`, passed in so this module
  * stays free of Next.js imports.
  */
-export function cspProxy(next: (init: { request: { headers: Headers } }) => Response): (request: Request) => Response {
+export function cspProxy(
+  next: (init: { request: { headers: Headers } }) => Response,
+  opts: { imageOrigin?: string } = {},
+): (request: Request) => Response {
   return (request) => {
-    const policy = contentSecurityPolicy(createNonce());
+    const policy = contentSecurityPolicy(createNonce(), opts);
     const headers = new Headers(request.headers);
     headers.set("content-security-policy", policy);
     const response = next({ request: { headers } });

@@ -8,10 +8,10 @@ import { elasticmqConf } from "./services/sqs";
 
 describe("localServices", () => {
   it("starts everything when nothing is configured", () => {
-    expect(localServices({})).toEqual(["mongodb", "redis", "sqs", "ses"]);
+    expect(localServices({})).toEqual(["mongodb", "redis", "sqs", "ses", "s3"]);
   });
 
-  it("treats AWS_REGION without endpoints as real SQS and SES", () => {
+  it("treats AWS_REGION without endpoints as real SQS, SES and S3", () => {
     expect(localServices({ AWS_REGION: "ap-south-1" })).toEqual(["mongodb", "redis"]);
     expect(localServices({ AWS_REGION: "ap-south-1", SES_ENDPOINT: "http://x" })).toEqual(["mongodb", "redis"]);
   });
@@ -23,6 +23,7 @@ describe("localServices", () => {
         REDIS_URL: "redis://r",
         SQS_ENDPOINT: "http://q",
         SES_ENDPOINT: "http://s",
+        S3_ENDPOINT: "http://b",
       }),
     ).toEqual([]);
   });
@@ -48,18 +49,22 @@ describe("mongodbChoice", () => {
 });
 
 describe("stackEnv", () => {
-  it("gives local URLs, queue names and local AWS credentials for local services", () => {
+  it("gives local URLs, queue names, the photos bucket and local AWS credentials for local services", () => {
     const urls = {
       mongodb: localUrl("mongodb", 41001, "tabletap_test"),
       redis: localUrl("redis", 41002, ""),
       sqs: localUrl("sqs", 41003, ""),
       ses: localUrl("ses", 41004, ""),
+      s3: localUrl("s3", 41005, ""),
     };
     expect(stackEnv({}, urls)).toEqual({
       MONGODB_URI: "mongodb://127.0.0.1:41001/tabletap_test",
       REDIS_URL: "redis://127.0.0.1:41002",
       SQS_ENDPOINT: "http://127.0.0.1:41003",
       SES_ENDPOINT: "http://127.0.0.1:41004",
+      S3_ENDPOINT: "http://127.0.0.1:41005",
+      S3_BUCKET: "tabletap-media",
+      S3_REGION: "ap-south-1",
       SQS_ORDERS_QUEUE: "orders",
       SQS_ORDERS_DLQ: "orders-dlq",
       AWS_REGION: "ap-south-1",

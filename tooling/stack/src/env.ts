@@ -1,10 +1,10 @@
-import { HOST, LOCAL_AWS, ORDERS_DLQ, ORDERS_QUEUE, type ServiceName } from "./profiles";
+import { HOST, LOCAL_AWS, MEDIA_BUCKET, ORDERS_DLQ, ORDERS_QUEUE, type ServiceName } from "./profiles";
 
 type Env = Record<string, string | undefined>;
 
 /**
  * Which services must be provided locally: those whose real endpoint is not configured.
- * `AWS_REGION` without `SQS_ENDPOINT` / `SES_ENDPOINT` means real AWS for that service.
+ * `AWS_REGION` without `SQS_ENDPOINT` / `SES_ENDPOINT` / `S3_ENDPOINT` means real AWS for that service.
  */
 export function localServices(env: Env): ServiceName[] {
   const set = (key: string) => Boolean(env[key]);
@@ -13,6 +13,7 @@ export function localServices(env: Env): ServiceName[] {
     ["redis", !set("REDIS_URL")],
     ["sqs", !set("SQS_ENDPOINT") && !set("AWS_REGION")],
     ["ses", !set("SES_ENDPOINT") && !set("AWS_REGION")],
+    ["s3", !set("S3_ENDPOINT") && !set("AWS_REGION")],
   ];
   return wanted.filter(([, local]) => local).map(([name]) => name);
 }
@@ -26,6 +27,7 @@ export function localUrl(name: ServiceName, port: number, database: string): str
       return `redis://${HOST}:${port}`;
     case "sqs":
     case "ses":
+    case "s3":
       return `http://${HOST}:${port}`;
   }
 }
@@ -41,13 +43,15 @@ export function externalUrl(name: ServiceName, env: Env): string {
       return env.SQS_ENDPOINT ?? `https://sqs.${env.AWS_REGION}.amazonaws.com`;
     case "ses":
       return env.SES_ENDPOINT ?? `https://email.${env.AWS_REGION}.amazonaws.com`;
+    case "s3":
+      return env.S3_ENDPOINT ?? `https://s3.${env.S3_REGION ?? env.AWS_REGION}.amazonaws.com`;
   }
 }
 
 /**
  * The environment apps need: the inputs that pointed at real services, passed through, plus
- * the outputs for the local ones in `localUrls` (URLs, queue names, and local AWS
- * region/credentials unless set).
+ * the outputs for the local ones in `localUrls` (URLs, queue names, the photos bucket and its
+ * region, and local AWS region/credentials unless set).
  */
 export function stackEnv(env: Env, localUrls: Partial<Record<ServiceName, string>>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -56,6 +60,9 @@ export function stackEnv(env: Env, localUrls: Partial<Record<ServiceName, string
     "REDIS_URL",
     "SQS_ENDPOINT",
     "SES_ENDPOINT",
+    "S3_ENDPOINT",
+    "S3_BUCKET",
+    "S3_REGION",
     "AWS_REGION",
     "SQS_ORDERS_QUEUE",
     "SQS_ORDERS_DLQ",
@@ -68,6 +75,7 @@ export function stackEnv(env: Env, localUrls: Partial<Record<ServiceName, string
     redis: "REDIS_URL",
     sqs: "SQS_ENDPOINT",
     ses: "SES_ENDPOINT",
+    s3: "S3_ENDPOINT",
   };
   const local = Object.keys(localUrls) as ServiceName[];
   for (const name of local) out[keys[name]] = localUrls[name] ?? "";
@@ -75,7 +83,11 @@ export function stackEnv(env: Env, localUrls: Partial<Record<ServiceName, string
     out.SQS_ORDERS_QUEUE = ORDERS_QUEUE;
     out.SQS_ORDERS_DLQ = ORDERS_DLQ;
   }
-  if (local.includes("sqs") || local.includes("ses")) {
+  if (local.includes("s3")) {
+    out.S3_BUCKET = MEDIA_BUCKET;
+    out.S3_REGION = LOCAL_AWS.AWS_REGION;
+  }
+  if (local.includes("sqs") || local.includes("ses") || local.includes("s3")) {
     for (const [key, value] of Object.entries(LOCAL_AWS)) out[key] = env[key] || value;
   }
   return out;

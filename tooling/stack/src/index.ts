@@ -1,7 +1,7 @@
 /**
  * The local service stack: real stand-ins for MongoDB (mongo-java-server, or FerretDB with
- * `LOCAL_MONGODB=ferretdb`), Redis, SQS (ElasticMQ) and SES (aws-ses-v2-local), started only for
- * services whose URL is not set in the environment.
+ * `LOCAL_MONGODB=ferretdb`), Redis, SQS (ElasticMQ), SES (aws-ses-v2-local) and S3 (versitygw),
+ * started only for services whose URL is not set in the environment.
  * See DESIGN.md, "Local service stack".
  */
 import { randomBytes } from "node:crypto";
@@ -24,6 +24,7 @@ import {
 import { prepareDataDir } from "./data";
 import { mongodbService } from "./services/mongodb";
 import { redis } from "./services/redis";
+import { s3 } from "./services/s3";
 import { ses } from "./services/ses";
 import { sqs } from "./services/sqs";
 import type { ServiceContext, ServiceSpec } from "./services/types";
@@ -98,7 +99,7 @@ export interface StartStackOptions {
   durable?: boolean;
 }
 
-const ORDER: ServiceName[] = ["mongodb", "redis", "sqs", "ses"];
+const ORDER: ServiceName[] = ["mongodb", "redis", "sqs", "ses", "s3"];
 /** Names the process that owns an isolated stack's run directory. */
 const OWNER_FILE = "owner.pid";
 /** Long enough for another process to finish a cold Go build and Maven resolve. */
@@ -108,7 +109,7 @@ let signalsHandled = false;
 /**
  * Starts a local stand-in for every service whose URL is not set in `opts.env`, in parallel,
  * and waits until each answers to a real client (Mongo ping, Redis PING, SQS GetQueueUrl for
- * the queues, SES /store). The dev profile uses fixed ports and reuses a service already
+ * the queues, SES /store, an S3 answer; then the S3 bucket is created). The dev profile uses fixed ports and reuses a service already
  * answering there; the test profile is a run of its own on free ports, in
  * `.data/test/run-<pid>-<id>/` (runs left behind by a process that died are swept first).
  * Installs and builds are cached under `.data/bin/`; child logs go to `<run dir>/logs/`.
@@ -131,6 +132,7 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
     redis,
     sqs,
     ses,
+    s3,
   };
   const dirs = stackDirs(profile, config.isolated ? `run-${process.pid}-${randomBytes(3).toString("hex")}` : undefined);
   const children = new Map<ServiceName, Child>();
@@ -243,7 +245,7 @@ async function portsFor(profile: StackProfile, names: ServiceName[]): Promise<Re
   const fixed = PROFILES[profile].ports;
   if (fixed !== "free") return fixed;
   const ports: Partial<Record<ServiceName, number>> = {};
-  // get-port keeps the ports it handed out reserved for this process, so the four differ.
+  // get-port keeps the ports it handed out reserved for this process, so they differ.
   for (const name of names) ports[name] = await getPort({ host: HOST });
   return ports as Record<ServiceName, number>;
 }
@@ -283,6 +285,7 @@ async function ensureService(
   if (await portOpen(HOST, ctx.port)) {
     if (opts.reuse && (await spec.probe(ctx))) {
       ctx.log(`reusing the one already answering at ${ctx.url}`);
+      await spec.provision?.(ctx);
       return undefined;
     }
     throw new Error(
@@ -304,6 +307,7 @@ async function ensureService(
       logFile: ctx.logFile,
       exited: child.exited,
     });
+    await spec.provision?.(ctx);
   } catch (error) {
     await child.stop();
     throw error;

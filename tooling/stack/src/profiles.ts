@@ -6,7 +6,7 @@
  */
 export type StackProfile = "dev" | "test";
 
-export type ServiceName = "mongodb" | "redis" | "sqs" | "ses";
+export type ServiceName = "mongodb" | "redis" | "sqs" | "ses" | "s3";
 
 export interface ProfileConfig {
   /** Fixed ports, or "free": ports the operating system says are free when the stack starts. */
@@ -18,7 +18,11 @@ export interface ProfileConfig {
 }
 
 export const PROFILES: Record<StackProfile, ProfileConfig> = {
-  dev: { ports: { mongodb: 27017, redis: 6379, sqs: 9324, ses: 8005 }, database: "tabletap", isolated: false },
+  dev: {
+    ports: { mongodb: 27017, redis: 6379, sqs: 9324, ses: 8005, s3: 7070 },
+    database: "tabletap",
+    isolated: false,
+  },
   test: { ports: "free", database: "tabletap_test", isolated: true },
 };
 
@@ -31,7 +35,10 @@ export const ORDERS_DLQ = "orders-dlq";
 /** The orders queue's settings: visibility timeout (seconds) and receives before a message is dead-lettered. */
 export const ORDERS_QUEUE_SETTINGS = { visibilityTimeoutSeconds: 30, maxReceiveCount: 5 };
 
-/** Region and credentials given to apps that talk to the local AWS stand-ins. */
+/** The bucket created in the local S3 (versitygw) for menu photos. */
+export const MEDIA_BUCKET = "tabletap-media";
+
+/** Region and credentials given to apps that talk to the local AWS stand-ins (the local S3's root account too). */
 export const LOCAL_AWS = { AWS_REGION: "ap-south-1", AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local" };
 
 /** Type guard for a `--profile` argument. */

@@ -3,6 +3,7 @@
  * named in the environment (started by vitest-setup when absent), only when they are local.
  */
 import { randomUUID } from "node:crypto";
+import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { SESClient, SendEmailCommand } from "@aws-sdk/client-ses";
 import {
   CreateQueueCommand,
@@ -17,7 +18,7 @@ import { Redis } from "ioredis";
 import { MongoClient } from "mongodb";
 import { afterAll, describe, expect, it } from "vitest";
 import { isolateSuite } from "./isolate";
-import { ORDERS_QUEUE } from "./profiles";
+import { MEDIA_BUCKET, ORDERS_QUEUE } from "./profiles";
 
 const env = process.env;
 const isLocal = (url = "") => /\/\/(127\.0\.0\.1|localhost)[:/]/.test(url);
@@ -164,5 +165,27 @@ describe.skipIf(!isLocal(env.SES_ENDPOINT))("ses (aws-ses-v2-local)", () => {
     ses.destroy();
     const store = (await (await fetch(`${env.SES_ENDPOINT}/store`)).json()) as { emails: { subject: string }[] };
     expect(store.emails.map((e) => e.subject)).toContain(subject);
+  });
+});
+
+describe.skipIf(!isLocal(env.S3_ENDPOINT))("s3 (versitygw)", () => {
+  it("has the photos bucket and keeps an object with its content type and cache control", async () => {
+    expect(env.S3_BUCKET).toBe(MEDIA_BUCKET);
+    const s3 = new S3Client({ endpoint: env.S3_ENDPOINT, forcePathStyle: true, ...aws });
+    const Key = `stack-check/${run}.txt`;
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: MEDIA_BUCKET,
+        Key,
+        Body: "photo",
+        ContentType: "text/plain",
+        CacheControl: "public, max-age=60",
+      }),
+    );
+    const got = await s3.send(new GetObjectCommand({ Bucket: MEDIA_BUCKET, Key }));
+    expect(await got.Body?.transformToString()).toBe("photo");
+    expect(got.ContentType).toBe("text/plain");
+    expect(got.CacheControl).toBe("public, max-age=60");
+    s3.destroy();
   });
 });

@@ -6,6 +6,7 @@ import type { CartLine } from "@/lib/cart";
 import { money } from "@/lib/format";
 import { DietaryMark, DietaryTags } from "./DietaryMark";
 import { FormField } from "./FormField";
+import { MenuPhoto } from "./MenuPhoto";
 import { ModifierGroupField } from "./ModifierGroupField";
 import { Sheet } from "./Sheet";
 import { Stepper } from "./Stepper";
@@ -81,6 +82,7 @@ function ItemForm({
   return (
     <form className="item-form" onSubmit={onSubmit} noValidate>
       <div className="item-form__intro">
+        {item.photo && <MenuPhoto photo={item.photo} sizes="(min-width: 640px) 600px, 100vw" variant="banner" />}
         <div className="item-form__meta">
           <DietaryMark tags={item.dietaryTags} />
           <span className="price">{money(item.price, currency)}</span>

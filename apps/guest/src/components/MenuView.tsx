@@ -3,6 +3,7 @@ import type { MenuItemView, TableMenuView } from "@tabletap/core";
 import { useEffect, useRef, useState } from "react";
 import { money } from "@/lib/format";
 import { DietaryMark, DietaryTags } from "./DietaryMark";
+import { MenuPhoto } from "./MenuPhoto";
 
 const sectionId = (categoryId: string) => `category-${categoryId}`;
 
@@ -101,6 +102,7 @@ function ItemCard({
         {item.allergens.length > 0 && <p className="allergens">Contains: {item.allergens.join(", ")}</p>}
       </div>
       <div className="item__action">
+        {item.photo && <MenuPhoto photo={item.photo} sizes="96px" variant="thumb" />}
         {item.available ? (
           <>
             <button

@@ -49,13 +49,13 @@ function audited<T extends { id: string }>(view: T): Omit<T, "id"> {
  * then name) with every item (86'd ones and unavailable options included), and the kitchen
  * stations its items use (sorted).
  */
-export async function adminMenu(manager: StaffPrincipal): Promise<AdminMenuView> {
+export async function adminMenu(services: Services, manager: StaffPrincipal): Promise<AdminMenuView> {
   const restaurantId = manager.restaurantId;
   const [categories, items] = await Promise.all([
     MenuCategory.find({ restaurantId }).sort({ sortOrder: 1, name: 1 }).lean<MenuCategoryDoc[]>(),
     MenuItem.find({ restaurantId }).sort({ sortOrder: 1, name: 1 }).lean<MenuItemDoc[]>(),
   ]);
-  const views = items.map(toAdminMenuItemView);
+  const views = items.map((item) => toAdminMenuItemView(item, services));
   return {
     categories: categories.map((category) => {
       const view = toAdminCategoryView(category);
@@ -249,7 +249,7 @@ function subdocumentIds(item: MenuItemDoc | null): Set<string> {
 
 /**
  * `admin.menu.saveItem`: creates an item (no `id`) or replaces every editable field of one
- * (photos excepted: `imageUrl` is kept). Groups and options passed with the `id` of one this item
+ * (photos excepted: the `photo` is kept). Groups and options passed with the `id` of one this item
  * has keep it, so guests' carts that chose them keep working; others get new ids. Returns the item.
  * @throws NotFoundError when `id` or `categoryId` is not the manager's restaurant's;
  *   ConflictError (field "name") when another item has the name.
@@ -297,12 +297,12 @@ export async function saveItem(
       : (await MenuItem.create({ restaurantId, ...fields })).toObject<MenuItemDoc>(),
   );
   if (!saved) throw new NotFoundError(ITEM_NOT_FOUND);
-  const after = toAdminMenuItemView(saved);
+  const after = toAdminMenuItemView(saved, services);
   await recordChange(manager, {
     entity: "menuItem",
     entityId: after.id,
     action: existing ? "update" : "create",
-    before: existing && audited(toAdminMenuItemView(existing)),
+    before: existing && audited(toAdminMenuItemView(existing, services)),
     after: audited(after),
   });
   await restaurantChanged(services, restaurantId);
@@ -321,7 +321,7 @@ export async function setAvailability(
 ): Promise<AdminMenuItemView> {
   const restaurantId = manager.restaurantId;
   const item = await findItem(restaurantId, input.menuItemId);
-  if (item.available === input.available) return toAdminMenuItemView(item);
+  if (item.available === input.available) return toAdminMenuItemView(item, services);
   const saved = await MenuItem.findOneAndUpdate(
     { _id: item._id, restaurantId },
     { $set: { available: input.available } },
@@ -336,7 +336,7 @@ export async function setAvailability(
     after: { available: input.available },
   });
   await restaurantChanged(services, restaurantId);
-  return toAdminMenuItemView(saved);
+  return toAdminMenuItemView(saved, services);
 }
 
 /**
@@ -356,7 +356,7 @@ export async function deleteItem(
     entity: "menuItem",
     entityId: item._id.toString(),
     action: "delete",
-    before: audited(toAdminMenuItemView(item)),
+    before: audited(toAdminMenuItemView(item, services)),
     after: null,
   });
   await restaurantChanged(services, restaurantId);

@@ -16,7 +16,7 @@ export async function restaurantMenu(services: Services, restaurantId: string): 
     key: cacheKeys.menu(restaurantId),
     ttl: CACHE_TTL.menu,
     tags: [cacheTags.restaurant(restaurantId)],
-    factory: () => loadRestaurantMenu(restaurantId),
+    factory: () => loadRestaurantMenu(restaurantId, { mediaBaseUrl: services.mediaBaseUrl }),
   });
   if (!menu) throw new Error(`Restaurant ${restaurantId} does not exist`);
   return menu;

@@ -26,6 +26,29 @@ const modifierGroupSchema = new Schema({
   options: { type: [modifierOptionSchema], default: [] },
 });
 
+/** One stored WebP rendition of a photo: its S3 object key and width in pixels. */
+const photoRenditionSchema = new Schema(
+  { key: { type: String, required: true }, width: { type: Number, required: true } },
+  { _id: false },
+);
+
+/**
+ * A menu item's photo (see `PHOTO_POLICY` in @tabletap/core): the WebP renditions in S3 (narrowest
+ * first), the original's size after EXIF rotation, its BlurHash and the placeholder decoded from
+ * it (a tiny PNG data URL), and the alt text.
+ */
+const menuItemPhotoSchema = new Schema(
+  {
+    renditions: { type: [photoRenditionSchema], required: true },
+    width: { type: Number, required: true },
+    height: { type: Number, required: true },
+    blurhash: { type: String, required: true },
+    placeholder: { type: String, required: true },
+    alt: { type: String, default: "" },
+  },
+  { _id: false },
+);
+
 /**
  * A menu item. `price` is the base unit price in paise; `available: false` means 86'd.
  * `station` routes the ticket line in the kitchen ("tandoor", "bar", ...).
@@ -37,7 +60,8 @@ const menuItemSchema = new Schema(
     name: { type: String, required: true, trim: true },
     description: { type: String, default: "" },
     price: { type: Number, required: true, min: 0, validate: Number.isInteger },
-    imageUrl: { type: String, default: null },
+    /** Null (or absent) when the item has no photo. */
+    photo: { type: menuItemPhotoSchema, default: null },
     dietaryTags: { type: [String], default: [] },
     allergens: { type: [String], default: [] },
     station: { type: String, required: true, default: "kitchen" },
@@ -49,6 +73,16 @@ const menuItemSchema = new Schema(
 );
 menuItemSchema.index({ restaurantId: 1, name: 1 }, { unique: true });
 menuItemSchema.index({ restaurantId: 1, categoryId: 1 });
+
+/** A stored item photo as plain data (what `menuItemPhotoSchema` holds). */
+export interface MenuItemPhoto {
+  renditions: { key: string; width: number }[];
+  width: number;
+  height: number;
+  blurhash: string;
+  placeholder: string;
+  alt?: string | null;
+}
 
 export type MenuCategoryDoc = InferSchemaType<typeof menuCategorySchema> & { _id: Types.ObjectId };
 export type MenuItemDoc = InferSchemaType<typeof menuItemSchema> & { _id: Types.ObjectId };

@@ -35,4 +35,9 @@ export interface ServiceSpec {
   probe(ctx: ServiceContext): Promise<boolean>;
   /** Installs or builds what is missing (cached), writes config, and says how to run it. */
   prepare(ctx: ServiceContext): Promise<LaunchCommand>;
+  /**
+   * Creates what apps expect to exist once the service answers (the S3 bucket), idempotently; run
+   * after a start and when a running service is reused. Rejects when that fails.
+   */
+  provision?(ctx: ServiceContext): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { adminSettingsRouter } from "./settings";
 import { adminStaffRouter } from "./staff";
 import { adminMenuRouter } from "./menu";
 import { adminTablesRouter } from "./tables";
+import { adminPhotosRouter } from "./photos";
 
 /**
  * The admin panel's API (`admin.*`): manager-only, scoped to the manager's restaurant. Staff who
@@ -20,4 +21,5 @@ export const adminRouter = createTRPCRouter({
   menu: adminMenuRouter,
   analytics: adminAnalyticsRouter,
   tables: adminTablesRouter,
+  photos: adminPhotosRouter,
 });

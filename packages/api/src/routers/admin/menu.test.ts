@@ -209,7 +209,7 @@ describe("admin.menu.saveItem", () => {
       price: 34_550,
       station: "kitchen",
       allergens: ["milk", "tree-nuts"],
-      imageUrl: null,
+      photo: null,
       modifierGroups: [{ name: "Portion", minSelect: 1, maxSelect: 1, options: [{ name: "Half" }, { name: "Full" }] }],
     });
     const guestItem = (await guestMenu(seeded)).categories

@@ -29,7 +29,7 @@ export const adminMenuRouter = {
    * Every category (by sort order, then name) with every item, 86'd items and unavailable options
    * included, and the kitchen stations in use: `AdminMenuView`.
    */
-  list: managerProcedure.query(({ ctx }) => adminMenu(ctx.staff)),
+  list: managerProcedure.query(({ ctx }) => adminMenu(ctx.services, ctx.staff)),
 
   /**
    * Creates a category (no `id`; without `sortOrder` it goes last) or updates one. Returns the

@@ -8,6 +8,7 @@ import { useState, type ReactNode } from "react";
 import { AdminNotice, AdminPage } from "../admin-page";
 import { CategoryDialog, DeleteCategoryDialog } from "./category-dialogs";
 import { ItemEditor, type ItemEditorTarget } from "./item-editor";
+import { ItemPhoto } from "./item-photo";
 import { ItemTable } from "./item-table";
 
 type Open =
@@ -30,10 +31,9 @@ function patchItem(menu: AdminMenuView, itemId: string, patch: Partial<AdminMenu
 /**
  * The menu editor (`/admin/menu`): the categories in guest order (create, edit, move up/down,
  * delete), each with its items in a dense table (86 and back in one tap, optimistically), the
- * item editor, and a line confirming each save. `itemPhotoSlot` renders the photo uploader of the
- * item being edited (null for a new item) into the editor's photo slot.
+ * item editor (with the item's photo, once it is saved), and a line confirming each save.
  */
-export function MenuAdmin({ itemPhotoSlot }: { itemPhotoSlot?: (item: AdminMenuItemView | null) => ReactNode }) {
+export function MenuAdmin() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const listKey = trpc.admin.menu.list.queryKey();
@@ -245,7 +245,23 @@ export function MenuAdmin({ itemPhotoSlot }: { itemPhotoSlot?: (item: AdminMenuI
           stations={stations}
           onClose={close}
           onSaved={(item) => saved(`Saved “${item.name}”. Guests see it now.`)}
-          photoSlot={itemPhotoSlot?.(editing)}
+          photoSlot={
+            editing ? (
+              <ItemPhoto
+                menuItemId={editing.id}
+                photo={liveItem(menu.data, editing)?.photo ?? null}
+                onChange={(photo) => {
+                  // The editor stays open; the list (and the photo shown here) refreshes.
+                  setNotice({
+                    text: photo ? `Saved the photo of “${editing.name}”. Guests see it now.` : "Photo removed.",
+                  });
+                  void refresh();
+                }}
+              />
+            ) : (
+              <p className="text-muted-foreground">Save the item first, then add its photo.</p>
+            )
+          }
         />
       ) : null}
     </Frame>
@@ -263,4 +279,9 @@ function Frame({ actions, children }: { actions?: ReactNode; children: ReactNode
       {children}
     </AdminPage>
   );
+}
+
+/** The item as the menu list shows it now (after uploads and saves), or null once it is gone. */
+function liveItem(menu: AdminMenuView | undefined, item: AdminMenuItemView): AdminMenuItemView | null {
+  return menu?.categories.flatMap((category) => category.items).find((candidate) => candidate.id === item.id) ?? null;
 }

@@ -1,0 +1,10 @@
+export { mediaEnv, mediaEnvSchema } from "./env";
+export type { MediaEnv } from "./env";
+export { PhotoRejectedError } from "./errors";
+export type { PhotoProblem } from "./errors";
+export { isPhotoKey, photoKey } from "./keys";
+export { processPhoto, renditionWidths } from "./process";
+export type { PhotoRendition, ProcessedPhoto } from "./process";
+export { serveMedia } from "./serve";
+export { createMediaStore, createS3Client, IMMUTABLE_CACHE_CONTROL } from "./store";
+export type { MediaObject, MediaStore } from "./store";
