@@ -1,14 +1,5 @@
-import { devices, expect, test, type Page } from "@playwright/test";
-import { DASHBOARD_URL, emailedCode, GUEST_URL, otpFor, randomMobile, receiptsTo, STAFF, tableCode } from "./support";
-
-async function signInGuest(page: Page, code: string) {
-  const phone = randomMobile();
-  await page.goto(`${GUEST_URL}/t/${code}`);
-  await page.getByLabel("Mobile number").fill(phone.typed);
-  await page.getByRole("button", { name: "Send code" }).click();
-  await expect(page.getByLabel("6-digit code")).toBeVisible();
-  return phone;
-}
+import { devices, expect, test } from "@playwright/test";
+import { DASHBOARD_URL, emailedCode, GUEST_URL, otpFor, receiptsTo, signInGuest, STAFF, tableCode } from "./support";
 
 test("a guest's order crosses live to the kitchen and the kitchen's moves cross live back", async ({ browser }) => {
   const code = await tableCode("T4");

@@ -1,10 +1,11 @@
 import { randomInt } from "node:crypto";
-import type { APIRequestContext } from "@playwright/test";
-import { connectDb, Restaurant, Table } from "@tabletap/db";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { connectDb, Order, Restaurant, Table } from "@tabletap/db";
 import { appUrls } from "../app-urls";
 
 export const { GUEST_URL, DASHBOARD_URL } = appUrls();
 export const STAFF = { email: "staff@demo.tabletap.local", password: "tabletap-staff" };
+export const MANAGER = { email: "manager@demo.tabletap.local", password: "tabletap-manager" };
 
 /** The QR code of a seeded demo table ("T4"), read from the test database. */
 export async function tableCode(label: string): Promise<string> {
@@ -42,4 +43,36 @@ export async function emailedCode(request: APIRequestContext, address: string): 
   const code = (await receiptsTo(request, address)).at(-1)?.subject.match(/^(\d{6}) /)?.[1];
   if (!code) throw new Error(`No code emailed to ${address}`);
   return code;
+}
+
+/** The business date ("YYYY-MM-DD", the restaurant's time zone) order `orderId` was placed on, from the test database. */
+export async function businessDateOf(orderId: string): Promise<string> {
+  await connectDb(process.env.MONGODB_URI ?? "");
+  const order = await Order.findById(orderId, { businessDate: 1 }).lean();
+  if (!order) throw new Error(`No order ${orderId}`);
+  return order.businessDate;
+}
+
+/**
+ * Orders of the demo restaurant on `businessDate` that count in analytics (not cancelled or
+ * rejected), from the test database.
+ */
+export async function countedOrdersOn(businessDate: string): Promise<number> {
+  await connectDb(process.env.MONGODB_URI ?? "");
+  const restaurant = await Restaurant.findOne({ slug: "demo" }).lean();
+  return Order.countDocuments({
+    restaurantId: restaurant?._id,
+    businessDate,
+    status: { $nin: ["cancelled", "rejected"] },
+  });
+}
+
+/** Opens table `code`'s menu on `page` and asks for a sign-in code for a new random mobile number; resolves to that number. */
+export async function signInGuest(page: Page, code: string): Promise<{ typed: string; e164: string }> {
+  const phone = randomMobile();
+  await page.goto(`${GUEST_URL}/t/${code}`);
+  await page.getByLabel("Mobile number").fill(phone.typed);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(page.getByLabel("6-digit code")).toBeVisible();
+  return phone;
 }

@@ -13,6 +13,7 @@ export * from "./views";
 export * from "./audit";
 export * from "./staff-admin";
 export * from "./settings";
+export * from "./dietary";
 export * from "./menu-admin";
 export * from "./analytics";
 export * from "./tables-admin";

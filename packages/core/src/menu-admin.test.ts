@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { ALLERGENS, allergenLabel, DIETARY_TAGS } from "./dietary";
 import {
-  ALLERGENS,
-  DIETARY_TAGS,
   deleteCategoryInput,
   MENU_LIMITS,
   reorderCategoriesInput,
@@ -65,6 +64,8 @@ describe("ALLERGENS and DIETARY_TAGS", () => {
       "molluscs",
     ]);
     for (const allergen of ALLERGENS) expect(allergen.label).not.toBe("");
+    expect(allergenLabel("tree-nuts")).toBe("Tree nuts");
+    expect(allergenLabel("dairy")).toBe("dairy");
   });
 
   it("labels every dietary tag", () => {

@@ -4,51 +4,9 @@
  * integer paise; messages written for the manager filling in the form.
  */
 import { z } from "zod";
+import { ALLERGEN_IDS, DIETARY_TAG_IDS, type AllergenId, type DietaryTag } from "./dietary";
 import type { MenuItemPhotoView } from "./photo";
 import { displayText, objectIdSchema } from "./schemas";
-
-/**
- * The 14 allergens a menu must declare: EU Food Information to Consumers Regulation (EU)
- * No 1169/2011, Annex II ("Substances or products causing allergies or intolerances"), the list
- * menus worldwide (UK FSA, FSSAI labelling guidance) use. `id` is stored on the item; `label` is
- * what people read.
- */
-export const ALLERGENS = [
-  { id: "gluten", label: "Cereals containing gluten" },
-  { id: "crustaceans", label: "Crustaceans" },
-  { id: "egg", label: "Eggs" },
-  { id: "fish", label: "Fish" },
-  { id: "peanut", label: "Peanuts" },
-  { id: "soy", label: "Soybeans" },
-  { id: "milk", label: "Milk" },
-  { id: "tree-nuts", label: "Tree nuts" },
-  { id: "celery", label: "Celery" },
-  { id: "mustard", label: "Mustard" },
-  { id: "sesame", label: "Sesame" },
-  { id: "sulphites", label: "Sulphites" },
-  { id: "lupin", label: "Lupin" },
-  { id: "molluscs", label: "Molluscs" },
-] as const;
-/** One of the 14 allergen ids of `ALLERGENS`. */
-export type AllergenId = (typeof ALLERGENS)[number]["id"];
-export const ALLERGEN_IDS = ALLERGENS.map((allergen) => allergen.id) as [AllergenId, ...AllergenId[]];
-
-/**
- * The dietary tags an item can carry: the FSSAI vegetarian (green) / non-vegetarian (brown) marks
- * plus common diets. `id` is stored on the item; `label` is what people read.
- */
-export const DIETARY_TAGS = [
-  { id: "veg", label: "Vegetarian" },
-  { id: "non-veg", label: "Non-vegetarian" },
-  { id: "vegan", label: "Vegan" },
-  { id: "egg", label: "Contains egg" },
-  { id: "gluten-free", label: "Gluten-free" },
-  { id: "jain", label: "Jain" },
-  { id: "spicy", label: "Spicy" },
-] as const;
-/** A dietary tag shown on the menu (one of `DIETARY_TAGS`). */
-export type DietaryTag = (typeof DIETARY_TAGS)[number]["id"];
-export const DIETARY_TAG_IDS = DIETARY_TAGS.map((tag) => tag.id) as [DietaryTag, ...DietaryTag[]];
 
 /** Limits of the menu editor's fields. Prices in paise. */
 export const MENU_LIMITS = {

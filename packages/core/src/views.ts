@@ -2,7 +2,7 @@
  * The public shapes the API returns to the guest app, the dashboard and integrations.
  * Plain JSON: money in integer minor units (paise for INR), times as ISO-8601 UTC strings.
  */
-import type { DietaryTag } from "./menu-admin";
+import type { DietaryTag } from "./dietary";
 import type { OrderStatus, PaymentStatus } from "./order-status";
 import type { MenuItemPhotoView } from "./photo";
 

@@ -1,4 +1,5 @@
 "use client";
+import { allergenLabel } from "@tabletap/core/dietary";
 import type { MenuItemView, ModifierGroupView } from "@tabletap/core";
 import { MAX_LINE_NOTES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY, resolveModifierChoices } from "@tabletap/core/pricing";
 import { useId, useMemo, useRef, useState, type FormEvent } from "react";
@@ -89,7 +90,9 @@ function ItemForm({
         </div>
         {item.description && <p className="item-form__description">{item.description}</p>}
         <DietaryTags tags={item.dietaryTags} />
-        {item.allergens.length > 0 && <p className="allergens">Contains: {item.allergens.join(", ")}</p>}
+        {item.allergens.length > 0 && (
+          <p className="allergens">Contains: {item.allergens.map(allergenLabel).join(", ")}</p>
+        )}
       </div>
 
       {item.modifierGroups.map((group) => (

@@ -1,4 +1,5 @@
 "use client";
+import { allergenLabel } from "@tabletap/core/dietary";
 import type { MenuItemView, TableMenuView } from "@tabletap/core";
 import { useEffect, useRef, useState } from "react";
 import { money } from "@/lib/format";
@@ -99,7 +100,9 @@ function ItemCard({
         <p className="item__price price">{money(item.price, currency)}</p>
         {item.description && <p className="item__description">{item.description}</p>}
         <DietaryTags tags={item.dietaryTags} />
-        {item.allergens.length > 0 && <p className="allergens">Contains: {item.allergens.join(", ")}</p>}
+        {item.allergens.length > 0 && (
+          <p className="allergens">Contains: {item.allergens.map(allergenLabel).join(", ")}</p>
+        )}
       </div>
       <div className="item__action">
         {item.photo && <MenuPhoto photo={item.photo} sizes="96px" variant="thumb" />}

@@ -1,5 +1,6 @@
 import { moneyInputValue, parseMoneyInput } from "@tabletap/core/money";
-import type { AdminMenuItemView, AllergenId, DietaryTag, SaveItemInput } from "@tabletap/core/menu-admin";
+import type { AllergenId, DietaryTag } from "@tabletap/core/dietary";
+import type { AdminMenuItemView, SaveItemInput } from "@tabletap/core/menu-admin";
 
 /** An option as the editor holds it while typing: the price difference as rupees text. */
 export interface OptionDraft {

@@ -1,13 +1,8 @@
 "use client";
 import { errorMessage, fieldErrors } from "@tabletap/client/errors";
 import { useTRPC } from "@tabletap/client/staff";
-import {
-  ALLERGENS,
-  DIETARY_TAGS,
-  saveItemInput,
-  type AdminMenuCategoryView,
-  type AdminMenuItemView,
-} from "@tabletap/core/menu-admin";
+import { ALLERGENS, DIETARY_TAGS } from "@tabletap/core/dietary";
+import { saveItemInput, type AdminMenuCategoryView, type AdminMenuItemView } from "@tabletap/core/menu-admin";
 import { Button } from "@tabletap/ui/button";
 import { Field } from "@tabletap/ui/field";
 import { Input } from "@tabletap/ui/input";

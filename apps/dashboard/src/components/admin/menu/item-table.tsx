@@ -1,6 +1,7 @@
 "use client";
 import { formatMoney } from "@tabletap/core/money";
-import { ALLERGENS, DIETARY_TAGS, type AdminMenuCategoryView, type AdminMenuItemView } from "@tabletap/core/menu-admin";
+import { ALLERGENS, DIETARY_TAGS } from "@tabletap/core/dietary";
+import type { AdminMenuCategoryView, AdminMenuItemView } from "@tabletap/core/menu-admin";
 import { Button } from "@tabletap/ui/button";
 import { cn } from "@tabletap/ui/cn";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@tabletap/ui/table";
