@@ -36,3 +36,17 @@ export function fieldErrors(error: unknown): Record<string, string> {
     ),
   );
 }
+
+/**
+ * A schema's refusal as forms show it, checked in the browser before anything is sent: the first
+ * message of each issue of a failed zod parse, by its full path ("name",
+ * "modifierGroups.0.options.1.priceDelta"), so each shows beside its field as the server's
+ * `fieldErrors` would.
+ */
+export function issueMessages(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): Record<string, string> {
+  const byPath: Record<string, string> = {};
+  for (const issue of error.issues) byPath[issue.path.map(String).join(".")] ??= issue.message;
+  return byPath;
+}

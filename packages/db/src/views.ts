@@ -221,18 +221,7 @@ export function toPricingMenuItem(item: MenuItemDoc): PricingMenuItem {
     price: item.price,
     available: item.available,
     station: item.station,
-    modifierGroups: (item.modifierGroups ?? []).map((group) => ({
-      id: group._id.toString(),
-      name: group.name,
-      minSelect: group.minSelect,
-      maxSelect: group.maxSelect,
-      options: (group.options ?? []).map((option) => ({
-        id: option._id.toString(),
-        name: option.name,
-        priceDelta: option.priceDelta,
-        available: option.available,
-      })),
-    })),
+    modifierGroups: modifierGroupsOf(item),
   };
 }
 
@@ -278,6 +267,22 @@ export function toAdminCategoryView(category: MenuCategoryDoc): AdminCategoryVie
 
 const KNOWN_ALLERGENS = new Set<string>(ALLERGEN_IDS);
 
+/** An item's modifier groups with every option, unavailable ones included (`available` says which), ids as strings. */
+function modifierGroupsOf(item: MenuItemDoc): AdminMenuItemView["modifierGroups"] {
+  return (item.modifierGroups ?? []).map((group) => ({
+    id: group._id.toString(),
+    name: group.name,
+    minSelect: group.minSelect,
+    maxSelect: group.maxSelect,
+    options: (group.options ?? []).map((option) => ({
+      id: option._id.toString(),
+      name: option.name,
+      priceDelta: option.priceDelta,
+      available: option.available,
+    })),
+  }));
+}
+
 /**
  * A stored item as the menu editor shows it (`admin.menu.*`): every editable field, 86'd items and
  * unavailable options included, group and option ids kept. Prices in paise. Allergens outside the
@@ -296,17 +301,6 @@ export function toAdminMenuItemView(item: MenuItemDoc, media: MediaLocation): Ad
     allergens: (item.allergens ?? []).filter((id): id is AllergenId => KNOWN_ALLERGENS.has(id)),
     sortOrder: item.sortOrder,
     available: item.available,
-    modifierGroups: (item.modifierGroups ?? []).map((group) => ({
-      id: group._id.toString(),
-      name: group.name,
-      minSelect: group.minSelect,
-      maxSelect: group.maxSelect,
-      options: (group.options ?? []).map((option) => ({
-        id: option._id.toString(),
-        name: option.name,
-        priceDelta: option.priceDelta,
-        available: option.available,
-      })),
-    })),
+    modifierGroups: modifierGroupsOf(item),
   };
 }

@@ -9,7 +9,7 @@ import {
   type AnalyticsSummary,
   type ItemSales,
 } from "@tabletap/core";
-import { errorMessage } from "@tabletap/client/errors";
+import { errorMessage, issueMessages } from "@tabletap/client/errors";
 import { useTRPC } from "@tabletap/client/staff";
 import { Button, buttonVariants } from "@tabletap/ui/button";
 import { Field } from "@tabletap/ui/field";
@@ -157,8 +157,7 @@ function CustomRange({
     event.preventDefault();
     const parsed = analyticsRangeInput.safeParse({ from, to });
     if (!parsed.success) {
-      const first = (field: string) => parsed.error.issues.find((issue) => issue.path[0] === field)?.message;
-      setErrors({ from: first("from"), to: first("to") });
+      setErrors(issueMessages(parsed.error));
       return;
     }
     setErrors({});

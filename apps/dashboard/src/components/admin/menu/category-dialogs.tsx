@@ -1,5 +1,5 @@
 "use client";
-import { errorMessage, fieldErrors } from "@tabletap/client/errors";
+import { errorMessage, fieldErrors, issueMessages } from "@tabletap/client/errors";
 import { useTRPC } from "@tabletap/client/staff";
 import { saveCategoryInput, type AdminCategoryView, type AdminMenuCategoryView } from "@tabletap/core/menu-admin";
 import { Button } from "@tabletap/ui/button";
@@ -9,7 +9,7 @@ import { Input } from "@tabletap/ui/input";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { AuditTrail } from "../audit-trail";
-import { issuesByPath, Textarea } from "./form";
+import { Textarea } from "./form";
 
 /**
  * Creates (no `category`) or edits a category: its name and description, validated with the core
@@ -38,7 +38,7 @@ export function CategoryDialog({
   function submit(event: FormEvent) {
     event.preventDefault();
     const parsed = saveCategoryInput.safeParse({ ...(category ? { id: category.id } : {}), name, description });
-    if (!parsed.success) return setErrors(issuesByPath(parsed.error));
+    if (!parsed.success) return setErrors(issueMessages(parsed.error));
     setErrors({});
     save.mutate(parsed.data);
   }

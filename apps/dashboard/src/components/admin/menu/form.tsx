@@ -4,18 +4,6 @@ import { controlClasses } from "@tabletap/ui/input";
 import { cn } from "@tabletap/ui/cn";
 import type { ComponentProps } from "react";
 
-/**
- * The first message of each issue of a failed schema parse, by its full path
- * ("name", "modifierGroups.0.options.1.priceDelta"), so a form shows each beside its field.
- */
-export function issuesByPath(error: {
-  issues: readonly { path: readonly PropertyKey[]; message: string }[];
-}): Record<string, string> {
-  const byPath: Record<string, string> = {};
-  for (const issue of error.issues) byPath[issue.path.map(String).join(".")] ??= issue.message;
-  return byPath;
-}
-
 /** A multi-line text input with the look of `Input`, wired to its `Field` like it. */
 export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
   const field = useFieldControlProps();

@@ -1,5 +1,5 @@
 "use client";
-import { errorMessage, fieldErrors } from "@tabletap/client/errors";
+import { errorMessage, fieldErrors, issueMessages } from "@tabletap/client/errors";
 import { useTRPC } from "@tabletap/client/staff";
 import { ALLERGENS, DIETARY_TAGS } from "@tabletap/core/dietary";
 import { saveItemInput, type AdminMenuCategoryView, type AdminMenuItemView } from "@tabletap/core/menu-admin";
@@ -11,7 +11,7 @@ import { Sheet, SheetContent, SheetDescription, SheetTitle } from "@tabletap/ui/
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { AuditTrail } from "../audit-trail";
-import { Checkbox, issuesByPath, Textarea } from "./form";
+import { Checkbox, Textarea } from "./form";
 import { fromDraft, toDraft, type ItemDraft } from "./item-draft";
 import { ModifierGroupsEditor } from "./modifier-groups-editor";
 
@@ -60,7 +60,7 @@ export function ItemEditor({
     event.preventDefault();
     const parsed = saveItemInput.safeParse(fromDraft(draft));
     if (!parsed.success) {
-      setErrors(issuesByPath(parsed.error));
+      setErrors(issueMessages(parsed.error));
       return;
     }
     setErrors({});

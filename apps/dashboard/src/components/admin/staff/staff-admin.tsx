@@ -1,5 +1,5 @@
 "use client";
-import { errorMessage, fieldErrors } from "@tabletap/client/errors";
+import { errorMessage, fieldErrors, issueMessages } from "@tabletap/client/errors";
 import { useTRPC } from "@tabletap/client/staff";
 import {
   saveStaffInput,
@@ -219,9 +219,7 @@ function StaffEditor({
     event.preventDefault();
     const parsed = saveStaffInput.safeParse({ ...(member ? { id: member.id } : {}), name, email, role });
     if (!parsed.success) {
-      setErrors(
-        Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "form"), issue.message])),
-      );
+      setErrors(issueMessages(parsed.error));
       return;
     }
     setErrors({});

@@ -1,5 +1,5 @@
 "use client";
-import { fieldErrors, errorMessage } from "@tabletap/client/errors";
+import { errorMessage, fieldErrors, issueMessages } from "@tabletap/client/errors";
 import { useTRPC } from "@tabletap/client/staff";
 import { saveTableInput, TABLE_LABEL_MAX_LENGTH, TABLE_SEATS, type AdminTableView } from "@tabletap/core/tables-admin";
 import { Button } from "@tabletap/ui/button";
@@ -82,11 +82,7 @@ function TableForm({
       seats: seats.trim() === "" ? Number.NaN : Number(seats),
     });
     if (!parsed.success) {
-      // The first message per field, as the server would answer (`fieldErrors`).
-      const issues = parsed.error.issues
-        .toReversed()
-        .map((issue): [string, string] => [String(issue.path[0]), issue.message]);
-      setErrors(Object.fromEntries(issues));
+      setErrors(issueMessages(parsed.error));
       return;
     }
     setErrors({});
