@@ -1,3 +1,3 @@
 import { defineTestConfig } from "@tabletap/vitest-config";
 
-export default defineTestConfig({ services: true });
+export default defineTestConfig();
