@@ -1,5 +1,5 @@
 import { qrSvg } from "@tabletap/qr";
-import { PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
+import { sheetLinks } from "@tabletap/qr/sheet-links";
 import { describe, expect, it } from "vitest";
 import { qrSheetResponse, tableQrResponse } from "./qr-downloads";
 import { seedRestaurant, signedInStaff, type TestClient } from "./testing";
@@ -8,24 +8,6 @@ import { seedRestaurant, signedInStaff, type TestClient } from "./testing";
 function request(client: TestClient | null, path: string): Request {
   const cookie = client ? [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; ") : "";
   return new Request(`http://127.0.0.1${path}`, { headers: { cookie } });
-}
-
-/** The URIs the PDF's cards link to, all pages. */
-async function linksOf(pdf: ArrayBuffer): Promise<string[]> {
-  const doc = await PDFDocument.load(pdf);
-  return doc.getPages().flatMap(
-    (page) =>
-      page.node
-        .Annots()
-        ?.asArray()
-        .map((ref) =>
-          doc.context
-            .lookup(ref, PDFDict)
-            .lookup(PDFName.of("A"), PDFDict)
-            .lookup(PDFName.of("URI"), PDFString)
-            .decodeText(),
-        ) ?? [],
-  );
 }
 
 describe("QR downloads", () => {
@@ -41,7 +23,7 @@ describe("QR downloads", () => {
     expect(sheet.headers.get("content-type")).toBe("application/pdf");
     expect(sheet.headers.get("content-disposition")).toBe('attachment; filename="Saffron-Table-table-qr-codes.pdf"');
     expect(sheet.headers.get("cache-control")).toBe("private, no-store");
-    expect(await linksOf(await sheet.arrayBuffer())).toEqual(
+    expect((await sheetLinks(await sheet.arrayBuffer())).flat()).toEqual(
       tables.filter((t) => t.id !== t2!.id).map((t) => t.guestUrl),
     );
 

@@ -1,8 +1,9 @@
-import { PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
+import { PDFDocument } from "pdf-lib";
 import { PNG } from "pngjs";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
 import { qrPng, qrSheetPdf, qrSvg } from "./index";
+import { sheetLinks } from "./sheet-links";
 
 const url = (n: number) => `https://order.example.com/t/code-${n}-AbCdEf_12`;
 
@@ -48,24 +49,6 @@ function pngModules(png: Buffer, size: number): boolean[][] {
   );
 }
 
-/** The URIs of each page's link annotations (one per card). */
-async function pageLinks(pdf: Uint8Array): Promise<string[][]> {
-  const doc = await PDFDocument.load(pdf);
-  return doc.getPages().map(
-    (page) =>
-      page.node
-        .Annots()
-        ?.asArray()
-        .map((ref) =>
-          doc.context
-            .lookup(ref, PDFDict)
-            .lookup(PDFName.of("A"), PDFDict)
-            .lookup(PDFName.of("URI"), PDFString)
-            .decodeText(),
-        ) ?? [],
-  );
-}
-
 describe("qrSheetPdf", () => {
   it("lays out one card per table, six to an A4 page, each linking to its table's guest URL", async () => {
     const cards = Array.from({ length: 7 }, (_, n) => ({ label: `T${n + 1}`, guestUrl: url(n + 1) }));
@@ -76,7 +59,7 @@ describe("qrSheetPdf", () => {
       { width: 595.28, height: 841.89 },
       { width: 595.28, height: 841.89 },
     ]);
-    expect(await pageLinks(pdf)).toEqual([cards.slice(0, 6).map((c) => c.guestUrl), [cards[6]!.guestUrl]]);
+    expect(await sheetLinks(pdf)).toEqual([cards.slice(0, 6).map((c) => c.guestUrl), [cards[6]!.guestUrl]]);
   });
 
   it("still prints names the standard fonts can't draw in full, and long ones", async () => {
@@ -84,7 +67,7 @@ describe("qrSheetPdf", () => {
       restaurantName: "सैफ़रन Saffron ₹ Table with a very long name that goes on and on",
       cards: [{ label: "Patio 12 — by the window", guestUrl: url(1) }],
     });
-    expect(await pageLinks(pdf)).toEqual([[url(1)]]);
+    expect(await sheetLinks(pdf)).toEqual([[url(1)]]);
   });
 });
 
