@@ -101,6 +101,8 @@ export interface OrderView {
   restaurantId: string;
   tableId: string;
   tableLabel: string;
+  /** The table session (the tab) the order joined. */
+  tableSessionId: string;
   status: OrderStatus;
   statusHistory: OrderStatusChangeView[];
   rejectionReason: string | null;

@@ -6,10 +6,11 @@ import { EventEmitter } from "node:events";
 import type { mongo } from "mongoose";
 import { connectDb, disconnectDb, watchHeartbeats } from "./connection";
 import { dbEnvSchema } from "./env";
-import { MenuItem, Order, Staff, Table } from "./models";
+import { MenuItem, Order, Staff, Table, TableSession } from "./models";
 import { nextOrderNumber, OrderNotFoundError, transitionOrder } from "./orders";
 import type { OrderEvent } from "@tabletap/queue/events";
 import { flushOrderOutbox, outboxEntry } from "./outbox";
+import { updateTableSession } from "./sessions";
 import { seedDemo } from "./seed";
 
 beforeAll(() => connectDb(dbEnvSchema.parse(process.env).MONGODB_URI));
@@ -164,5 +165,28 @@ describe("orders", () => {
     expect(queued.map((e) => e.id)).toEqual(order.outbox.filter((e) => e.type === "order.placed").map((e) => e.id));
     expect(broadcast).toHaveLength(1);
     expect((await Order.findById(order.id).lean())?.outbox ?? []).toEqual([]);
+  });
+});
+
+describe("updateTableSession", () => {
+  it("lands every one of many racing changes once, and writes nothing when the decision refuses", async () => {
+    const session = await TableSession.create({ restaurantId: new Types.ObjectId(), tableId: new Types.ObjectId() });
+    const guests = Array.from({ length: 12 }, () => new Types.ObjectId());
+    await Promise.all(
+      guests.map((guest) =>
+        updateTableSession(session._id, () => ({ update: { $push: { customerIds: guest } }, result: null })),
+      ),
+    );
+    const after = await TableSession.findById(session._id).lean();
+    expect(after?.customerIds.map(String).sort()).toEqual(guests.map(String).sort());
+    expect(after?.version).toBe(12);
+
+    await expect(
+      updateTableSession(session._id, () => {
+        throw new Error("refused");
+      }),
+    ).rejects.toThrow("refused");
+    expect((await TableSession.findById(session._id).lean())?.version).toBe(12);
+    expect(await updateTableSession(new Types.ObjectId(), () => ({ update: null, result: 1 }))).toBeNull();
   });
 });

@@ -4,4 +4,5 @@ export * from "./menus";
 export * from "./models";
 export * from "./orders";
 export * from "./outbox";
+export * from "./sessions";
 export * from "./views";

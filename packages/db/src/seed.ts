@@ -370,6 +370,9 @@ export async function seedDemo(
         timeZone: "Asia/Kolkata",
         taxBps: 500,
         serviceChargeBps: 0,
+        // A sample GSTIN in the published format (state 29, PAN, entity, "Z", check character).
+        gstin: "29ABCDE1234F1Z5",
+        address: "12 Residency Road, Bengaluru 560025",
         openingHours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, opens: "11:00", closes: "23:00" })),
       },
     },

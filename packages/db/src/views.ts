@@ -36,6 +36,7 @@ export function toOrderView(order: OrderDoc): OrderView {
     restaurantId: order.restaurantId.toString(),
     tableId: order.tableId.toString(),
     tableLabel: order.tableLabel,
+    tableSessionId: order.tableSessionId.toString(),
     status: order.status,
     statusHistory: (order.statusHistory ?? []).map((change) => ({
       status: change.status,

@@ -3,3 +3,5 @@ export type { BusEvent, CreateEventBusOptions, EventBus, SubscribeOptions } from
 export { channels } from "./channels";
 export { createOrderChanges } from "./order-changes";
 export type { OrderChanges, OrderChangesLogger } from "./order-changes";
+export { publishTabChange } from "./tab-changes";
+export type { TabChange } from "./tab-changes";

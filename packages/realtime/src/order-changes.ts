@@ -13,6 +13,7 @@ import type { OrderEvent } from "@tabletap/queue/events";
 import type { Redis } from "ioredis";
 import { channels } from "./channels";
 import type { EventBus } from "./event-bus";
+import { publishTabChange } from "./tab-changes";
 
 /** Where failed deliveries are reported (pino's `warn` fits). */
 export interface OrderChangesLogger {
@@ -137,5 +138,6 @@ async function publishOrderChange(bus: Pick<EventBus, "publish">, view: OrderVie
   await Promise.all([
     bus.publish(channels.kitchen(view.restaurantId), view),
     bus.publish(channels.order(view.id), view),
+    publishTabChange(bus, { restaurantId: view.restaurantId, tableSessionId: view.tableSessionId }),
   ]);
 }

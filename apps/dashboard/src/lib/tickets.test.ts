@@ -21,6 +21,7 @@ function ticket(overrides: Partial<OrderView> & { id: string }): OrderView {
     restaurantId: "r1",
     tableId: "t1",
     tableLabel: "T3",
+    tableSessionId: "s1",
     status: "accepted",
     statusHistory: [],
     rejectionReason: null,

@@ -2,6 +2,7 @@ import { AuditEntry } from "./audit";
 import { MenuCategory, MenuItem } from "./menu";
 import { Order, OrderCounter } from "./order";
 import { Customer, Staff } from "./people";
+import { Payment } from "./payment";
 import { Restaurant } from "./restaurant";
 import { Table } from "./table";
 import { TableSession } from "./table-session";
@@ -9,6 +10,7 @@ import { TableSession } from "./table-session";
 export * from "./audit";
 export * from "./menu";
 export * from "./order";
+export * from "./payment";
 export * from "./people";
 export * from "./restaurant";
 export * from "./table";
@@ -26,4 +28,5 @@ export const models = {
   Order,
   OrderCounter,
   AuditEntry,
+  Payment,
 };

@@ -33,6 +33,10 @@ const restaurantSchema = new Schema(
     serviceChargeBps: { type: Number, required: true, default: 0, min: 0, max: 10_000 },
     /** The "pause ordering" switch: while true, guests see that the kitchen isn't taking orders and `order.place` refuses. */
     orderingPaused: { type: Boolean, required: true, default: false },
+    /** GST identification number printed on receipts (15 characters), null until the manager sets it. */
+    gstin: { type: String, default: null, trim: true },
+    /** Postal address printed on receipts. */
+    address: { type: String, default: null, trim: true },
     /** Weekly opening hours in local time, "HH:MM"; day 0 = Sunday. */
     openingHours: [{ _id: false, day: { type: Number, min: 0, max: 6 }, opens: String, closes: String }],
   },
