@@ -66,7 +66,9 @@ const paymentSchema = new Schema(
     receipt: {
       /** The secret in the receipt link (`/receipts/{token}`): 128 random bits, base64url. */
       token: { type: String, required: true },
-      status: { type: String, enum: ["pending", "sent", "skipped"], required: true, default: "pending" },
+      /** pending → sending (claimed by a worker at `claimedAt`) → sent, or skipped when there is no guest to send it to. */
+      status: { type: String, enum: ["pending", "sending", "sent", "skipped"], required: true, default: "pending" },
+      claimedAt: { type: Date, default: null },
       emailedAt: { type: Date, default: null },
       textedAt: { type: Date, default: null },
     },
