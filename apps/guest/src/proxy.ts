@@ -1,9 +1,17 @@
-import { pagesEnv } from "@tabletap/next-server/pages-env";
+import { pagesEnv, paymentFrameOrigins } from "@tabletap/next-server/pages-env";
 import { cspProxy } from "@tabletap/next-server/security";
 import { NextResponse } from "next/server";
 
-/** Every page gets a Content-Security-Policy with a nonce of its own (see `cspProxy`). */
-export const proxy = cspProxy((init) => NextResponse.next(init), { imageOrigin: pagesEnv().S3_PUBLIC_URL });
+const env = pagesEnv();
+
+/**
+ * Every page gets a Content-Security-Policy with a nonce of its own (see `cspProxy`); the bill's
+ * pay sheet frames Razorpay Checkout's payment form.
+ */
+export const proxy = cspProxy((init) => NextResponse.next(init), {
+  imageOrigin: env.S3_PUBLIC_URL,
+  frameOrigins: paymentFrameOrigins(env),
+});
 
 export const config = {
   matcher: [

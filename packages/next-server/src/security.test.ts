@@ -31,6 +31,22 @@ describe("contentSecurityPolicy images", () => {
   });
 });
 
+describe("contentSecurityPolicy frames", () => {
+  it("frames only the payment provider's origins (Razorpay Checkout's form), and nothing else", () => {
+    const frameSrc = (frameOrigins?: string[]) =>
+      contentSecurityPolicy("n", { dev: false, frameOrigins })
+        .split("; ")
+        .find((directive) => directive.startsWith("frame-src"));
+    expect(frameSrc(["https://checkout.razorpay.com/v1/checkout.js", "https://api.razorpay.com"])).toBe(
+      "frame-src 'self' https://checkout.razorpay.com https://api.razorpay.com",
+    );
+    expect(frameSrc(["http://127.0.0.1:7080/v1/checkout.js", "http://127.0.0.1:7080", "data:text/html,x"])).toBe(
+      "frame-src 'self' http://127.0.0.1:7080",
+    );
+    expect(frameSrc()).toBe("frame-src 'self'");
+  });
+});
+
 describe("createNonce", () => {
   it("gives 128 random bits in base64, different every time", () => {
     const nonces = new Set(Array.from({ length: 100 }, createNonce));

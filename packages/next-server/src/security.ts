@@ -75,11 +75,17 @@ export function createNonce(): string {
  * With `dev` (default: the dev server) React's dev tooling gets `'unsafe-eval'` and the dev
  * server's injected styles `'unsafe-inline'`; a production build gets neither. Images load from
  * the site, `data:`/`blob:` URLs, and the origin of `imageOrigin` when given (`S3_PUBLIC_URL`:
- * the bucket or CDN menu photos are served from; an invalid URL is ignored).
+ * the bucket or CDN menu photos are served from; an invalid URL is ignored). Frames load from the
+ * site and the origins of `frameOrigins` (the guest app's payment provider: Razorpay Checkout
+ * shows its payment form in an iframe; duplicates and non-http(s) URLs are dropped).
  */
-export function contentSecurityPolicy(nonce: string, opts: { dev?: boolean; imageOrigin?: string } = {}): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  opts: { dev?: boolean; imageOrigin?: string; frameOrigins?: readonly string[] } = {},
+): string {
   const dev = opts.dev ?? MODE === "development";
   const images = originOf(opts.imageOrigin);
+  const frames = [...new Set((opts.frameOrigins ?? []).map(originOf).filter((origin) => origin !== undefined))];
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -88,6 +94,7 @@ export function contentSecurityPolicy(nonce: string, opts: { dev?: boolean; imag
     `img-src 'self' blob: data:${images ? ` ${images}` : ""}`,
     "font-src 'self'",
     "connect-src 'self'",
+    ["frame-src 'self'", ...frames].join(" "),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -108,13 +115,13 @@ function originOf(url: string | undefined): string | undefined {
 
 /**
  * The apps' Next.js proxy (src/proxy.ts) for page requests: a fresh nonce per request, its
- * `contentSecurityPolicy` (with `opts.imageOrigin`) set on the request (Next.js reads the nonce from there and puts it on
+ * `contentSecurityPolicy` (with `opts.imageOrigin` and `opts.frameOrigins`) set on the request (Next.js reads the nonce from there and puts it on
  * its scripts) and on the response. `next` is `NextResponse.next`, passed in so this module
  * stays free of Next.js imports.
  */
 export function cspProxy(
   next: (init: { request: { headers: Headers } }) => Response,
-  opts: { imageOrigin?: string } = {},
+  opts: { imageOrigin?: string; frameOrigins?: readonly string[] } = {},
 ): (request: Request) => Response {
   return (request) => {
     const policy = contentSecurityPolicy(createNonce(), opts);

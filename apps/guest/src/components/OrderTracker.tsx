@@ -106,9 +106,14 @@ export function OrderTracker({ orderId }: { orderId: string }) {
           <OrderBill order={order} />
           <div className="order-actions">
             {recent ? (
-              <a href={`/t/${recent.tableCode}`} className="button button--primary button--block button--large">
-                Order more
-              </a>
+              <>
+                <a href={`/t/${recent.tableCode}`} className="button button--primary button--block button--large">
+                  Order more
+                </a>
+                <a href={`/t/${recent.tableCode}/bill`} className="button button--secondary button--block">
+                  See the table&apos;s bill
+                </a>
+              </>
             ) : (
               <p className="muted center">To order more, scan the QR code on your table.</p>
             )}

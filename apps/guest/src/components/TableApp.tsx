@@ -112,7 +112,7 @@ export function TableApp({
 
   return (
     <>
-      <TableHeader menu={menu.menu} signedIn={!!session.guest} onSignOut={() => void onSignOut()} />
+      <TableHeader tableCode={tableCode} menu={menu.menu} signedIn={!!session.guest} onSignOut={() => void onSignOut()} />
       <main id="main" className={`page ${withCart ? "page--with-cart" : ""}`}>
         {showMenu ? (
           <MenuScreen

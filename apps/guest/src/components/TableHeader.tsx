@@ -1,11 +1,13 @@
 import type { TableMenuView } from "@tabletap/core";
 
-/** The table page's header: restaurant, table, and "Sign out" for a signed-in guest. */
+/** The table page's header: restaurant, table, and the table's "Bill" and "Sign out" for a signed-in guest. */
 export function TableHeader({
+  tableCode,
   menu,
   signedIn,
   onSignOut,
 }: {
+  tableCode: string;
   menu: TableMenuView;
   signedIn: boolean;
   onSignOut: () => void;
@@ -20,9 +22,14 @@ export function TableHeader({
           </p>
         </div>
         {signedIn && (
-          <button type="button" className="link-button site-header__action" onClick={onSignOut}>
-            Sign out
-          </button>
+          <div className="site-header__actions">
+            <a href={`/t/${tableCode}/bill`} className="button button--small button--secondary">
+              Bill
+            </a>
+            <button type="button" className="link-button site-header__action" onClick={onSignOut}>
+              Sign out
+            </button>
+          </div>
         )}
       </div>
     </header>

@@ -1,0 +1,84 @@
+"use client";
+import { SERVICE_REQUEST_KINDS, SERVICE_REQUEST_LABELS, type ServiceRequestKind, type ServiceRequestView } from "@tabletap/core/tab";
+import { useTRPCClient } from "@tabletap/client/guest";
+import { useId, useState } from "react";
+import { errorMessage } from "@/lib/errors";
+
+/** The table's newest request of `kind` staff haven't resolved yet, if any. */
+function openRequest(requests: ServiceRequestView[], kind: ServiceRequestKind): ServiceRequestView | undefined {
+  return requests.filter((request) => request.kind === kind && request.status !== "resolved").at(-1);
+}
+
+/**
+ * "Call a waiter", "Water", "Ask for the bill" (`service.request`). Each shows where it stands
+ * for the whole table: "Asked" until staff acknowledge it, then "On the way". A button is off
+ * while its request is being sent or is still open, so repeated taps send nothing more (the
+ * server also answers a repeat with the open request). `onRequested` refreshes the tab.
+ */
+export function ServiceRequests({
+  tableCode,
+  requests,
+  onRequested,
+}: {
+  tableCode: string;
+  requests: ServiceRequestView[];
+  onRequested: () => void;
+}) {
+  const client = useTRPCClient();
+  const id = useId();
+  const [sending, setSending] = useState<ReadonlySet<ServiceRequestKind>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+
+  async function request(kind: ServiceRequestKind) {
+    if (sending.has(kind)) return;
+    setSending((current) => new Set(current).add(kind));
+    setError(null);
+    try {
+      await client.service.request.mutate({ tableCode, kind });
+      onRequested();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setSending((current) => {
+        const next = new Set(current);
+        next.delete(kind);
+        return next;
+      });
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="card__title">
+        Need anything?
+      </h2>
+      <ul className="service-requests">
+        {SERVICE_REQUEST_KINDS.map((kind) => {
+          const open = openRequest(requests, kind);
+          const status = open ? (open.status === "acknowledged" ? "On the way" : "Asked") : sending.has(kind) ? "Asking…" : "";
+          return (
+            <li key={kind} className="service-request">
+              <button
+                type="button"
+                className={`button button--secondary button--block service-request__button ${open ? "service-request__button--asked" : ""}`}
+                disabled={sending.has(kind) || !!open}
+                aria-describedby={`${id}-${kind}`}
+                onClick={() => void request(kind)}
+              >
+                {SERVICE_REQUEST_LABELS[kind]}
+              </button>
+              <span id={`${id}-${kind}`} className="service-request__status" role="status">
+                {status}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {error && (
+        <p role="alert" className="alert alert--error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
