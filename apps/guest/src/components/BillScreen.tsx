@@ -147,9 +147,13 @@ export function BillScreen({ tableCode }: { tableCode: string }) {
   const step = payment.state.step;
   const stepRef = useRef(step);
   stepRef.current = step;
+  const { reset } = payment;
   const closePay = useCallback(() => {
-    if (stepRef.current !== "checkout") setPayOpen(false);
-  }, []);
+    if (stepRef.current === "checkout") return;
+    setPayOpen(false);
+    // A result the guest has seen isn't shown again next time.
+    if (stepRef.current === "paid" || stepRef.current === "counter") reset();
+  }, [reset]);
 
   if (!tab) {
     return (

@@ -144,7 +144,7 @@ export function PaySheet({
         </p>
       )}
       {preview.splitError && state.step !== "failed" && (
-        <p role="alert" className="alert alert--warning" id={`${id}-why`}>
+        <p role="status" className="alert alert--warning">
           {preview.splitError}
         </p>
       )}

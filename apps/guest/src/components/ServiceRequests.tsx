@@ -4,9 +4,18 @@ import { useTRPCClient } from "@tabletap/client/guest";
 import { useId, useState } from "react";
 import { errorMessage } from "@/lib/errors";
 
-/** The table's newest request of `kind` staff haven't resolved yet, if any. */
-function openRequest(requests: ServiceRequestView[], kind: ServiceRequestKind): ServiceRequestView | undefined {
-  return requests.filter((request) => request.kind === kind && request.status !== "resolved").at(-1);
+/**
+ * The table's newest request of `kind` staff haven't resolved yet, if any: from the tab, or the
+ * one this guest just sent while the tab doesn't list it yet.
+ */
+function openRequest(
+  requests: ServiceRequestView[],
+  sent: ServiceRequestView | undefined,
+  kind: ServiceRequestKind,
+): ServiceRequestView | undefined {
+  const listed = requests.filter((request) => request.kind === kind && request.status !== "resolved").at(-1);
+  if (listed || !sent || requests.some((request) => request.id === sent.id)) return listed;
+  return sent.status === "resolved" ? undefined : sent;
 }
 
 /**
@@ -27,6 +36,7 @@ export function ServiceRequests({
   const client = useTRPCClient();
   const id = useId();
   const [sending, setSending] = useState<ReadonlySet<ServiceRequestKind>>(new Set());
+  const [sent, setSent] = useState<Partial<Record<ServiceRequestKind, ServiceRequestView>>>({});
   const [error, setError] = useState<string | null>(null);
 
   async function request(kind: ServiceRequestKind) {
@@ -34,7 +44,8 @@ export function ServiceRequests({
     setSending((current) => new Set(current).add(kind));
     setError(null);
     try {
-      await client.service.request.mutate({ tableCode, kind });
+      const request = await client.service.request.mutate({ tableCode, kind });
+      setSent((current) => ({ ...current, [kind]: request }));
       onRequested();
     } catch (caught) {
       setError(errorMessage(caught));
@@ -54,7 +65,7 @@ export function ServiceRequests({
       </h2>
       <ul className="service-requests">
         {SERVICE_REQUEST_KINDS.map((kind) => {
-          const open = openRequest(requests, kind);
+          const open = openRequest(requests, sent[kind], kind);
           const status = open ? (open.status === "acknowledged" ? "On the way" : "Asked") : sending.has(kind) ? "Asking…" : "";
           return (
             <li key={kind} className="service-request">
