@@ -484,9 +484,12 @@ describe("quoteSplit", () => {
     const tab = computeTab(state, NOW);
     expect(tab.equalPartsTaken).toEqual([0, 1, 2]);
     expect(tab.lines.map((line) => line.coveredBy)).toEqual(["pending", "pending", "pending", null]);
-    expect(refusal(() => quoteSplit(state, { kind: "equal", parts: 3, partIndex: 0 }, NOW)).code).toBe(
-      "EQUAL_PART_TAKEN",
-    );
+    for (const parts of [3, 4]) {
+      expect(refusal(() => quoteSplit(state, { kind: "equal", parts, partIndex: 0 }, NOW))).toMatchObject({
+        code: "EQUAL_PART_TAKEN",
+        message: "Every part of this split is already taken. Pay the rest of the bill, or choose your items.",
+      });
+    }
     // Every part taken: items are allowed again, for the new round only.
     expect(quoteSplit(state, { kind: "items", lineIds: [tabLineId(ORDER_C, 0)] }, NOW).amounts).toEqual(
       computeTab(state, NOW).totals.due,

@@ -421,7 +421,8 @@ function sumAmounts(list: readonly BillAmounts[]): BillAmounts {
  * Computes the tab at `now`: every line of the counted orders (`countsOnTab`) with its share and
  * coverage, the totals, and the equal split under way. A line is covered by a live claim listing
  * it, or by the equal split under way; a line of an equal split is "paid" once every part is
- * paid (by its equal claim, or by a full claim made after the split began), "pending" until then. An equal split whose claims have all lapsed is no longer under way.
+ * paid (by its equal claim, or by a full claim made after the split began), "pending" until
+ * then. An equal split whose claims have all lapsed is no longer under way.
  *
  * @param state the session's orders, claims and stored equal split (amounts in paise)
  * @param now the current time (for lapsed online claims)
@@ -551,16 +552,16 @@ export function quoteSplit(state: TabState, split: SplitInput | AmountSplitInput
       const { parts, partIndex } = split;
       assertEqualSplit(parts, partIndex);
       const current = tab.equalSplit;
-      if (current && current.parts !== parts) {
-        throw new BillError(
-          "EQUAL_PARTS_MISMATCH",
-          `This bill is being split ${current.parts} ways. Choose one of the ${current.parts} parts.`,
-        );
-      }
       if (current && tab.equalPartsTaken.length >= current.parts) {
         throw new BillError(
           "EQUAL_PART_TAKEN",
           "Every part of this split is already taken. Pay the rest of the bill, or choose your items.",
+        );
+      }
+      if (current && current.parts !== parts) {
+        throw new BillError(
+          "EQUAL_PARTS_MISMATCH",
+          `This bill is being split ${current.parts} ways. Choose one of the ${current.parts} parts.`,
         );
       }
       if (current && tab.equalPartsTaken.includes(partIndex)) {
