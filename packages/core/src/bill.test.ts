@@ -11,6 +11,7 @@ import {
   checkoutExpiresAt,
   computeTab,
   equalPart,
+  equalPartTotals,
   isTabSettled,
   lineShares,
   liveClaims,
@@ -257,6 +258,11 @@ describe("equalPart", () => {
         expect(Math.max(...totals) - Math.min(...totals)).toBeLessThanOrEqual(1);
       }),
     );
+  });
+
+  it("lists each part's total", () => {
+    const base = { subtotal: 10_000, serviceCharge: 1_000, tax: 551 };
+    expect(equalPartTotals({ parts: 3, base, lineIds: [] })).toEqual([3_851, 3_850, 3_850]);
   });
 
   it.each([

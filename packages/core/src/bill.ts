@@ -238,6 +238,13 @@ export function equalPart(base: BillAmounts, parts: number, partIndex: number): 
   return part;
 }
 
+/** Each part's total (paise) of an equal split, in part order: what the tab shows for "Split equally". */
+export function equalPartTotals(split: EqualSplitState): number[] {
+  return Array.from({ length: split.parts }, (_, partIndex) =>
+    billTotal(equalPart(split.base, split.parts, partIndex)),
+  );
+}
+
 /**
  * `amount` paise of `from`, spread over its components in proportion to them (`allocate`,
  * largest remainder): the components add up to `amount` exactly and none exceeds `from`'s. Used

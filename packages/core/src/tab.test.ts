@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import {
   FLOOR_POLICY,
+  SERVICE_REQUEST_POLICY,
   floorMoveInput,
   floorRequestInput,
   floorSettleInput,
   floorState,
+  isServiceRequestVisible,
   paymentStartInput,
   paymentVerifyInput,
   receiptInput,
@@ -215,6 +217,18 @@ describe("floorState", () => {
     ["someone is paying", open({ orderStatuses: ["preparing"], claims: 1 }), "waiting_for_bill"],
   ])("%s → %s", (_, input, expected) => {
     expect(floorState(input, NOW)).toBe(expected);
+  });
+});
+
+describe("isServiceRequestVisible", () => {
+  const ago = (seconds: number) => new Date(NOW.getTime() - seconds * 1000).toISOString();
+
+  it("shows open and acknowledged requests, and resolved ones for 10 minutes", () => {
+    expect(isServiceRequestVisible({ status: "open", resolvedAt: null }, NOW)).toBe(true);
+    expect(isServiceRequestVisible({ status: "acknowledged", resolvedAt: null }, NOW)).toBe(true);
+    const limit = SERVICE_REQUEST_POLICY.resolvedVisibleSeconds;
+    expect(isServiceRequestVisible({ status: "resolved", resolvedAt: ago(limit - 1) }, NOW)).toBe(true);
+    expect(isServiceRequestVisible({ status: "resolved", resolvedAt: ago(limit) }, NOW)).toBe(false);
   });
 });
 

@@ -410,6 +410,21 @@ export interface ReceiptView {
 // ---------------------------------------------------------------------------------------------
 // Rules
 
+/**
+ * Whether a service request still shows on the tab and the floor at `now`: open and
+ * acknowledged ones always; resolved ones for `SERVICE_REQUEST_POLICY.resolvedVisibleSeconds`.
+ */
+export function isServiceRequestVisible(
+  request: Pick<ServiceRequestView, "status" | "resolvedAt">,
+  now: Date,
+): boolean {
+  if (request.status !== "resolved") return true;
+  return (
+    request.resolvedAt !== null &&
+    now.getTime() - Date.parse(request.resolvedAt) < SERVICE_REQUEST_POLICY.resolvedVisibleSeconds * 1000
+  );
+}
+
 /** What `floorState` needs to know about a table. */
 export interface FloorStateInput {
   /** The table's open session, or null. */
