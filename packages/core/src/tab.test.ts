@@ -183,7 +183,7 @@ describe("floorState", () => {
     session: { requests: [], claims: 0, orderStatuses: [], ...session },
     lastClosed: null,
   });
-  const closedAgo = (seconds: number, reason: "paid" | "empty" | "moved" = "paid"): FloorStateInput => ({
+  const closedAgo = (seconds: number, reason: "paid" | "empty" = "paid"): FloorStateInput => ({
     session: null,
     lastClosed: { at: new Date(NOW.getTime() - seconds * 1000).toISOString(), reason },
   });
@@ -194,7 +194,6 @@ describe("floorState", () => {
     ["paid just under 15 minutes ago", closedAgo(FLOOR_POLICY.paidStateSeconds - 1), "paid"],
     ["paid 15 minutes ago", closedAgo(FLOOR_POLICY.paidStateSeconds), "free"],
     ["closed empty a minute ago", closedAgo(60, "empty"), "free"],
-    ["moved away a minute ago", closedAgo(60, "moved"), "free"],
     ["open, nothing ordered", open(), "ordering"],
     ["open, orders in the kitchen", open({ orderStatuses: ["placed", "preparing"] }), "ordering"],
     ["open, an order served", open({ orderStatuses: ["served", "preparing"] }), "eating"],
