@@ -211,23 +211,38 @@ function assertEqualSplit(parts: number, partIndex: number): void {
 }
 
 /**
- * Part `partIndex` of `base` split equally `parts` ways: each component allocated with equal
- * weights (`allocate`), so the parts for partIndex 0…parts−1 add up to `base` exactly, and the
- * first parts carry the odd paise (₹100.00 three ways: ₹33.34, ₹33.33, ₹33.33).
+ * Part `partIndex` of `base` split equally `parts` ways, by the largest remainder method with
+ * equal weights: each component's whole paise divided evenly, and its odd paise handed one each
+ * round the parts, continuing after the part the previous component's odd paise stopped at. So
+ * the parts for partIndex 0…parts−1 add up to `base` exactly, and two parts differ by at most 1
+ * paisa in each component and in total (₹100.00 three ways: ₹33.34, ₹33.33, ₹33.33; ₹0.03 of
+ * subtotal, service charge and tax three ways: ₹0.01 each).
  *
- * @param base the amounts being split (paise)
+ * @param base the amounts being split (paise, non-negative integers)
  * @param parts 1…`SPLIT_POLICY.maxParts`
  * @param partIndex 0…parts−1
- * @throws BillError SPLIT_PARTS_INVALID for parts or partIndex out of range.
+ * @throws BillError SPLIT_PARTS_INVALID for parts or partIndex out of range; RangeError for a
+ *   negative or fractional amount.
  */
 export function equalPart(base: BillAmounts, parts: number, partIndex: number): BillAmounts {
   assertEqualSplit(parts, partIndex);
-  const weights = Array.from({ length: parts }, () => 1);
-  return {
-    subtotal: allocate(base.subtotal, weights)[partIndex] ?? 0,
-    serviceCharge: allocate(base.serviceCharge, weights)[partIndex] ?? 0,
-    tax: allocate(base.tax, weights)[partIndex] ?? 0,
-  };
+  const part = { ...ZERO_AMOUNTS };
+  let start = 0;
+  for (const key of COMPONENTS) {
+    assertNonNegativeInteger(key, base[key]);
+    const odd = base[key] % parts;
+    const position = (partIndex - start + parts) % parts;
+    part[key] = (base[key] - odd) / parts + (position < odd ? 1 : 0);
+    start = (start + odd) % parts;
+  }
+  return part;
+}
+
+/** Each part's total (paise) of an equal split, in part order: what the tab shows for "Split equally". */
+export function equalPartTotals(split: EqualSplitState): number[] {
+  return Array.from({ length: split.parts }, (_, partIndex) =>
+    billTotal(equalPart(split.base, split.parts, partIndex)),
+  );
 }
 
 /**

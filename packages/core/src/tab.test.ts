@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import {
   FLOOR_POLICY,
+  SERVICE_REQUEST_POLICY,
   floorMoveInput,
   floorRequestInput,
   floorSettleInput,
   floorState,
+  isServiceRequestVisible,
   paymentStartInput,
   paymentVerifyInput,
   receiptInput,
@@ -181,7 +183,7 @@ describe("floorState", () => {
     session: { requests: [], claims: 0, orderStatuses: [], ...session },
     lastClosed: null,
   });
-  const closedAgo = (seconds: number, reason: "paid" | "empty" | "moved" = "paid"): FloorStateInput => ({
+  const closedAgo = (seconds: number, reason: "paid" | "empty" = "paid"): FloorStateInput => ({
     session: null,
     lastClosed: { at: new Date(NOW.getTime() - seconds * 1000).toISOString(), reason },
   });
@@ -192,7 +194,6 @@ describe("floorState", () => {
     ["paid just under 15 minutes ago", closedAgo(FLOOR_POLICY.paidStateSeconds - 1), "paid"],
     ["paid 15 minutes ago", closedAgo(FLOOR_POLICY.paidStateSeconds), "free"],
     ["closed empty a minute ago", closedAgo(60, "empty"), "free"],
-    ["moved away a minute ago", closedAgo(60, "moved"), "free"],
     ["open, nothing ordered", open(), "ordering"],
     ["open, orders in the kitchen", open({ orderStatuses: ["placed", "preparing"] }), "ordering"],
     ["open, an order served", open({ orderStatuses: ["served", "preparing"] }), "eating"],
@@ -215,6 +216,18 @@ describe("floorState", () => {
     ["someone is paying", open({ orderStatuses: ["preparing"], claims: 1 }), "waiting_for_bill"],
   ])("%s → %s", (_, input, expected) => {
     expect(floorState(input, NOW)).toBe(expected);
+  });
+});
+
+describe("isServiceRequestVisible", () => {
+  const ago = (seconds: number) => new Date(NOW.getTime() - seconds * 1000).toISOString();
+
+  it("shows open and acknowledged requests, and resolved ones for 10 minutes", () => {
+    expect(isServiceRequestVisible({ status: "open", resolvedAt: null }, NOW)).toBe(true);
+    expect(isServiceRequestVisible({ status: "acknowledged", resolvedAt: null }, NOW)).toBe(true);
+    const limit = SERVICE_REQUEST_POLICY.resolvedVisibleSeconds;
+    expect(isServiceRequestVisible({ status: "resolved", resolvedAt: ago(limit - 1) }, NOW)).toBe(true);
+    expect(isServiceRequestVisible({ status: "resolved", resolvedAt: ago(limit) }, NOW)).toBe(false);
   });
 });
 
