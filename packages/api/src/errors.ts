@@ -1,5 +1,6 @@
 import { InvalidTokenError, LoginThrottledError, OtpError } from "@tabletap/auth";
 import { IllegalTransitionError, ORDERING_PAUSED_MESSAGE, PricingError } from "@tabletap/core";
+import { BillError, type BillErrorCode } from "@tabletap/core/bill";
 import { PhotoRejectedError } from "@tabletap/media";
 import { EmailLimitError } from "@tabletap/notify";
 import { TRPCError } from "@trpc/server";
@@ -49,6 +50,27 @@ export class OrderingPausedError extends Error {
   }
 }
 
+/**
+ * The payment service (Razorpay) could not be reached or refused a call it should have taken (an
+ * order, a refund: @tabletap/payments' `PaymentGatewayError` is the cause). Nothing was charged
+ * or refunded by this request; `message` is shown to the caller and says what to do instead.
+ */
+export class PaymentProviderError extends Error {
+  override readonly name = "PaymentProviderError";
+}
+
+/**
+ * The bill refusals that mean someone else got there first (another payer holds the part or the
+ * items, or nothing is left to pay): CONFLICT; every other `BillError` is bad input (BAD_REQUEST).
+ */
+const BILL_CONFLICTS: ReadonlySet<BillErrorCode> = new Set([
+  "EQUAL_PART_TAKEN",
+  "LINE_ALREADY_PAID",
+  "NOTHING_DUE",
+  "OVER_DUE",
+  "EQUAL_SPLIT_IN_PROGRESS",
+]);
+
 /** Seconds as a guest reads them: "45 seconds", or whole minutes from 90 seconds on ("10 minutes"). */
 function waitText(seconds: number): string {
   return seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
@@ -95,6 +117,9 @@ export function retryAfterSeconds(error: unknown): number | null {
  * - NotSignedInError, InvalidTokenError → UNAUTHORIZED
  * - ForbiddenError → FORBIDDEN
  * - IllegalTransitionError, ConflictError → CONFLICT
+ * - BillError (@tabletap/core/bill): EQUAL_PART_TAKEN, LINE_ALREADY_PAID, NOTHING_DUE, OVER_DUE,
+ *   EQUAL_SPLIT_IN_PROGRESS → CONFLICT; the other codes (a bad tip or split) → BAD_REQUEST
+ * - PaymentProviderError → BAD_GATEWAY (502: Razorpay failed us, nothing was charged)
  * - OrderingPausedError → PRECONDITION_FAILED
  * - PhotoRejectedError: `too-large` → PAYLOAD_TOO_LARGE, `wrong-type` → UNSUPPORTED_MEDIA_TYPE,
  *   `corrupt` / `too-many-pixels` → BAD_REQUEST
@@ -112,6 +137,8 @@ export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof NotSignedInError || error instanceof InvalidTokenError) return as("UNAUTHORIZED");
   if (error instanceof ForbiddenError) return as("FORBIDDEN");
   if (error instanceof IllegalTransitionError || error instanceof ConflictError) return as("CONFLICT");
+  if (error instanceof BillError) return as(BILL_CONFLICTS.has(error.code) ? "CONFLICT" : "BAD_REQUEST");
+  if (error instanceof PaymentProviderError) return as("BAD_GATEWAY");
   if (error instanceof OrderingPausedError) return as("PRECONDITION_FAILED");
   if (error instanceof PhotoRejectedError)
     return as(

@@ -15,6 +15,7 @@ import { audienceRouters, guestRouter, staffRouter } from "./root";
 import { getServices, type Services } from "./services";
 import { InvalidInputError, toTRPCError } from "./errors";
 import { assertManager, createCallerFactory, createContext, signedInStaff } from "./trpc";
+import { handleRazorpayEvent, WEBHOOK_EVENT_TTL_SECONDS, type RazorpayWebhookEvent } from "./use-cases/payments";
 import { uploadItemPhoto } from "./use-cases/photos";
 
 /**
@@ -318,6 +319,70 @@ export function photoUploadRouteHandler(opts: ApiHandlerOptions = {}) {
         { error: { code: error.code, message } },
         { status: getHTTPStatusCodeFromError(error), headers: resHeaders },
       );
+    }
+  };
+}
+
+/** The most a Razorpay webhook body may be (bytes); Razorpay's are a few kilobytes. */
+const WEBHOOK_MAX_BYTES = 256 * 1024;
+
+/** The Redis key remembering a Razorpay webhook's event id (`X-Razorpay-Event-Id`). */
+const webhookEventKey = (eventId: string) => `razorpay:webhook-event:${eventId}`;
+
+/**
+ * `POST /api/webhooks/razorpay` on the guest app (and the standalone server's guest port):
+ * Razorpay's webhooks (https://razorpay.com/docs/webhooks/). In order:
+ * - the raw body (at most 256 KiB: 413) must be signed by `X-Razorpay-Signature` under
+ *   `RAZORPAY_WEBHOOK_SECRET` (`validateWebhookSignature` through `services.payments`), else
+ *   400 and a warning in the log — an unverified webhook changes nothing;
+ * - an `X-Razorpay-Event-Id` seen in the last 7 days (Redis `SET NX`) answers 200 and changes
+ *   nothing (Razorpay retries, and may deliver an event twice);
+ * - the event is applied (`handleRazorpayEvent`: `payment.captured` settles, `payment.failed`
+ *   fails unless paid, `refund.processed` marks the refund) and answers 200. When applying it
+ *   fails, its event id is forgotten and the answer is 500, so Razorpay's retry applies it.
+ * Answers JSON `{ status }`, `Cache-Control: no-store` and the request id.
+ */
+export function razorpayWebhookHandler(opts: ApiHandlerOptions = {}) {
+  const servicesFor = opts.services ?? getServices;
+  return async (req: Request): Promise<Response> => {
+    const services = servicesFor();
+    const requestId = requestIdOf(req.headers);
+    const log = services.log.child({ requestId, webhook: "razorpay" });
+    const headers = { [REQUEST_ID_HEADER]: requestId, "cache-control": "no-store" };
+    const answer = (status: number, text: string) => Response.json({ status: text }, { status, headers });
+    if (req.method !== "POST") return answer(405, "method not allowed");
+    const eventId = req.headers.get("x-razorpay-event-id");
+    let body: Buffer;
+    try {
+      body = await bodyWithin(req, WEBHOOK_MAX_BYTES);
+    } catch {
+      return answer(413, "too large");
+    }
+    if (!services.payments.verifyWebhook(body, req.headers.get("x-razorpay-signature"))) {
+      log.warn({ eventId }, "a Razorpay webhook with a bad signature was refused");
+      return answer(400, "invalid signature");
+    }
+    let event: RazorpayWebhookEvent;
+    try {
+      event = JSON.parse(body.toString("utf8")) as RazorpayWebhookEvent;
+    } catch {
+      log.warn({ eventId }, "a signed Razorpay webhook was not JSON");
+      return answer(400, "not JSON");
+    }
+    const key = eventId ? webhookEventKey(eventId) : null;
+    if (key && (await services.redis.set(key, "1", "EX", WEBHOOK_EVENT_TTL_SECONDS, "NX")) === null) {
+      log.info({ eventId, event: event.event }, "a Razorpay webhook delivered again was ignored");
+      return answer(200, "duplicate");
+    }
+    try {
+      await services.connectDb();
+      const outcome = await handleRazorpayEvent(services, event);
+      log.info({ eventId, event: event.event, outcome }, "Razorpay webhook applied");
+      return answer(200, "ok");
+    } catch (error) {
+      if (key) await services.redis.del(key).catch(() => undefined);
+      log.error({ err: error, eventId, event: event.event }, "a Razorpay webhook could not be applied");
+      return answer(500, "error");
     }
   };
 }

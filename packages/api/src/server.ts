@@ -3,8 +3,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SessionAudience } from "@tabletap/auth";
 import { getRequestListener } from "@hono/node-server";
-import { createApiHandler } from "./http";
+import { createApiHandler, razorpayWebhookHandler } from "./http";
 import type { Services } from "./services";
+
+/** Where Razorpay posts its webhooks: the guest app's route, served on the guest port too. */
+const WEBHOOK_PATH = "/api/webhooks/razorpay";
 
 /** A running standalone API server: where each audience's API answers, and how to stop it. */
 export interface RunningApiServer {
@@ -21,7 +24,9 @@ export interface RunningApiServer {
  * (`createApiHandler`: that app's router only, the same context, limits, load shedding and
  * ETags; the client address from the socket's peer and `TRUST_PROXY_HOPS`), so a load
  * balancer sends `/api/trpc/*` of the guest app's host to the guest port and of the dashboard's
- * host to the staff port, and nothing else changes for the browser. `GET /healthz` answers 200
+ * host to the staff port, and nothing else changes for the browser. The guest port also serves
+ * Razorpay's webhooks at `POST /api/webhooks/razorpay` (`razorpayWebhookHandler`), as the guest
+ * app does. `GET /healthz` answers 200
  * for the load balancer; any other path 404. Requests are converted to the Fetch API by
  * `@hono/node-server`.
  *
@@ -36,9 +41,11 @@ export async function startApiServer(opts: {
   const servers = await Promise.all(
     audiences.map(async (audience) => {
       const handle = createApiHandler(audience, { services: () => opts.services });
+      const webhook = razorpayWebhookHandler({ services: () => opts.services });
       const listener = getRequestListener((req, { incoming }) => {
         const { pathname } = new URL(req.url);
         if (pathname.startsWith("/api/trpc/")) return handle(req, incoming.socket.remoteAddress);
+        if (audience === "guest" && pathname === WEBHOOK_PATH) return webhook(req);
         if (pathname === "/healthz") return new Response("ok");
         return new Response("Not found", { status: 404 });
       });

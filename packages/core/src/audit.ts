@@ -5,7 +5,7 @@
 import { z } from "zod";
 
 /** What an audit entry is about: the kinds of things a manager changes in the admin panel. */
-export const AUDIT_ENTITIES = ["menuCategory", "menuItem", "table", "staff", "settings"] as const;
+export const AUDIT_ENTITIES = ["menuCategory", "menuItem", "table", "staff", "settings", "payment"] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 /** One recorded change as the admin shows it; `at` is ISO-8601 UTC; `before`/`after` are null when the entity did not exist. */

@@ -421,7 +421,7 @@ function sumAmounts(list: readonly BillAmounts[]): BillAmounts {
  * Computes the tab at `now`: every line of the counted orders (`countsOnTab`) with its share and
  * coverage, the totals, and the equal split under way. A line is covered by a live claim listing
  * it, or by the equal split under way; a line of an equal split is "paid" once every part is
- * paid, "pending" until then. An equal split whose claims have all lapsed is no longer under way.
+ * paid (by its equal claim, or by a full claim made after the split began), "pending" until then. An equal split whose claims have all lapsed is no longer under way.
  *
  * @param state the session's orders, claims and stored equal split (amounts in paise)
  * @param now the current time (for lapsed online claims)
@@ -456,8 +456,21 @@ export function computeTab(state: TabState, now: Date): TabComputation {
     for (const lineId of claim.lineIds) cover(lineId, claim.status);
   }
   if (equalSplit) {
-    const paidParts = new Set(equalClaims.filter((claim) => claim.status === "paid").map((claim) => claim.partIndex));
-    const status = paidParts.size >= equalSplit.parts ? "paid" : "pending";
+    // Each part is paid by its own equal claim or, when unclaimed, by a full claim made after the
+    // split began (a full claim pays everything due, the unclaimed parts included).
+    const firstEqual = claims.findIndex((claim) => claim.kind === "equal");
+    const fullAfter = claims.filter((claim, index) => claim.kind === "full" && index > firstEqual);
+    const fullStatus = fullAfter.some((claim) => claim.status === "paid")
+      ? "paid"
+      : fullAfter.length
+        ? "pending"
+        : null;
+    const partStatus = Array.from({ length: equalSplit.parts }, (_, partIndex) => {
+      const own = equalClaims.filter((claim) => claim.partIndex === partIndex);
+      if (own.some((claim) => claim.status === "paid")) return "paid";
+      return own.length ? "pending" : fullStatus;
+    });
+    const status = partStatus.every((part) => part === "paid") ? "paid" : "pending";
     for (const lineId of equalSplit.lineIds) cover(lineId, status);
     for (const claim of equalClaims) for (const lineId of claim.lineIds) cover(lineId, status);
   }

@@ -13,6 +13,7 @@ const ENTITY_LABELS: Record<AuditEntity, string> = {
   table: "Table",
   staff: "Staff",
   settings: "Settings",
+  payment: "Payment",
 };
 
 const TIME = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short" });

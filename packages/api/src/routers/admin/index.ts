@@ -6,6 +6,7 @@ import { adminStaffRouter } from "./staff";
 import { adminMenuRouter } from "./menu";
 import { adminTablesRouter } from "./tables";
 import { adminPhotosRouter } from "./photos";
+import { adminPaymentsRouter } from "./payments";
 
 /**
  * The admin panel's API (`admin.*`): manager-only, scoped to the manager's restaurant. Staff who
@@ -22,4 +23,5 @@ export const adminRouter = createTRPCRouter({
   analytics: adminAnalyticsRouter,
   tables: adminTablesRouter,
   photos: adminPhotosRouter,
+  payments: adminPaymentsRouter,
 });

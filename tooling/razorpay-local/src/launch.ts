@@ -1,0 +1,20 @@
+import { fileURLToPath } from "node:url";
+
+/**
+ * How to run the driver as a process of its own (the stack's `razorpay` service): this Node with
+ * tsx's loader and src/cli.ts, listening on `host`:`port`.
+ */
+export function driverCommand(host: string, port: number): { command: string; args: string[] } {
+  return {
+    command: process.execPath,
+    args: [
+      "--import",
+      import.meta.resolve("tsx"),
+      fileURLToPath(new URL("./cli.ts", import.meta.url)),
+      "--host",
+      host,
+      "--port",
+      String(port),
+    ],
+  };
+}
