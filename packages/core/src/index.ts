@@ -20,3 +20,4 @@ export * from "./tables-admin";
 export * from "./photo";
 export * from "./bill";
 export * from "./tab";
+export * from "./receipt";
