@@ -128,8 +128,13 @@ test("two guests share a table's bill: one pays half online with a tip, the othe
   await staff.getByRole("button", { name: "Sign in" }).click();
   await expect(staff).toHaveURL(/\/kitchen/);
   await staff.goto(`${DASHBOARD_URL}/floor`);
-  await staff.getByRole("region", { name: "Table T7" }).click();
+  const table = staff.getByRole("article", { name: "Table T7" });
+  await expect(table).toContainText("₹288.75");
+  await table.getByRole("button", { name: "Table T7" }).click();
   await staff.getByRole("button", { name: "Settle at counter" }).click();
+  // The amount comes filled in with what is left (B's counter payment); B paid cash.
+  await expect(staff.getByLabel("Amount (₹)")).toHaveValue("288.75");
+  await staff.getByRole("radio", { name: "Cash" }).check();
   await staff.getByRole("button", { name: "Record payment" }).click();
 
   // The session closes: both guests see the bill settled.

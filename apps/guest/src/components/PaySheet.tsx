@@ -45,13 +45,9 @@ function PaymentResult({
           <p className="pay-result__title">Paid</p>
           <p className="pay-result__amount">{money(payment.total, currency)}</p>
           <p className="muted">
-            Thank you!{payment.tip > 0 ? ` Includes a ${money(payment.tip, currency)} tip.` : ""}
+            Thank you!{payment.tip > 0 ? ` That includes a ${money(payment.tip, currency)} tip.` : ""} We&apos;ll
+            text you a link to your GST receipt, and email it if you gave us your email.
           </p>
-          {state.receiptUrl && (
-            <a className="button button--secondary button--block" href={state.receiptUrl}>
-              See your receipt
-            </a>
-          )}
         </>
       ) : (
         <>

@@ -16,7 +16,7 @@ export type PaymentState =
   | { step: "starting"; method: "online" | "counter" }
   | { step: "checkout" }
   | { step: "verifying" }
-  | { step: "paid"; payment: TabPaymentView; receiptUrl: string | null }
+  | { step: "paid"; payment: TabPaymentView }
   | { step: "counter"; payment: TabPaymentView }
   | { step: "failed"; message: string };
 
@@ -83,7 +83,7 @@ export function usePayment(tableCode: string) {
                 razorpayPaymentId: response.razorpay_payment_id,
                 razorpaySignature: response.razorpay_signature,
               })
-              .then((verified) => setState({ step: "paid", payment: verified, receiptUrl: null }))
+              .then((verified) => setState({ step: "paid", payment: verified }))
               .catch((caught: unknown) => setState({ step: "failed", message: errorMessage(caught) }));
           },
           modal: {

@@ -1,4 +1,13 @@
-import { addAmounts, billTotal, BillError, equalPart, tipAmount, ZERO_AMOUNTS, type SplitInput, type TipInput } from "@tabletap/core/bill";
+import {
+  addAmounts,
+  billTotal,
+  BillError,
+  equalPartTotals,
+  tipAmount,
+  ZERO_AMOUNTS,
+  type SplitInput,
+  type TipInput,
+} from "@tabletap/core/bill";
 import type { TabSessionView } from "@tabletap/core/tab";
 import { parseMoneyInput } from "@tabletap/core/money";
 
@@ -30,8 +39,8 @@ export function equalSplitOpen(session: TabSessionView): boolean {
 /**
  * The share `split` would pay on the tab the guest sees, by the server's rules
  * (`quoteSplit` of @tabletap/core/bill, on the view's figures): `full` = what is due; `equal`
- * = the running split's part (its `partAmount`), or `equalPart(due, parts, partIndex)` when
- * this claim starts the split; `items` = the chosen lines' shares. The tip is `tipAmount` of
+ * = the running split's part (its `partAmount`), or `equalPartTotals` of what is due when this
+ * claim starts the split; `items` = the chosen lines' shares. The tip is `tipAmount` of
  * that share. The server recomputes everything when the guest pays; this only previews it.
  */
 export function previewShare(session: TabSessionView, split: SplitInput, tip: TipChoice): SharePreview {
@@ -49,7 +58,8 @@ export function previewShare(session: TabSessionView, split: SplitInput, tip: Ti
     } else if (running?.partsTaken.includes(split.partIndex)) {
       error = `Someone is already paying part ${split.partIndex + 1}. Choose another part.`;
     } else {
-      share = running ? (running.partAmount[split.partIndex] ?? 0) : billTotal(equalPart(due, split.parts, split.partIndex));
+      const totals = running?.partAmount ?? equalPartTotals({ parts: split.parts, base: due, lineIds: [] });
+      share = totals[split.partIndex] ?? 0;
     }
   } else if (equalSplitOpen(session)) {
     error = `This bill is being split equally ${session.equalSplit?.parts ?? ""} ways. Pay one of the parts, or the whole bill.`;
