@@ -18,3 +18,5 @@ export * from "./menu-admin";
 export * from "./analytics";
 export * from "./tables-admin";
 export * from "./photo";
+export * from "./bill";
+export * from "./tab";

@@ -118,7 +118,7 @@ export type OrderIdInput = z.infer<typeof orderIdInput>;
  * `lastEventId` is the tracked() id a reconnecting SSE client resumes after: a Redis stream id
  * (`isEventId`), so one Redis would refuse never reaches it.
  */
-const lastEventIdSchema = z
+export const lastEventIdSchema = z
   .string()
   .refine(isEventId, "This live update position isn't valid. Reload the page to start again.")
   .nullish();
