@@ -14,6 +14,7 @@ export default async function PaymentsPage({
   const { today, timeZone } = await (await serverApi()).admin.analytics.today();
   const { date } = await searchParams;
   const asked = paymentsListInput.safeParse({ businessDate: date });
-  const businessDate = asked.success && asked.data.businessDate && asked.data.businessDate <= today ? asked.data.businessDate : today;
+  const businessDate =
+    asked.success && asked.data.businessDate && asked.data.businessDate <= today ? asked.data.businessDate : today;
   return <PaymentsAdmin today={today} timeZone={timeZone} initialDate={businessDate} />;
 }

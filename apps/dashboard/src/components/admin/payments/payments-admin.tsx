@@ -36,11 +36,19 @@ const STATUS_CLASS: Record<AdminPaymentView["status"], string> = {
 
 /**
  * `/admin/payments`: the payments of one business day (a date picker, kept in the URL as
- * `?date=`), newest first, with time, table, payer, method, part, amount, tip, total, status and
+ * `?date=`), newest first, with time, table, payer, method, total (and its tip), status and
  * what was refunded; totals of the loaded payments; "Refund…" opens the refund dialog (amount in ₹
  * up to what is refundable, a reason) with the payment's refunds and history.
  */
-export function PaymentsAdmin({ today, timeZone, initialDate }: { today: string; timeZone: string; initialDate: string }) {
+export function PaymentsAdmin({
+  today,
+  timeZone,
+  initialDate,
+}: {
+  today: string;
+  timeZone: string;
+  initialDate: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
@@ -109,8 +117,6 @@ export function PaymentsAdmin({ today, timeZone, initialDate }: { today: string;
               <TableHead>Table</TableHead>
               <TableHead>Payer</TableHead>
               <TableHead>Method</TableHead>
-              <TableHead className="text-right">Amount</TableHead>
-              <TableHead className="text-right">Tip</TableHead>
               <TableHead className="text-right">Total</TableHead>
               <TableHead>Status</TableHead>
               <TableHead className="text-right">Refunded</TableHead>
@@ -122,17 +128,27 @@ export function PaymentsAdmin({ today, timeZone, initialDate }: { today: string;
           <TableBody>
             {payments.map((payment) => (
               <TableRow key={payment.id}>
-                <TableCell className="tabular-nums">
+                <TableCell className="whitespace-nowrap tabular-nums">
                   {TIME.format(new Date(payment.paidAt ?? payment.createdAt))}
                 </TableCell>
                 <TableCell className="font-semibold">{payment.table}</TableCell>
-                <TableCell>{payment.payer}</TableCell>
+                <TableCell className="whitespace-nowrap">{payment.payer}</TableCell>
                 <TableCell>{methodText(payment)}</TableCell>
-                <TableCell className="text-right tabular-nums">{money(payment.amount)}</TableCell>
-                <TableCell className="text-right tabular-nums">{payment.tip > 0 ? money(payment.tip) : "—"}</TableCell>
-                <TableCell className="text-right font-semibold tabular-nums">{money(payment.total)}</TableCell>
+                <TableCell className="text-right tabular-nums">
+                  <span className="font-semibold">{money(payment.total)}</span>
+                  {payment.tip > 0 ? (
+                    <span className="text-muted-foreground block text-xs whitespace-nowrap">
+                      incl. {money(payment.tip)} tip
+                    </span>
+                  ) : null}
+                </TableCell>
                 <TableCell>
-                  <span className={cn("rounded px-2 py-0.5 text-xs font-semibold", STATUS_CLASS[payment.status])}>
+                  <span
+                    className={cn(
+                      "rounded px-2 py-0.5 text-xs font-semibold whitespace-nowrap",
+                      STATUS_CLASS[payment.status],
+                    )}
+                  >
                     {PAYMENT_STATUS_TEXT[payment.status]}
                   </span>
                 </TableCell>
@@ -185,7 +201,12 @@ export function PaymentsAdmin({ today, timeZone, initialDate }: { today: string;
         <Field label="Business date" className="w-44">
           <Input type="date" value={date} max={today} onChange={(event) => choose(event.target.value)} />
         </Field>
-        <Button size="sm" variant={date === today ? "primary" : "outline"} aria-pressed={date === today} onClick={() => choose(today)}>
+        <Button
+          size="sm"
+          variant={date === today ? "primary" : "outline"}
+          aria-pressed={date === today}
+          onClick={() => choose(today)}
+        >
           Today
         </Button>
         <p className="text-muted-foreground text-sm">{LONG_DAY.format(new Date(`${date}T00:00:00Z`))}</p>

@@ -39,7 +39,10 @@ export function RefundDialog({
               Refund {formatMoney(payment.total, payment.currency)} at table {payment.table}
             </DialogTitle>
             <DialogDescription>
-              {payment.payer} · {payment.method === "online" ? "paid online: the refund goes back through Razorpay" : "paid at the counter: hand the refund back the same way"}
+              {payment.payer} ·{" "}
+              {payment.method === "online"
+                ? "paid online: the refund goes back through Razorpay"
+                : "paid at the counter: hand the refund back the same way"}
               . Refundable: {formatMoney(payment.refundable, payment.currency)}.
             </DialogDescription>
             {payment.refunds.length > 0 ? (
@@ -121,7 +124,12 @@ function RefundForm({
         description={`Up to ${formatMoney(payment.refundable, payment.currency)}`}
         error={errors.amount}
       >
-        <Input inputMode="decimal" autoComplete="off" value={amount} onChange={(event) => setAmount(event.target.value)} />
+        <Input
+          inputMode="decimal"
+          autoComplete="off"
+          value={amount}
+          onChange={(event) => setAmount(event.target.value)}
+        />
       </Field>
       <Field label="Reason" description="Shown on the guest's receipt and in the history." error={errors.reason}>
         <Textarea value={reason} maxLength={210} onChange={(event) => setReason(event.target.value)} />
