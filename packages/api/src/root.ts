@@ -5,6 +5,7 @@ import { customerRouter } from "./routers/customer";
 import { kitchenRouter } from "./routers/kitchen";
 import { menuRouter } from "./routers/menu";
 import { orderRouter } from "./routers/order";
+import { receiptRouter } from "./routers/receipt";
 import { createTRPCRouter } from "./trpc";
 
 /** The guest app's API (its `/api/trpc`, the standalone server's guest port): sign-in, profile, menu, orders. */
@@ -13,6 +14,7 @@ export const guestRouter = createTRPCRouter({
   customer: customerRouter,
   menu: menuRouter,
   order: orderRouter,
+  receipt: receiptRouter,
 });
 export type GuestRouter = typeof guestRouter;
 
@@ -39,6 +41,7 @@ export const appRouter = createTRPCRouter({
   customer: customerRouter,
   menu: menuRouter,
   order: orderRouter,
+  receipt: receiptRouter,
   kitchen: kitchenRouter,
   admin: adminRouter,
 });
