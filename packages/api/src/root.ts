@@ -9,6 +9,7 @@ import { orderRouter } from "./routers/order";
 import { paymentRouter } from "./routers/payment";
 import { serviceRouter } from "./routers/service";
 import { tabRouter } from "./routers/tab";
+import { receiptRouter } from "./routers/receipt";
 import { createTRPCRouter } from "./trpc";
 
 /** The guest app's API (its `/api/trpc`, the standalone server's guest port): sign-in, profile, menu, orders. */
@@ -20,6 +21,7 @@ export const guestRouter = createTRPCRouter({
   payment: paymentRouter,
   tab: tabRouter,
   service: serviceRouter,
+  receipt: receiptRouter,
 });
 export type GuestRouter = typeof guestRouter;
 
@@ -50,6 +52,7 @@ export const appRouter = createTRPCRouter({
   payment: paymentRouter,
   tab: tabRouter,
   service: serviceRouter,
+  receipt: receiptRouter,
   kitchen: kitchenRouter,
   floor: floorRouter,
   admin: adminRouter,
