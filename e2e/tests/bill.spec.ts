@@ -142,9 +142,15 @@ test("two guests share a table's bill: one pays half online with a tip, the othe
 
   // A's GST receipt arrives by email (the local SES keeps what it "sent").
   await expect
-    .poll(async () => (await receiptsTo(a.request, receiptEmail)).map((m) => m.subject).filter((s) => /^(Tax invoice|Receipt) R-/.test(s)), {
-      timeout: 30_000,
-    })
+    .poll(
+      async () =>
+        (await receiptsTo(a.request, receiptEmail))
+          .map((m) => m.subject)
+          .filter((s) => /^(Tax invoice|Receipt) R-/.test(s)),
+      {
+        timeout: 30_000,
+      },
+    )
     .toHaveLength(1);
 
   await staffContext.close();

@@ -2,7 +2,7 @@
 import { billTotal } from "@tabletap/core/bill";
 import type { TabView } from "@tabletap/core/tab";
 import { useTRPCClient } from "@tabletap/client/guest";
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useLiveTab } from "@/hooks/useLiveTab";
 import { usePayment } from "@/hooks/usePayment";
 import { errorCode, errorMessage } from "@/lib/errors";
@@ -145,15 +145,13 @@ export function BillScreen({ tableCode }: { tableCode: string }) {
   // Razorpay Checkout opens over the page: the sheet (a modal dialog, which would keep the
   // checkout inert beneath it) steps aside meanwhile and comes back with the result.
   const step = payment.state.step;
-  const stepRef = useRef(step);
-  stepRef.current = step;
-  const { reset } = payment;
-  const closePay = useCallback(() => {
-    if (stepRef.current === "checkout") return;
+  // The dialog's close event comes after the render that hid it, so this sees the current step.
+  const closePay = () => {
+    if (step === "checkout") return;
     setPayOpen(false);
     // A result the guest has seen isn't shown again next time.
-    if (stepRef.current === "paid" || stepRef.current === "counter") reset();
-  }, [reset]);
+    if (step === "paid" || step === "counter") payment.reset();
+  };
 
   if (!tab) {
     return (
@@ -210,7 +208,11 @@ export function BillScreen({ tableCode }: { tableCode: string }) {
           <TabTotals tab={openTab} />
           <TabPayments payments={session.payments} currency={tab.currency} />
           {session.status === "open" && (
-            <ServiceRequests tableCode={tableCode} requests={session.requests} onRequested={() => void query.refetch()} />
+            <ServiceRequests
+              tableCode={tableCode}
+              requests={session.requests}
+              onRequested={() => void query.refetch()}
+            />
           )}
         </div>
       </main>

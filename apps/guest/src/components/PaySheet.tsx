@@ -45,8 +45,8 @@ function PaymentResult({
           <p className="pay-result__title">Paid</p>
           <p className="pay-result__amount">{money(payment.total, currency)}</p>
           <p className="muted">
-            Thank you!{payment.tip > 0 ? ` That includes a ${money(payment.tip, currency)} tip.` : ""} We&apos;ll
-            text you a link to your GST receipt, and email it if you gave us your email.
+            Thank you!{payment.tip > 0 ? ` That includes a ${money(payment.tip, currency)} tip.` : ""} We&apos;ll text
+            you a link to your GST receipt, and email it if you gave us your email.
           </p>
         </>
       ) : (
@@ -191,7 +191,9 @@ export function PaySheet({
                   onChange={() => setKind(option)}
                 />
                 <span className="choice__name">{SPLIT_LABELS[option]}</span>
-                {option === "full" && <span className="choice__price">{money(billTotal(session.totals.due), currency)}</span>}
+                {option === "full" && (
+                  <span className="choice__price">{money(billTotal(session.totals.due), currency)}</span>
+                )}
               </label>
             ))}
           </fieldset>
@@ -199,9 +201,7 @@ export function PaySheet({
           {kind === "equal" && (
             <div className="pay-split">
               {running ? (
-                <p className="muted">
-                  This bill is being split {running.parts} ways. Choose your part.
-                </p>
+                <p className="muted">This bill is being split {running.parts} ways. Choose your part.</p>
               ) : (
                 <div className="pay-people">
                   <span className="field__label" aria-hidden="true">
@@ -311,7 +311,9 @@ export function PaySheet({
                 )}
               </FormField>
             )}
-            {tip.kind === "percent" && preview.tipError && <FieldError id={`${id}-tip-error`}>{preview.tipError}</FieldError>}
+            {tip.kind === "percent" && preview.tipError && (
+              <FieldError id={`${id}-tip-error`}>{preview.tipError}</FieldError>
+            )}
           </fieldset>
 
           <dl className="totals" aria-label="Your payment">

@@ -1,5 +1,10 @@
 "use client";
-import { SERVICE_REQUEST_KINDS, SERVICE_REQUEST_LABELS, type ServiceRequestKind, type ServiceRequestView } from "@tabletap/core/tab";
+import {
+  SERVICE_REQUEST_KINDS,
+  SERVICE_REQUEST_LABELS,
+  type ServiceRequestKind,
+  type ServiceRequestView,
+} from "@tabletap/core/tab";
 import { useTRPCClient } from "@tabletap/client/guest";
 import { useId, useState } from "react";
 import { errorMessage } from "@/lib/errors";
@@ -66,7 +71,13 @@ export function ServiceRequests({
       <ul className="service-requests">
         {SERVICE_REQUEST_KINDS.map((kind) => {
           const open = openRequest(requests, sent[kind], kind);
-          const status = open ? (open.status === "acknowledged" ? "On the way" : "Asked") : sending.has(kind) ? "Asking…" : "";
+          const status = open
+            ? open.status === "acknowledged"
+              ? "On the way"
+              : "Asked"
+            : sending.has(kind)
+              ? "Asking…"
+              : "";
           return (
             <li key={kind} className="service-request">
               <button

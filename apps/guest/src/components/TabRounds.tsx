@@ -31,7 +31,10 @@ export function TabRounds({ rounds, currency }: { rounds: TabRoundView[]; curren
         >
           <header className="round__header">
             <p className="round__title">
-              Round {index + 1} · <span className={round.guest.mine ? "round__who round__who--mine" : "round__who"}>{personLabel(round.guest)}</span>
+              Round {index + 1} ·{" "}
+              <span className={round.guest.mine ? "round__who round__who--mine" : "round__who"}>
+                {personLabel(round.guest)}
+              </span>
             </p>
             <p className="round__meta muted">
               Order {round.number} · <ClockTime iso={round.placedAt} /> · {ORDER_STATUS_LABELS[round.status]}

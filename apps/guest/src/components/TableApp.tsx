@@ -112,7 +112,12 @@ export function TableApp({
 
   return (
     <>
-      <TableHeader tableCode={tableCode} menu={menu.menu} signedIn={!!session.guest} onSignOut={() => void onSignOut()} />
+      <TableHeader
+        tableCode={tableCode}
+        menu={menu.menu}
+        signedIn={!!session.guest}
+        onSignOut={() => void onSignOut()}
+      />
       <main id="main" className={`page ${withCart ? "page--with-cart" : ""}`}>
         {showMenu ? (
           <MenuScreen

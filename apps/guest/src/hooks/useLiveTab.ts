@@ -2,7 +2,7 @@
 import { useTRPC } from "@tabletap/client/guest";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 
 /** How often the tab is polled while its live stream is down, or while the table has no open session yet, ms. */
 const POLL_MS = 15_000;
@@ -36,11 +36,12 @@ export function useLiveTab(tableCode: string) {
       { tableCode },
       {
         enabled: open,
+        onStarted: () => setLiveFailed(false),
         onData: (event) => queryClient.setQueryData(trpc.tab.get.queryKey({ tableCode }), event.data),
+        onError: () => setLiveFailed(true),
       },
     ),
   );
-  useEffect(() => setLiveFailed(subscription.status === "error"), [subscription.status]);
 
   return { query, tab, finished, live: subscription.status, reconnect: () => subscription.reset() };
 }

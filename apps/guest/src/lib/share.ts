@@ -70,22 +70,19 @@ export function previewShare(session: TabSessionView, split: SplitInput, tip: Ti
     if (lines.length === 0) error = "Choose the items you're paying for.";
   }
 
+  const typed = tip.kind === "amount" ? (tip.text.trim() === "" ? 0 : parseMoneyInput(tip.text)) : null;
+  const asked: TipInput | null =
+    tip.kind === "percent" ? (tip.percent === 0 ? 0 : { percent: tip.percent }) : Number.isNaN(typed) ? null : typed;
   let tipInput: TipInput | null = null;
   let tipPaise = 0;
-  if (tip.kind === "percent") {
-    tipInput = tip.percent === 0 ? 0 : { percent: tip.percent };
-  } else {
-    const typed = tip.text.trim() === "" ? 0 : parseMoneyInput(tip.text);
-    tipInput = Number.isNaN(typed) ? null : typed;
-  }
-  let tipError: string | null = tipInput === null ? "Enter the tip in rupees, e.g. 50" : null;
-  if (tipInput !== null) {
+  let tipError: string | null = asked === null ? "Enter the tip in rupees, e.g. 50" : null;
+  if (asked !== null) {
     try {
-      tipPaise = tipAmount(share, tipInput);
+      tipPaise = tipAmount(share, asked);
+      tipInput = asked;
     } catch (caught) {
       if (!(caught instanceof BillError)) throw caught;
       tipError = caught.message;
-      tipInput = null;
     }
   }
   return { share, tip: tipPaise, total: share + tipPaise, tipInput, splitError: error, tipError };
