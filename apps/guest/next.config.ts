@@ -21,7 +21,7 @@ const nextConfig: NextConfig = {
     "@tabletap/redis",
     "@tabletap/ui",
   ],
-  serverExternalPackages: ["mongoose", "bcrypt", "ioredis", "pino", "twilio", "sqs-consumer", "sharp"],
+  serverExternalPackages: ["mongoose", "bcrypt", "ioredis", "pino", "twilio", "sqs-consumer", "sharp", "razorpay"],
   // Every response (pages, API, static files); each page also gets its nonce CSP from src/proxy.ts.
   headers: () => Promise.resolve([{ source: "/:path*", headers: securityHeaders() }]),
 };

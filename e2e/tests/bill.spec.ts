@@ -86,7 +86,7 @@ test("two guests share a table's bill: one pays half online with a tip, the othe
 
   // A pays half online with a 10 % tip; the first card is declined and nothing is charged.
   await a.getByRole("button", { name: "Pay", exact: true }).click();
-  const sheet = a.getByRole("dialog", { name: "Pay" });
+  const sheet = a.getByRole("dialog", { name: "Pay", exact: true });
   await sheet.getByRole("radio", { name: "Split equally" }).check();
   await expect(sheet.getByRole("group", { name: "Number of people" }).locator("output")).toHaveText("2");
   await sheet.getByRole("radio", { name: /^Part 1/ }).check();
@@ -110,7 +110,7 @@ test("two guests share a table's bill: one pays half online with a tip, the othe
 
   // B pays the other half at the counter: the part A paid is taken.
   await b.getByRole("button", { name: "Pay", exact: true }).click();
-  const sheetB = b.getByRole("dialog", { name: "Pay" });
+  const sheetB = b.getByRole("dialog", { name: "Pay", exact: true });
   await expect(sheetB.getByRole("radio", { name: "Split equally" })).toBeChecked();
   await expect(sheetB.getByRole("radio", { name: /^Part 1/ })).toBeDisabled();
   await expect(sheetB.getByRole("radio", { name: /^Part 2/ })).toBeChecked();

@@ -1,10 +1,6 @@
 "use client";
-import {
-  SERVICE_REQUEST_KINDS,
-  SERVICE_REQUEST_LABELS,
-  type ServiceRequestKind,
-  type ServiceRequestView,
-} from "@tabletap/core/tab";
+import type { ServiceRequestView } from "@tabletap/core/tab";
+import { SERVICE_REQUEST_KINDS, SERVICE_REQUEST_LABELS, type ServiceRequestKind } from "@tabletap/core/tab-vocabulary";
 import { useTRPCClient } from "@tabletap/client/guest";
 import { useId, useState } from "react";
 import { errorMessage } from "@/lib/errors";

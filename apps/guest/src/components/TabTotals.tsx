@@ -1,5 +1,6 @@
 import { billTotal } from "@tabletap/core/bill";
-import { COUNTER_METHOD_LABELS, type TabPaymentView, type TabView } from "@tabletap/core/tab";
+import type { TabPaymentView, TabView } from "@tabletap/core/tab";
+import { COUNTER_METHOD_LABELS } from "@tabletap/core/tab-vocabulary";
 import { money, percent } from "@/lib/format";
 import { personLabel } from "./TabRounds";
 
