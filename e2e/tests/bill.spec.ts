@@ -134,7 +134,9 @@ test("two guests share a table's bill: one pays half online with a tip, the othe
   await staff.getByRole("button", { name: "Settle at counter" }).click();
   // The amount comes filled in with what is left (B's counter payment); B paid cash.
   await expect(staff.getByLabel("Amount (₹)")).toHaveValue("288.75");
-  await staff.getByRole("radio", { name: "Cash" }).check();
+  const settle = staff.getByRole("dialog", { name: /Settle/ });
+  await settle.getByText("Cash", { exact: true }).click();
+  await expect(settle.getByRole("radio", { name: "Cash" })).toBeChecked();
   await staff.getByRole("button", { name: "Record payment" }).click();
 
   // The session closes: both guests see the bill settled.

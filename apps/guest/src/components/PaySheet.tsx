@@ -144,6 +144,13 @@ export function PaySheet({
           {preview.splitError}
         </p>
       )}
+      <p className="pay-due" aria-hidden="true">
+        <span>
+          You pay
+          {preview.tip > 0 && <span className="muted"> · with {money(preview.tip, currency)} tip</span>}
+        </span>
+        <span className="pay-due__amount">{money(preview.total, currency)}</span>
+      </p>
       <div className="pay-actions">
         <button
           type="button"

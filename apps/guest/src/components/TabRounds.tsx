@@ -58,7 +58,7 @@ export function TabRounds({ rounds, currency }: { rounds: TabRoundView[]; curren
             ))}
           </ul>
           <p className="round__total">
-            <span className="muted">Round total</span>
+            <span className="muted">Round total with GST</span>
             <span className="price">{money(round.total, currency)}</span>
           </p>
         </article>
