@@ -144,6 +144,20 @@ export function memberOf(session: TableSessionDoc, orders: readonly OrderDoc[], 
 }
 
 /**
+ * Adds a guest who is ordering to the session's members (`customerIds`, so labels follow join
+ * order), in one conditional update that matches only while they are not a member yet (and
+ * then increments `version`, as every member write does); nothing is written for a member. The
+ * order's own change announces the tab.
+ */
+export async function joinAsOrderer(tableSessionId: Types.ObjectId, customerId: string): Promise<void> {
+  const id = new Types.ObjectId(customerId);
+  await TableSession.updateOne(
+    { _id: tableSessionId, customerIds: { $ne: id } },
+    { $push: { customerIds: id }, $inc: { version: 1 } },
+  );
+}
+
+/**
  * Tells the bills open at the session's table (`channels.tab`) and the staff's floor view
  * (`channels.floor`) that the session changed (`publishTabChange`). Never throws: it runs after
  * a write, and a lost signal only delays a view until its next change or refetch (logged).
