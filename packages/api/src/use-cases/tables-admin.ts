@@ -177,7 +177,8 @@ async function closeIfEmpty(services: Services, manager: StaffPrincipal, session
  * `active` is given, deactivates or reactivates it (an inactive table's QR code answers "not
  * valid" at once; its open session closes if nothing is on its tab, `closeEmptySession`, and
  * one with orders or payments stays open for staff to settle). Records the change in the audit
- * log ("create", "update", "deactivate" or "reactivate") and calls `restaurantChanged` (the cached code lookups go). Returns the table.
+ * log ("create", "update", "deactivate" or "reactivate") and calls `restaurantChanged` (the
+ * cached code lookups go). Returns the table.
  * @throws NotFoundError for an unknown table or another restaurant's.
  * @throws ConflictError (field "label") when another table of the restaurant has the label, case
  *   ignored; nothing is changed.
