@@ -293,7 +293,7 @@ function personLabel(
 }
 
 /** A payment as the tab shows it; `payer.mine` when `viewerId` (a guest) pays it. People from `tabPeople`. */
-export function toTabPaymentView(
+function toTabPaymentView(
   payment: PaymentDoc,
   people: ReadonlyMap<string, string>,
   viewerId: string | null,
@@ -321,14 +321,14 @@ export function toTabPaymentView(
 }
 
 /** The restaurant's figures a tab shows: currency (ISO 4217), GST and service charge (basis points). */
-export interface TabRestaurant {
+interface TabRestaurant {
   currency: string;
   taxBps: number;
   serviceChargeBps: number;
 }
 
 /** The tab of a table with no open session. */
-export function emptyTabView(table: { label: string }, restaurant: TabRestaurant): TabView {
+function emptyTabView(table: { label: string }, restaurant: TabRestaurant): TabView {
   const { currency, taxBps, serviceChargeBps } = restaurant;
   return { table: { label: table.label }, session: null, currency, taxBps, serviceChargeBps };
 }
@@ -339,7 +339,7 @@ export function emptyTabView(table: { label: string }, restaurant: TabRestaurant
  * the totals (`computeTab`), its payments except cancelled ones, the equal split under way
  * with each part's total, and the visible service requests. Amounts in paise.
  */
-export async function toTabView(
+async function toTabView(
   loaded: LoadedTab,
   table: { label: string },
   restaurant: TabRestaurant,
@@ -401,10 +401,10 @@ export async function toTabView(
 }
 
 /** What a guest is told about a tab they may not see, or one that is not open (the same answer, so sessions can't be probed). */
-export const NO_OPEN_BILL = "There's no open bill at this table.";
+const NO_OPEN_BILL = "There's no open bill at this table.";
 
 /** The restaurant's tab figures, from its cached menu (`restaurantMenu`). */
-export async function tabRestaurant(services: Services, restaurantId: string): Promise<TabRestaurant> {
+async function tabRestaurant(services: Services, restaurantId: string): Promise<TabRestaurant> {
   const { restaurant } = await restaurantMenu(services, restaurantId);
   return { currency: restaurant.currency, taxBps: restaurant.taxBps, serviceChargeBps: restaurant.serviceChargeBps };
 }
@@ -413,7 +413,7 @@ export async function tabRestaurant(services: Services, restaurantId: string): P
  * The id of the table's open session, read from the database (not the cached code lookup,
  * which may trail a session that just opened or closed by a moment); null when none is open.
  */
-export async function openSessionIdOf(tableId: string): Promise<Types.ObjectId | null> {
+async function openSessionIdOf(tableId: string): Promise<Types.ObjectId | null> {
   const table = await Table.findById(tableId, { openSessionId: 1 }).lean();
   return table?.openSessionId ?? null;
 }
@@ -447,7 +447,7 @@ export async function guestTab(services: Services, guest: GuestPrincipal, input:
  * @returns the session as written (or as read when they were a member already), null when it
  *   is missing or closed.
  */
-export async function joinSession(
+async function joinSession(
   services: Services,
   tableSessionId: Types.ObjectId | string,
   customerId: string,
