@@ -6,11 +6,10 @@
  * (`announceTabChange`). The arithmetic is @tabletap/core/bill's.
  */
 import {
-  billTotal,
   computeTab,
-  equalPart,
+  equalPartTotals,
+  isServiceRequestVisible,
   isTabSettled,
-  SERVICE_REQUEST_POLICY,
   type PersonLabel,
   type ServiceRequestView,
   type TabClaim,
@@ -144,6 +143,20 @@ export function memberOf(session: TableSessionDoc, orders: readonly OrderDoc[], 
 }
 
 /**
+ * Adds a guest who is ordering to the session's members (`customerIds`, so labels follow join
+ * order), in one conditional update that matches only while they are not a member yet (and
+ * then increments `version`, as every member write does); nothing is written for a member. The
+ * order's own change announces the tab.
+ */
+export async function joinAsOrderer(tableSessionId: Types.ObjectId, customerId: string): Promise<void> {
+  const id = new Types.ObjectId(customerId);
+  await TableSession.updateOne(
+    { _id: tableSessionId, customerIds: { $ne: id } },
+    { $push: { customerIds: id }, $inc: { version: 1 } },
+  );
+}
+
+/**
  * Tells the bills open at the session's table (`channels.tab`) and the staff's floor view
  * (`channels.floor`) that the session changed (`publishTabChange`). Never throws: it runs after
  * a write, and a lost signal only delays a view until its next change or refetch (logged).
@@ -206,13 +219,6 @@ export async function closeSessionIfSettled(
 /** A service request as stored on the session. */
 type StoredRequest = TableSessionDoc["requests"][number];
 
-/** Whether a request shows on the tab and the floor at `now`: open, acknowledged, or resolved within `SERVICE_REQUEST_POLICY`. */
-function requestVisible(request: StoredRequest, now: Date): boolean {
-  if (request.status !== "resolved") return true;
-  const resolvedAt = request.resolvedAt?.getTime() ?? 0;
-  return now.getTime() - resolvedAt < SERVICE_REQUEST_POLICY.resolvedVisibleSeconds * 1000;
-}
-
 /** A stored service request as its view; `mine` when `viewerId` (a guest) made it. */
 export function toServiceRequestView(request: StoredRequest, viewerId: string | null): ServiceRequestView {
   return {
@@ -226,11 +232,11 @@ export function toServiceRequestView(request: StoredRequest, viewerId: string | 
   };
 }
 
-/** The session's requests the tab and the floor show at `now` (`requestVisible`), oldest first. */
+/** The session's requests the tab and the floor show at `now` (`isServiceRequestVisible`), oldest first. */
 export function visibleRequests(session: TableSessionDoc, viewerId: string | null, now: Date): ServiceRequestView[] {
   return (session.requests ?? [])
-    .filter((request) => requestVisible(request, now))
-    .map((request) => toServiceRequestView(request, viewerId));
+    .map((request) => toServiceRequestView(request, viewerId))
+    .filter((request) => isServiceRequestVisible(request, now));
 }
 
 /** The session's guests in join order: `customerIds` first, then those who ordered without joining, by their first order. */
@@ -279,7 +285,7 @@ function personLabel(
 }
 
 /** A payment as the tab shows it; `payer.mine` when `viewerId` (a guest) pays it. People from `tabPeople`. */
-export function toTabPaymentView(
+function toTabPaymentView(
   payment: PaymentDoc,
   people: ReadonlyMap<string, string>,
   viewerId: string | null,
@@ -307,14 +313,14 @@ export function toTabPaymentView(
 }
 
 /** The restaurant's figures a tab shows: currency (ISO 4217), GST and service charge (basis points). */
-export interface TabRestaurant {
+interface TabRestaurant {
   currency: string;
   taxBps: number;
   serviceChargeBps: number;
 }
 
 /** The tab of a table with no open session. */
-export function emptyTabView(table: { label: string }, restaurant: TabRestaurant): TabView {
+function emptyTabView(table: { label: string }, restaurant: TabRestaurant): TabView {
   const { currency, taxBps, serviceChargeBps } = restaurant;
   return { table: { label: table.label }, session: null, currency, taxBps, serviceChargeBps };
 }
@@ -325,7 +331,7 @@ export function emptyTabView(table: { label: string }, restaurant: TabRestaurant
  * the totals (`computeTab`), its payments except cancelled ones, the equal split under way
  * with each part's total, and the visible service requests. Amounts in paise.
  */
-export async function toTabView(
+async function toTabView(
   loaded: LoadedTab,
   table: { label: string },
   restaurant: TabRestaurant,
@@ -376,9 +382,7 @@ export async function toTabView(
         ? {
             parts: split.parts,
             partsTaken: tab.equalPartsTaken,
-            partAmount: Array.from({ length: split.parts }, (_, index) =>
-              billTotal(equalPart(split.base, split.parts, index)),
-            ),
+            partAmount: equalPartTotals(split),
           }
         : null,
       requests: visibleRequests(session, viewerId, now),
@@ -387,10 +391,10 @@ export async function toTabView(
 }
 
 /** What a guest is told about a tab they may not see, or one that is not open (the same answer, so sessions can't be probed). */
-export const NO_OPEN_BILL = "There's no open bill at this table.";
+const NO_OPEN_BILL = "There's no open bill at this table.";
 
 /** The restaurant's tab figures, from its cached menu (`restaurantMenu`). */
-export async function tabRestaurant(services: Services, restaurantId: string): Promise<TabRestaurant> {
+async function tabRestaurant(services: Services, restaurantId: string): Promise<TabRestaurant> {
   const { restaurant } = await restaurantMenu(services, restaurantId);
   return { currency: restaurant.currency, taxBps: restaurant.taxBps, serviceChargeBps: restaurant.serviceChargeBps };
 }
@@ -399,7 +403,7 @@ export async function tabRestaurant(services: Services, restaurantId: string): P
  * The id of the table's open session, read from the database (not the cached code lookup,
  * which may trail a session that just opened or closed by a moment); null when none is open.
  */
-export async function openSessionIdOf(tableId: string): Promise<Types.ObjectId | null> {
+async function openSessionIdOf(tableId: string): Promise<Types.ObjectId | null> {
   const table = await Table.findById(tableId, { openSessionId: 1 }).lean();
   return table?.openSessionId ?? null;
 }
@@ -433,7 +437,7 @@ export async function guestTab(services: Services, guest: GuestPrincipal, input:
  * @returns the session as written (or as read when they were a member already), null when it
  *   is missing or closed.
  */
-export async function joinSession(
+async function joinSession(
   services: Services,
   tableSessionId: Types.ObjectId | string,
   customerId: string,
