@@ -28,7 +28,7 @@ describe("floor.settle", () => {
     const { seeded, guest, tableCode, order } = await seatedGuest(kit.services);
     const friend = await signedInGuest(undefined, kit.services);
     const second = await placeAt(friend, seeded, tableCode, [{ name: "Butter Naan", quantity: 2 }]);
-    const tableSessionId = order.tableSessionId!;
+    const tableSessionId = order.tableSessionId;
     // The first guest pays their order at the counter with a ₹20 tip; the friend's order is left for staff.
     const counter = await guest.call((api) =>
       api.payment.start({
@@ -68,7 +68,7 @@ describe("floor.settle", () => {
     const { seeded, order } = await seatedGuest(kit.services);
     const staff = await signedInStaff(seeded, "staff");
     const [part] = await staff.call((api) =>
-      api.floor.settle({ tableSessionId: order.tableSessionId!, method: "cash", amount: 10_000 }),
+      api.floor.settle({ tableSessionId: order.tableSessionId, method: "cash", amount: 10_000 }),
     );
     expect(part).toMatchObject({ kind: "amount", amount: 10_000, status: "paid", counterMethod: "cash" });
     expect((await TableSession.findById(order.tableSessionId).lean())?.status).toBe("open");
@@ -85,13 +85,13 @@ describe("floor.settle", () => {
       }),
     );
     const staff = await signedInStaff(seeded, "staff");
-    const before = await snapshot(order.tableSessionId!);
+    const before = await snapshot(order.tableSessionId);
     await expect(
       staff.call((api) =>
-        api.floor.settle({ tableSessionId: order.tableSessionId!, method: "card", amount: order.total + 1 }),
+        api.floor.settle({ tableSessionId: order.tableSessionId, method: "card", amount: order.total + 1 }),
       ),
     ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/more than what's left/) });
-    expect(await snapshot(order.tableSessionId!)).toEqual(before);
+    expect(await snapshot(order.tableSessionId)).toEqual(before);
     expect(counter.payment.status).toBe("pending");
   });
 
@@ -99,7 +99,7 @@ describe("floor.settle", () => {
     const { seeded, order } = await seatedGuest(kit.services);
     const staff = await signedInStaff(seeded, "staff");
     const foreign = await signedInStaff(await seedRestaurant(), "manager");
-    const tableSessionId = order.tableSessionId!;
+    const tableSessionId = order.tableSessionId;
     const before = await snapshot(tableSessionId);
     await expect(
       foreign.call((api) => api.floor.settle({ tableSessionId, method: "cash", amount: 100 })),
@@ -120,7 +120,7 @@ describe("floor.settle", () => {
     const staff = await signedInStaff(seeded, "staff");
     for (const amount of [0, -5, 10.5])
       await expect(
-        staff.call((api) => api.floor.settle({ tableSessionId: order.tableSessionId!, method: "cash", amount })),
+        staff.call((api) => api.floor.settle({ tableSessionId: order.tableSessionId, method: "cash", amount })),
       ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await Payment.countDocuments({ tableSessionId: order.tableSessionId })).toBe(0);
   });

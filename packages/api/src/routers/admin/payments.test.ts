@@ -122,7 +122,7 @@ describe("admin.payments.refund", () => {
     const { seeded, order } = await seatedGuest(kit.services);
     const staff = await signedInStaff(seeded, "staff", kit.services);
     const [settled] = await staff.call((api) =>
-      api.floor.settle({ tableSessionId: order.tableSessionId!, method: "cash", amount: order.total }),
+      api.floor.settle({ tableSessionId: order.tableSessionId, method: "cash", amount: order.total }),
     );
     const manager = await signedInStaff(seeded, "manager", kit.services);
     const refunded = await manager.call((api) =>
