@@ -258,7 +258,7 @@ export async function startPayment(
 
   const table = await findActiveTable(services, input.tableCode);
   const tab = table.openSessionId ? await loadTab(table.openSessionId) : null;
-  if (!tab || tab.session.status !== "open" || !memberOf(tab.session, tab.orders, guest.customerId))
+  if (tab?.session.status !== "open" || !memberOf(tab.session, tab.orders, guest.customerId))
     throw new NotFoundError(NO_OPEN_BILL);
 
   const now = new Date();
@@ -467,8 +467,7 @@ export async function settleAtCounter(
   input: FloorSettleInput,
 ): Promise<TabPaymentView[]> {
   const tab = await loadTab(input.tableSessionId);
-  if (!tab || tab.session.restaurantId.toString() !== staff.restaurantId)
-    throw new NotFoundError("This table's bill wasn't found.");
+  if (!tab?.session.restaurantId.equals(staff.restaurantId)) throw new NotFoundError("This table's bill wasn't found.");
   if (tab.session.status !== "open") throw new ConflictError(BILL_CLOSED);
 
   const now = new Date();
@@ -595,7 +594,7 @@ async function paymentOfEntity(entity: RazorpayPaymentEntity): Promise<PaymentDo
       : entity.order_id
         ? await Payment.findOne({ "gateway.orderId": entity.order_id }).lean<PaymentDoc>()
         : null;
-  if (!payment || payment.method !== "online") return null;
+  if (payment?.method !== "online") return null;
   const orderId = payment.gateway?.orderId;
   return orderId && entity.order_id !== orderId ? null : payment;
 }
