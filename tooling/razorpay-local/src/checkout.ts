@@ -100,6 +100,19 @@ export function checkoutScript(origin: string): string {
 `;
 }
 
+/** The page shown instead of the checkout when its link is not valid (unknown key or order). */
+export function checkoutErrorPage(description: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Razorpay Checkout (local)</title></head>
+<body style="font: 16px/1.5 system-ui, sans-serif; padding: 24px">
+<h1>Payment unavailable</h1>
+<p role="alert">${escapeHtml(description)}</p>
+</body>
+</html>
+`;
+}
+
 /** What the page needs beyond the order: the query Checkout's script put in the iframe's URL. */
 export interface CheckoutPageParams {
   keyId: string;

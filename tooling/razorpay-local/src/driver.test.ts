@@ -86,6 +86,18 @@ describe("orders API", () => {
     expect(res.status).toBe(401);
   });
 
+  it("accepts a form-encoded body, as Razorpay does", async () => {
+    const res = await fetch(`${driver.url}/v1/orders`, {
+      method: "POST",
+      headers: {
+        authorization: `Basic ${Buffer.from(`${account.keyId}:${account.keySecret}`).toString("base64")}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: "amount=1500&currency=INR&notes[table]=T4",
+    });
+    expect(await res.json()).toMatchObject({ amount: 1500, currency: "INR", notes: { table: "T4" } });
+  });
+
   it("refuses an amount under ₹1 with 400 naming the field", async () => {
     await expect(rzp.orders.create({ amount: 99, currency: "INR" })).rejects.toEqual({
       statusCode: 400,
@@ -279,6 +291,14 @@ describe("Checkout", () => {
     expect(page).toContain("Pay ₹1,234.50</button>");
     expect(page).toContain("Cancel</button>");
     expect(page).toContain("Spice &lt;Route&gt;");
+  });
+
+  it("shows an error page for a link with another account's key", async () => {
+    const order = await rzp.orders.create({ amount: 2000, currency: "INR" });
+    const other = await createLocalAccount(driver.url, null);
+    const res = await fetch(`${driver.url}/checkout/${order.id}?key_id=${other.keyId}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('<p role="alert">The id provided does not exist</p>');
   });
 
   it("pays from the page's form post with the account's public key", async () => {

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { checkoutPage, checkoutScript } from "./checkout";
+import { checkoutErrorPage, checkoutPage, checkoutScript } from "./checkout";
 import { LocalRazorpay, type DriverOptions, type PayInput } from "./driver";
 import type { Account } from "./entities";
 import { RazorpayApiError, authenticationFailed } from "./errors";
@@ -128,8 +128,13 @@ export async function startRazorpayDriver(opts: StartOptions = {}): Promise<Runn
     if (is("GET", "checkout", "*")) {
       const q = url.searchParams;
       const keyId = q.get("key_id") ?? "";
-      const account = driver.accountByKeyId(keyId);
-      const order = driver.fetchOrder(account, id(1));
+      let order;
+      try {
+        order = driver.fetchOrder(driver.accountByKeyId(keyId), id(1));
+      } catch (error) {
+        if (!(error instanceof RazorpayApiError)) throw error;
+        return send(res, error.status, checkoutErrorPage(error.description), "text/html");
+      }
       const page = checkoutPage(order, {
         keyId,
         name: q.get("name") ?? "",

@@ -14,7 +14,7 @@ import {
   SendMessageCommand,
   SQSClient,
 } from "@aws-sdk/client-sqs";
-import { createPaymentGateway, paymentsEnv } from "@tabletap/payments";
+import { LOCAL_RAZORPAY_ACCOUNT, createPaymentGateway, paymentsEnv } from "@tabletap/payments";
 import { createLocalAccount, payLocalOrder, startWebhookReceiver } from "@tabletap/razorpay-local";
 import { Redis } from "ioredis";
 import { MongoClient } from "mongodb";
@@ -203,12 +203,13 @@ describe.skipIf(!isLocal(env.RAZORPAY_API_URL))("razorpay (tooling/razorpay-loca
     expect(await script.text()).toContain("window.Razorpay");
   });
 
-  it("signs the default account's webhooks, once it has a webhook URL, and a test file's own account's", async () => {
+  it("gives this suite a Razorpay account of its own, and a test file one of its own", async () => {
     const receiver = await startWebhookReceiver();
     try {
       const apiUrl = env.RAZORPAY_API_URL ?? "";
       const gateway = createPaymentGateway(paymentsEnv());
-      // The test profile's default account has no webhook URL until a test (or e2e) sets one.
+      // The suite's account (isolateSuite) has no webhook URL until a test sets one.
+      expect(gateway.keyId).not.toBe(LOCAL_RAZORPAY_ACCOUNT.keyId);
       const patched = await fetch(`${apiUrl}/_local/accounts/${gateway.keyId}`, {
         method: "PATCH",
         headers: { "content-type": "application/json" },
