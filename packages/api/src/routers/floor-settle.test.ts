@@ -42,9 +42,11 @@ describe("floor.settle", () => {
     expect(counter.payment).toMatchObject({ status: "pending", amount: order.total, total: order.total + 2000 });
 
     const staff = await signedInStaff(seeded, "staff");
-    const settled = await staff.call((api) =>
+    const tab = await staff.call((api) =>
       api.floor.settle({ tableSessionId, method: "upi", amount: counter.payment.total + second.total }),
     );
+    expect(tab.session).toMatchObject({ id: tableSessionId, status: "closed" });
+    const settled = tab.session!.payments;
     expect(settled).toHaveLength(2);
     expect(settled[0]).toMatchObject({ id: counter.payment.id, status: "paid", counterMethod: "upi" });
     expect(settled[1]).toMatchObject({
@@ -67,10 +69,16 @@ describe("floor.settle", () => {
   it("takes part of what is due (amount < due) and leaves the rest open", async () => {
     const { seeded, order } = await seatedGuest(kit.services);
     const staff = await signedInStaff(seeded, "staff");
-    const [part] = await staff.call((api) =>
+    const tab = await staff.call((api) =>
       api.floor.settle({ tableSessionId: order.tableSessionId, method: "cash", amount: 10_000 }),
     );
-    expect(part).toMatchObject({ kind: "amount", amount: 10_000, status: "paid", counterMethod: "cash" });
+    expect(tab.session?.payments).toHaveLength(1);
+    expect(tab.session?.payments[0]).toMatchObject({
+      kind: "amount",
+      amount: 10_000,
+      status: "paid",
+      counterMethod: "cash",
+    });
     expect((await TableSession.findById(order.tableSessionId).lean())?.status).toBe("open");
   });
 

@@ -121,9 +121,10 @@ describe("admin.payments.refund", () => {
   it("records a counter payment's refund as processed at once", async () => {
     const { seeded, order } = await seatedGuest(kit.services);
     const staff = await signedInStaff(seeded, "staff", kit.services);
-    const [settled] = await staff.call((api) =>
+    const tab = await staff.call((api) =>
       api.floor.settle({ tableSessionId: order.tableSessionId, method: "cash", amount: order.total }),
     );
+    const settled = tab.session?.payments[0];
     const manager = await signedInStaff(seeded, "manager", kit.services);
     const refunded = await manager.call((api) =>
       api.admin.payments.refund({ paymentId: settled!.id, amount: 500, reason: "Change given short" }),
