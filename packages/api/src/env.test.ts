@@ -2,6 +2,13 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { loadServerEnv } from "./env";
 
+/** A Razorpay account's keys, as production is given them. */
+const razorpay = {
+  RAZORPAY_KEY_ID: "rzp_live_EnvTest00000001",
+  RAZORPAY_KEY_SECRET: randomBytes(24).toString("base64url"),
+  RAZORPAY_WEBHOOK_SECRET: randomBytes(24).toString("base64url"),
+};
+
 describe("loadServerEnv", () => {
   it("runs locally on defaults", () => {
     expect(loadServerEnv({})).toMatchObject({
@@ -28,9 +35,26 @@ describe("loadServerEnv", () => {
       JWT_REFRESH_SECRET: randomBytes(48).toString("base64"),
       OTP_PEPPER: randomBytes(48).toString("base64"),
     };
-    expect(() => loadServerEnv({ NODE_ENV: "production", ...secrets })).toThrow(/GUEST_APP_URL/);
-    const production = { NODE_ENV: "production", ...secrets, GUEST_APP_URL: "https://order.example.com" };
+    expect(() => loadServerEnv({ NODE_ENV: "production", ...secrets, ...razorpay })).toThrow(/GUEST_APP_URL/);
+    const production = { NODE_ENV: "production", ...secrets, ...razorpay, GUEST_APP_URL: "https://order.example.com" };
     expect(loadServerEnv(production).GUEST_APP_URL).toBe("https://order.example.com");
+  });
+
+  it("refuses production without the restaurant's own Razorpay keys, and takes them when given", () => {
+    const production = {
+      NODE_ENV: "production",
+      JWT_ACCESS_SECRET: randomBytes(48).toString("base64"),
+      JWT_REFRESH_SECRET: randomBytes(48).toString("base64"),
+      OTP_PEPPER: randomBytes(48).toString("base64"),
+      GUEST_APP_URL: "https://order.example.com",
+    };
+    expect(() => loadServerEnv(production)).toThrow(
+      /RAZORPAY_KEY_ID[\s\S]*RAZORPAY_KEY_SECRET[\s\S]*RAZORPAY_WEBHOOK_SECRET/,
+    );
+    expect(loadServerEnv({ ...production, ...razorpay })).toMatchObject({
+      RAZORPAY_KEY_ID: razorpay.RAZORPAY_KEY_ID,
+      RAZORPAY_CHECKOUT_URL: "https://checkout.razorpay.com/v1/checkout.js",
+    });
   });
 
   it("refuses a malformed service URL", () => {

@@ -21,12 +21,14 @@ import { uploadItemPhoto } from "./use-cases/photos";
 /**
  * Logs an error the API answered with, on the request's logger: unexpected ones
  * (INTERNAL_SERVER_ERROR, e.g. the database down while building the context, or a fault inside a
- * live subscription's stream) at `error` with the full cause, the others (bad input, not signed
- * in...) at `info`. Each entry names the procedure `path` and its `type`.
+ * live subscription's stream) at `error` with the full cause, a payment service failure
+ * (BAD_GATEWAY) at `warn` with its cause, the others (bad input, not signed in...) at `info`. Each
+ * entry names the procedure `path` and its `type`.
  */
 function logApiError(log: Logger, opts: { error: TRPCError; path: string | undefined; type: string }): void {
   const { error, path, type } = opts;
   if (error.code === "SERVICE_UNAVAILABLE") log.debug({ path, type }, "request shed under overload");
+  else if (error.code === "BAD_GATEWAY") log.warn({ err: error.cause ?? error, path, type }, "payment service failed");
   else if (error.code === "INTERNAL_SERVER_ERROR")
     log.error({ err: error.cause ?? error, path, type }, "procedure failed");
   else log.info({ code: error.code, message: error.message, path, type }, "procedure answered an error");

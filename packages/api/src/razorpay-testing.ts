@@ -40,13 +40,14 @@ export function webhookSignature(rawBody: string, secret: string): string {
  * with `webhooks: false`, posting nowhere: a browser that returns is then the only settler).
  */
 export async function razorpayTestKit(opts: { webhooks?: boolean } = {}): Promise<RazorpayTestKit> {
-  const apiUrl = process.env.RAZORPAY_API_URL;
+  const apiUrl = testServices().env.RAZORPAY_API_URL;
   if (!apiUrl) throw new Error("RAZORPAY_API_URL is unset: run the tests under the local stack");
-  let services: Services | undefined;
+  // The handler's services use the account's keys, so they are set once the account exists.
+  const late: { services?: Services } = {};
   const handle = razorpayWebhookHandler({
     services: () => {
-      if (!services) throw new Error("The kit's services are not ready yet");
-      return services;
+      if (!late.services) throw new Error("The kit's services are not ready yet");
+      return late.services;
     },
   });
   const listener = getRequestListener((req) => handle(req));
@@ -60,7 +61,7 @@ export async function razorpayTestKit(opts: { webhooks?: boolean } = {}): Promis
     RAZORPAY_KEY_SECRET: account.keySecret,
     RAZORPAY_WEBHOOK_SECRET: account.webhookSecret,
   });
-  services = ready;
+  late.services = ready;
   return {
     services: ready,
     account,

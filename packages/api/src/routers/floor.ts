@@ -73,9 +73,7 @@ export const floorRouter = {
    * Records `amount` paise taken at the counter (`method`: cash, card, UPI) for a table session:
    * it settles the session's pending "pay at the counter" payments oldest first while the amount
    * covers each one's total (tip included), and records the rest as a staff payment of what is
-   * due. The session closes when nothing is left to pay. Answers the payments settled or
-   * recorded.
-   *
+   * due. The session closes when nothing is left to pay. Returns the tab.
    * Errors: NOT_FOUND for an unknown session or another restaurant's; CONFLICT when the bill is
    * closed, or the amount is more than the pending counter payments plus what is due (nothing
    * changes).

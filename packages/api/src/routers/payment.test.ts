@@ -116,7 +116,7 @@ describe("payment.start and payment.verify", () => {
     beforeAll(async () => {
       const seated = await seatedGuest(kit.services);
       ({ guest, tableCode } = seated);
-      tableSessionId = seated.order.tableSessionId!;
+      tableSessionId = seated.order.tableSessionId;
       orderId = seated.order.id;
     });
 
@@ -158,7 +158,7 @@ describe("payment.start and payment.verify", () => {
     const theirs = await placeAt(stranger, first.seeded, first.seeded.tables[1]!.code, [
       { name: "Rasmalai", quantity: 1 },
     ]);
-    const before = await snapshot(first.order.tableSessionId!);
+    const before = await snapshot(first.order.tableSessionId);
     await expect(
       start(stranger, { tableCode: first.tableCode, method: "counter", split: { kind: "full" } }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "There's no open bill at this table." });
@@ -170,7 +170,7 @@ describe("payment.start and payment.verify", () => {
         split: { kind: "items", lineIds: [`${first.order.id}:0`] },
       }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(await snapshot(first.order.tableSessionId!)).toEqual(before);
+    expect(await snapshot(first.order.tableSessionId)).toEqual(before);
     expect(await Payment.countDocuments({ tableSessionId: theirs.tableSessionId })).toBe(0);
   });
 
@@ -179,11 +179,11 @@ describe("payment.start and payment.verify", () => {
     const started = await start(guest, { tableCode, method: "online", split: { kind: "full" } });
     await kit.pay(started.checkout!.razorpayOrderId);
     await expect.poll(async () => (await TableSession.findById(order.tableSessionId).lean())?.status).toBe("closed");
-    const before = await snapshot(order.tableSessionId!);
+    const before = await snapshot(order.tableSessionId);
     await expect(start(guest, { tableCode, method: "counter", split: { kind: "full" } })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    expect(await snapshot(order.tableSessionId!)).toEqual(before);
+    expect(await snapshot(order.tableSessionId)).toEqual(before);
   });
 
   it("answers BAD_GATEWAY when Razorpay can't be reached: the payment fails and its hold is released", async () => {
@@ -213,7 +213,7 @@ describe("payment.start and payment.verify", () => {
       });
       const paid = await quiet.pay(mine.checkout!.razorpayOrderId);
       if ("error" in paid) throw new Error("the test card was declined");
-      const before = await snapshot(order.tableSessionId!);
+      const before = await snapshot(order.tableSessionId);
       const verify = (client: TestClient, change: Partial<Record<string, string>>) =>
         client.call((api) =>
           api.payment.verify({
@@ -231,7 +231,7 @@ describe("payment.start and payment.verify", () => {
       await expect(verify(guest, { paymentId: other.payment.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
       const stranger = await signedInGuest(undefined, quiet.services);
       await expect(verify(stranger, {})).rejects.toMatchObject({ code: "NOT_FOUND" });
-      expect(await snapshot(order.tableSessionId!)).toEqual(before);
+      expect(await snapshot(order.tableSessionId)).toEqual(before);
     });
   });
 

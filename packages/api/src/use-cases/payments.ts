@@ -24,9 +24,9 @@ import {
   type PaymentStartInput,
   type PaymentStartView,
   type PaymentVerifyInput,
-  type PersonLabel,
   type SplitInput,
   type TabPaymentView,
+  type TabView,
   type TipInput,
 } from "@tabletap/core";
 import {
@@ -43,7 +43,15 @@ import { ConflictError, InvalidInputError, NotFoundError, PaymentProviderError }
 import type { Services } from "../services";
 import type { GuestPrincipal, StaffPrincipal } from "../trpc";
 import { restaurantMenu } from "./menu";
-import { announceTabChange, closeSessionIfSettled, loadTab, memberOf, tabStateOf, type LoadedTab } from "./tab";
+import {
+  announceTabChange,
+  closeSessionIfSettled,
+  loadTab,
+  memberOf,
+  sessionTabView,
+  tabStateOf,
+  type LoadedTab,
+} from "./tab";
 import { markRefundProcessed } from "./refunds";
 import { findActiveTable } from "./tables";
 
@@ -66,13 +74,13 @@ function receiptToken(): string {
 }
 
 /**
- * A payment as the tab shows it (`TabPaymentView`), with `payer` as the viewer sees them.
- * `amount` is the share's total and `total` = amount + tip (paise); times ISO-8601 UTC.
+ * The payer's own view of their payment (`TabPaymentView`, payer "You"): `amount` is the share's
+ * total and `total` = amount + tip (paise); times ISO-8601 UTC.
  */
-export function toTabPaymentView(payment: PaymentDoc, payer: PersonLabel): TabPaymentView {
+function ownView(payment: PaymentDoc): TabPaymentView {
   return {
     id: payment._id.toString(),
-    payer,
+    payer: { label: "You", mine: true },
     kind: payment.kind,
     parts: payment.parts ?? null,
     partIndex: payment.partIndex ?? null,
@@ -85,11 +93,6 @@ export function toTabPaymentView(payment: PaymentDoc, payer: PersonLabel): TabPa
     createdAt: payment.createdAt.toISOString(),
     paidAt: payment.paidAt?.toISOString() ?? null,
   };
-}
-
-/** The payer's own view of their payment. */
-function ownView(payment: PaymentDoc): TabPaymentView {
-  return toTabPaymentView(payment, { label: "You", mine: true });
 }
 
 /** The claim a payment holds: its amounts, lines and split, pending until it settles. */
@@ -258,7 +261,7 @@ export async function startPayment(
 
   const table = await findActiveTable(services, input.tableCode);
   const tab = table.openSessionId ? await loadTab(table.openSessionId) : null;
-  if (!tab || tab.session.status !== "open" || !memberOf(tab.session, tab.orders, guest.customerId))
+  if (tab?.session.status !== "open" || !memberOf(tab.session, tab.orders, guest.customerId))
     throw new NotFoundError(NO_OPEN_BILL);
 
   const now = new Date();
@@ -456,7 +459,7 @@ export async function verifyPayment(
  * what is due (`kind: "amount"`, `portionOf` the due, so its GST is known). The session closes
  * when nothing is left.
  *
- * @returns the payments settled or recorded, oldest first.
+ * @returns the session's tab as staff see it (`sessionTabView`), with the payments settled or recorded.
  * @throws NotFoundError for an unknown session or another restaurant's; ConflictError (nothing
  *   changed) when the session is closed, or when the amount is more than the pending counter
  *   payments it covers plus what is due.
@@ -465,10 +468,9 @@ export async function settleAtCounter(
   services: Services,
   staff: StaffPrincipal,
   input: FloorSettleInput,
-): Promise<TabPaymentView[]> {
+): Promise<TabView> {
   const tab = await loadTab(input.tableSessionId);
-  if (!tab || tab.session.restaurantId.toString() !== staff.restaurantId)
-    throw new NotFoundError("This table's bill wasn't found.");
+  if (!tab?.session.restaurantId.equals(staff.restaurantId)) throw new NotFoundError("This table's bill wasn't found.");
   if (tab.session.status !== "open") throw new ConflictError(BILL_CLOSED);
 
   const now = new Date();
@@ -489,16 +491,10 @@ export async function settleAtCounter(
     );
   }
 
-  const results: PaymentDoc[] = [];
-  for (const payment of covered) {
-    const settled = await settlePayment(services, payment._id, {
-      counterMethod: input.method,
-      recordedBy: staff.staffId,
-    });
-    if (settled) results.push(settled.payment);
-  }
-  if (rest > 0) results.push(await recordCounterAmount(services, staff, tab, input.method, rest, now));
-  return results.map((payment) => toTabPaymentView(payment, { label: "Staff", mine: false }));
+  for (const payment of covered)
+    await settlePayment(services, payment._id, { counterMethod: input.method, recordedBy: staff.staffId });
+  if (rest > 0) await recordCounterAmount(services, staff, tab, input.method, rest, now);
+  return sessionTabView(services, tab.session._id, null);
 }
 
 /**
@@ -595,7 +591,7 @@ async function paymentOfEntity(entity: RazorpayPaymentEntity): Promise<PaymentDo
       : entity.order_id
         ? await Payment.findOne({ "gateway.orderId": entity.order_id }).lean<PaymentDoc>()
         : null;
-  if (!payment || payment.method !== "online") return null;
+  if (payment?.method !== "online") return null;
   const orderId = payment.gateway?.orderId;
   return orderId && entity.order_id !== orderId ? null : payment;
 }

@@ -134,7 +134,7 @@ export async function refundPayment(
     before: { refunded: reserved.before },
     after: { refunded: payment.refunded, amount: input.amount, reason: input.reason },
   });
-  return (await adminViews([payment]))[0] as AdminPaymentView;
+  return (await adminViews([payment]))[0]!;
 }
 
 /** Stores the refund on the payment, within what is left to refund (see `refundPayment`). */
@@ -145,8 +145,7 @@ async function reserveRefund(
 ): Promise<{ payment: PaymentDoc; before: number }> {
   for (let attempt = 0; attempt < REFUND_ATTEMPTS; attempt += 1) {
     const current = await Payment.findById(input.paymentId).lean<PaymentDoc>();
-    if (!current || current.restaurantId.toString() !== manager.restaurantId)
-      throw new NotFoundError("That payment wasn't found.");
+    if (!current?.restaurantId.equals(manager.restaurantId)) throw new NotFoundError("That payment wasn't found.");
     if (current.status !== "paid") throw new ConflictError("Only a paid payment can be refunded.", "amount");
     const left = current.total - current.refunded;
     if (input.amount > left)
@@ -191,7 +190,7 @@ async function updateRefund(
     const current = await Payment.findById(paymentId).lean<PaymentDoc>();
     const index = current?.refunds.findIndex(refundId) ?? -1;
     if (!current || index < 0) return null;
-    const changed = change(current.refunds[index] as StoredRefund);
+    const changed = change(current.refunds[index]!);
     if (!changed) return current;
     const refunds = current.refunds.map((refund, i) => (i === index ? changed.refund : refund));
     const written = await Payment.findOneAndUpdate(
