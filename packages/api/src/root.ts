@@ -7,6 +7,8 @@ import { kitchenRouter } from "./routers/kitchen";
 import { menuRouter } from "./routers/menu";
 import { orderRouter } from "./routers/order";
 import { paymentRouter } from "./routers/payment";
+import { serviceRouter } from "./routers/service";
+import { tabRouter } from "./routers/tab";
 import { createTRPCRouter } from "./trpc";
 
 /** The guest app's API (its `/api/trpc`, the standalone server's guest port): sign-in, profile, menu, orders. */
@@ -16,6 +18,8 @@ export const guestRouter = createTRPCRouter({
   menu: menuRouter,
   order: orderRouter,
   payment: paymentRouter,
+  tab: tabRouter,
+  service: serviceRouter,
 });
 export type GuestRouter = typeof guestRouter;
 
@@ -44,6 +48,8 @@ export const appRouter = createTRPCRouter({
   menu: menuRouter,
   order: orderRouter,
   payment: paymentRouter,
+  tab: tabRouter,
+  service: serviceRouter,
   kitchen: kitchenRouter,
   floor: floorRouter,
   admin: adminRouter,
