@@ -120,6 +120,42 @@ const MATRIX: Record<string, Row> = {
     call: async (api, fx) => api.kitchen.advance({ orderId: await fx.freshOrder(), to: "accepted" }),
     expect: staffOnly("ok", "NOT_FOUND"),
   },
+  "payment.start": {
+    // The guest pays their order at A's T1 at the counter (only they may: it is their table).
+    call: (api, fx) =>
+      api.payment.start({
+        tableCode: fx.a.tables[0]!.code,
+        idempotencyKey: randomUUID(),
+        method: "counter",
+        split: { kind: "items", lineIds: [`${fx.orderId}:0`] },
+      }),
+    expect: guests("ok", "NOT_FOUND"),
+  },
+  "payment.verify": {
+    // The guest's counter payment has no Razorpay order to verify: BAD_REQUEST for its payer.
+    call: (api, fx) =>
+      api.payment.verify({
+        paymentId: fx.counterPaymentId,
+        razorpayOrderId: "order_Matrix0000001",
+        razorpayPaymentId: "pay_Matrix00000001",
+        razorpaySignature: "0".repeat(64),
+      }),
+    expect: guests("BAD_REQUEST", "NOT_FOUND"),
+  },
+  "floor.settle": {
+    // 1 rupee of T1's bill (the kitchen rows' orders keep it due).
+    call: (api, fx) => api.floor.settle({ tableSessionId: fx.sessionId, method: "cash", amount: 100 }),
+    expect: staffOnly("ok", "NOT_FOUND"),
+  },
+  "admin.payments.list": {
+    call: async (api, fx) =>
+      (await api.admin.payments.list({})).payments.some((payment) => payment.id === fx.paidPaymentId) ? "ok" : "hidden",
+    expect: managersOnly("ok", "hidden"),
+  },
+  "admin.payments.refund": {
+    call: (api, fx) => api.admin.payments.refund({ paymentId: fx.paidPaymentId, amount: 100, reason: "Matrix refund" }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
   "admin.audit.list": {
     call: async (api, fx) =>
       (await api.admin.audit.list({ entity: "settings", entityId: fx.a.restaurantId })).entries.length > 0
@@ -251,7 +287,11 @@ async function fixture() {
         api.order.place({
           tableCode: a.tables[0]!.code,
           idempotencyKey: randomUUID(),
-          items: [{ menuItemId: itemId, quantity: 1 }],
+          // Two lines: the payment rows pay them one by one.
+          items: [
+            { menuItemId: itemId, quantity: 1 },
+            { menuItemId: a.items.get("Gulab Jamun")!._id.toString(), quantity: 1 },
+          ],
         }),
       )
     ).id;
@@ -303,6 +343,30 @@ async function fixture() {
       toAdminMenuItemView((await MenuItem.findById(itemId).lean<MenuItemDoc>())!, { mediaBaseUrl: "/media" }),
   };
   const orderId = await placeAtA();
+  const sessionId = (await Order.findById(orderId, { tableSessionId: 1 }).lean())!.tableSessionId.toString();
+  // The guest holds their order's second line at the counter (the payment to verify); the
+  // payment.start row pays its first. Another guest's order at T3, settled by staff: the paid
+  // payment to list and refund.
+  const counterPaymentId = (
+    await guest.call((api) =>
+      api.payment.start({
+        tableCode: a.tables[0]!.code,
+        idempotencyKey: randomUUID(),
+        method: "counter",
+        split: { kind: "items", lineIds: [`${orderId}:1`] },
+      }),
+    )
+  ).payment.id;
+  const atT3 = await callers.otherGuest.call((api) =>
+    api.order.place({
+      tableCode: a.tables[2]!.code,
+      idempotencyKey: randomUUID(),
+      items: [{ menuItemId: itemId, quantity: 1 }],
+    }),
+  );
+  const [paid] = await callers.staff.call((api) =>
+    api.floor.settle({ tableSessionId: atT3.tableSessionId, method: "cash", amount: atT3.total }),
+  );
   // The business date the order was placed on (not "today" read separately, which could differ at midnight).
   const placedOn = (await Order.findById(orderId, { businessDate: 1 }).lean())!.businessDate;
   return {
@@ -311,6 +375,9 @@ async function fixture() {
     itemId,
     ...menu,
     orderId,
+    sessionId,
+    counterPaymentId,
+    paidPaymentId: paid!.id,
     freshOrder: placeAtA,
     callers,
     todayRange: { from: placedOn, to: placedOn },

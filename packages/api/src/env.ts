@@ -5,6 +5,7 @@ import { isPhoneCountry } from "@tabletap/core/phone";
 import { dbEnv } from "@tabletap/db";
 import { mediaEnv } from "@tabletap/media";
 import { notifyEnv } from "@tabletap/notify";
+import { paymentsEnv } from "@tabletap/payments";
 import { queueEnv } from "@tabletap/queue";
 import { redisEnv } from "@tabletap/redis";
 import { z } from "zod";
@@ -69,7 +70,15 @@ export function loadServerEnv(source: EnvSource = process.env) {
             .min(1),
         ),
     },
-    extends: [dbEnv(source), authEnv(source), redisEnv(source), queueEnv(source), notifyEnv(source), mediaEnv(source)],
+    extends: [
+      dbEnv(source),
+      authEnv(source),
+      redisEnv(source),
+      queueEnv(source),
+      notifyEnv(source),
+      mediaEnv(source),
+      paymentsEnv(source),
+    ],
     ...envOptions(source),
   });
 }

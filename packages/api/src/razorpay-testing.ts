@@ -35,8 +35,11 @@ export function webhookSignature(rawBody: string, secret: string): string {
   return createHmac("sha256", secret).update(rawBody).digest("hex");
 }
 
-/** Starts the kit: a webhook endpoint on 127.0.0.1, then a driver account posting to it. */
-export async function razorpayTestKit(): Promise<RazorpayTestKit> {
+/**
+ * Starts the kit: a webhook endpoint on 127.0.0.1, then a driver account posting to it (or,
+ * with `webhooks: false`, posting nowhere: a browser that returns is then the only settler).
+ */
+export async function razorpayTestKit(opts: { webhooks?: boolean } = {}): Promise<RazorpayTestKit> {
   const apiUrl = process.env.RAZORPAY_API_URL;
   if (!apiUrl) throw new Error("RAZORPAY_API_URL is unset: run the tests under the local stack");
   let services: Services | undefined;
@@ -51,7 +54,7 @@ export async function razorpayTestKit(): Promise<RazorpayTestKit> {
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/webhooks/razorpay`;
-  const account = await createLocalAccount(apiUrl, webhookUrl);
+  const account = await createLocalAccount(apiUrl, opts.webhooks === false ? null : webhookUrl);
   const ready = testServices({
     RAZORPAY_KEY_ID: account.keyId,
     RAZORPAY_KEY_SECRET: account.keySecret,

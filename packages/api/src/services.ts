@@ -10,6 +10,7 @@ import {
   type SmsSender,
 } from "@tabletap/notify";
 import { createMediaStore, createS3Client, type MediaStore } from "@tabletap/media";
+import { createPaymentGateway, type PaymentGateway } from "@tabletap/payments";
 import { createSqsClient, orderQueueSender } from "@tabletap/queue";
 import { createEventBus, createOrderChanges, type EventBus, type OrderChanges } from "@tabletap/realtime";
 import { createRedis, type Redis } from "@tabletap/redis";
@@ -42,6 +43,8 @@ export interface Services {
   media: MediaStore;
   /** Where browsers load photos from: `S3_PUBLIC_URL`, else the apps' own `/media` route (`mediaRouteHandler`). */
   mediaBaseUrl: string;
+  /** Razorpay through its SDK (`RAZORPAY_*`; the local driver when `RAZORPAY_API_URL` is set): orders, refunds, signatures. */
+  payments: PaymentGateway;
   /** Connects MongoDB (once; a failed attempt is retried by the next call). */
   connectDb(): Promise<unknown>;
 }
@@ -95,6 +98,7 @@ export function createServices(env: ServerEnv): Services {
     }),
     media: createMediaStore(createS3Client(env), env.S3_BUCKET),
     mediaBaseUrl: env.S3_PUBLIC_URL ?? MEDIA_ROUTE,
+    payments: createPaymentGateway(env),
     connectDb: () => connectDb(env.MONGODB_URI, { log }),
   };
 }

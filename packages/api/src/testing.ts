@@ -117,11 +117,15 @@ async function menuItemsByName(restaurantId: string) {
   return new Map(items.map((item) => [item.name, item]));
 }
 
-/** A staff client of the restaurant, signed in with its seeded password. */
-export async function signedInStaff(seeded: DemoSeedResult, role: "staff" | "manager" = "staff"): Promise<TestClient> {
+/** A staff client of the restaurant, signed in with its seeded password, calling the API with `services`. */
+export async function signedInStaff(
+  seeded: DemoSeedResult,
+  role: "staff" | "manager" = "staff",
+  services: Services = defaultServices,
+): Promise<TestClient> {
   const account = seeded.staff.find((s) => s.role === role);
   if (!account) throw new Error(`No ${role} seeded`);
-  const client = new TestClient("staff");
+  const client = new TestClient("staff", services);
   await client.call((api) => api.auth.staffLogin({ email: account.email, password: account.password }));
   return client;
 }

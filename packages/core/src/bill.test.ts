@@ -11,6 +11,7 @@ import {
   checkoutExpiresAt,
   computeTab,
   equalPart,
+  equalPartTotals,
   isTabSettled,
   lineShares,
   liveClaims,
@@ -231,16 +232,20 @@ describe("lineShares", () => {
 });
 
 describe("equalPart", () => {
-  it("puts the odd paise on the first parts", () => {
+  it("hands the odd paise round the parts, so everyone's part differs by at most 1 paisa", () => {
     const base = { subtotal: 10_000, serviceCharge: 1_000, tax: 551 };
     expect([0, 1, 2].map((i) => equalPart(base, 3, i))).toEqual([
-      { subtotal: 3_334, serviceCharge: 334, tax: 184 },
+      { subtotal: 3_334, serviceCharge: 333, tax: 184 },
+      { subtotal: 3_333, serviceCharge: 334, tax: 183 },
       { subtotal: 3_333, serviceCharge: 333, tax: 184 },
-      { subtotal: 3_333, serviceCharge: 333, tax: 183 },
+    ]);
+    // ₹0.03 of three components between three: a paisa each, not three paise for the first.
+    expect([0, 1, 2].map((i) => billTotal(equalPart({ subtotal: 1, serviceCharge: 1, tax: 1 }, 3, i)))).toEqual([
+      1, 1, 1,
     ]);
   });
 
-  it("adds up to the base to the paisa for any base and 1–20 parts, and parts differ by at most 1 paisa per component", () => {
+  it("adds up to the base to the paisa for any base and 1–20 parts; parts differ by at most 1 paisa per component and in total", () => {
     fc.assert(
       fc.property(amounts, fc.integer({ min: 1, max: SPLIT_POLICY.maxParts }), (base, parts) => {
         const all = Array.from({ length: parts }, (_, i) => equalPart(base, parts, i));
@@ -249,8 +254,15 @@ describe("equalPart", () => {
           const values = all.map((part) => part[key]);
           expect(Math.max(...values) - Math.min(...values)).toBeLessThanOrEqual(1);
         }
+        const totals = all.map(billTotal);
+        expect(Math.max(...totals) - Math.min(...totals)).toBeLessThanOrEqual(1);
       }),
     );
+  });
+
+  it("lists each part's total", () => {
+    const base = { subtotal: 10_000, serviceCharge: 1_000, tax: 551 };
+    expect(equalPartTotals({ parts: 3, base, lineIds: [] })).toEqual([3_851, 3_850, 3_850]);
   });
 
   it.each([
@@ -484,9 +496,12 @@ describe("quoteSplit", () => {
     const tab = computeTab(state, NOW);
     expect(tab.equalPartsTaken).toEqual([0, 1, 2]);
     expect(tab.lines.map((line) => line.coveredBy)).toEqual(["pending", "pending", "pending", null]);
-    expect(refusal(() => quoteSplit(state, { kind: "equal", parts: 3, partIndex: 0 }, NOW)).code).toBe(
-      "EQUAL_PART_TAKEN",
-    );
+    for (const parts of [3, 4]) {
+      expect(refusal(() => quoteSplit(state, { kind: "equal", parts, partIndex: 0 }, NOW))).toMatchObject({
+        code: "EQUAL_PART_TAKEN",
+        message: "Every part of this split is already taken. Pay the rest of the bill, or choose your items.",
+      });
+    }
     // Every part taken: items are allowed again, for the new round only.
     expect(quoteSplit(state, { kind: "items", lineIds: [tabLineId(ORDER_C, 0)] }, NOW).amounts).toEqual(
       computeTab(state, NOW).totals.due,
@@ -662,6 +677,53 @@ describe("claims under any sequence (property)", () => {
         expect(isTabSettled(state, end)).toBe(true);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  const tabArb = fc
+    .array(fc.array(fc.integer({ min: 0, max: 300_000 }), { minLength: 1, maxLength: 5 }), {
+      minLength: 1,
+      maxLength: 4,
+    })
+    .map((rounds): TabState => ({
+      orders: rounds.map((lineTotals, round) =>
+        order(
+          `65f1a2b3c4d5e6f70809${String(round).padStart(4, "0")}`,
+          lineTotals.map((t, i) => [`Dish ${i}`, t] as const),
+        ),
+      ),
+      claims: [],
+      equalSplit: null,
+    }));
+
+  it("paying every line by itself pays the tab to the paisa", () => {
+    fc.assert(
+      fc.property(tabArb, fc.boolean(), (start, reverse) => {
+        // A free line (₹0, e.g. water) is nothing to pay by itself; it never holds up the bill.
+        const lineIds = computeTab(start, NOW)
+          .lines.filter((line) => billTotal(line.amounts) > 0)
+          .map((line) => line.lineId);
+        fc.pre(lineIds.length > 0);
+        let state = start;
+        for (const lineId of reverse ? lineIds.reverse() : lineIds)
+          state = claim(state, { kind: "items", lineIds: [lineId] });
+        expect(computeTab(state, NOW).totals.due).toEqual(ZERO_AMOUNTS);
+        expect(isTabSettled(state, NOW)).toBe(true);
+      }),
+    );
+  });
+
+  it("paying every part of an equal split pays the tab to the paisa (any tab of at least 1 paisa a part)", () => {
+    fc.assert(
+      fc.property(tabArb, fc.integer({ min: 1, max: SPLIT_POLICY.maxParts }), (start, parts) => {
+        fc.pre(billTotal(computeTab(start, NOW).totals.total) >= parts); // else some parts are ₹0
+        let state = start;
+        for (let partIndex = parts - 1; partIndex >= 0; partIndex -= 1) {
+          state = claim(state, { kind: "equal", parts, partIndex });
+        }
+        expect(computeTab(state, NOW).totals.due).toEqual(ZERO_AMOUNTS);
+        expect(isTabSettled(state, NOW)).toBe(true);
+      }),
     );
   });
 

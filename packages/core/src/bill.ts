@@ -211,23 +211,38 @@ function assertEqualSplit(parts: number, partIndex: number): void {
 }
 
 /**
- * Part `partIndex` of `base` split equally `parts` ways: each component allocated with equal
- * weights (`allocate`), so the parts for partIndex 0…parts−1 add up to `base` exactly, and the
- * first parts carry the odd paise (₹100.00 three ways: ₹33.34, ₹33.33, ₹33.33).
+ * Part `partIndex` of `base` split equally `parts` ways, by the largest remainder method with
+ * equal weights: each component's whole paise divided evenly, and its odd paise handed one each
+ * round the parts, continuing after the part the previous component's odd paise stopped at. So
+ * the parts for partIndex 0…parts−1 add up to `base` exactly, and two parts differ by at most 1
+ * paisa in each component and in total (₹100.00 three ways: ₹33.34, ₹33.33, ₹33.33; ₹0.03 of
+ * subtotal, service charge and tax three ways: ₹0.01 each).
  *
- * @param base the amounts being split (paise)
+ * @param base the amounts being split (paise, non-negative integers)
  * @param parts 1…`SPLIT_POLICY.maxParts`
  * @param partIndex 0…parts−1
- * @throws BillError SPLIT_PARTS_INVALID for parts or partIndex out of range.
+ * @throws BillError SPLIT_PARTS_INVALID for parts or partIndex out of range; RangeError for a
+ *   negative or fractional amount.
  */
 export function equalPart(base: BillAmounts, parts: number, partIndex: number): BillAmounts {
   assertEqualSplit(parts, partIndex);
-  const weights = Array.from({ length: parts }, () => 1);
-  return {
-    subtotal: allocate(base.subtotal, weights)[partIndex] ?? 0,
-    serviceCharge: allocate(base.serviceCharge, weights)[partIndex] ?? 0,
-    tax: allocate(base.tax, weights)[partIndex] ?? 0,
-  };
+  const part = { ...ZERO_AMOUNTS };
+  let start = 0;
+  for (const key of COMPONENTS) {
+    assertNonNegativeInteger(key, base[key]);
+    const odd = base[key] % parts;
+    const position = (partIndex - start + parts) % parts;
+    part[key] = (base[key] - odd) / parts + (position < odd ? 1 : 0);
+    start = (start + odd) % parts;
+  }
+  return part;
+}
+
+/** Each part's total (paise) of an equal split, in part order: what the tab shows for "Split equally". */
+export function equalPartTotals(split: EqualSplitState): number[] {
+  return Array.from({ length: split.parts }, (_, partIndex) =>
+    billTotal(equalPart(split.base, split.parts, partIndex)),
+  );
 }
 
 /**
@@ -421,7 +436,8 @@ function sumAmounts(list: readonly BillAmounts[]): BillAmounts {
  * Computes the tab at `now`: every line of the counted orders (`countsOnTab`) with its share and
  * coverage, the totals, and the equal split under way. A line is covered by a live claim listing
  * it, or by the equal split under way; a line of an equal split is "paid" once every part is
- * paid (by its equal claim, or by a full claim made after the split began), "pending" until then. An equal split whose claims have all lapsed is no longer under way.
+ * paid (by its equal claim, or by a full claim made after the split began), "pending" until
+ * then. An equal split whose claims have all lapsed is no longer under way.
  *
  * @param state the session's orders, claims and stored equal split (amounts in paise)
  * @param now the current time (for lapsed online claims)
@@ -551,16 +567,16 @@ export function quoteSplit(state: TabState, split: SplitInput | AmountSplitInput
       const { parts, partIndex } = split;
       assertEqualSplit(parts, partIndex);
       const current = tab.equalSplit;
-      if (current && current.parts !== parts) {
-        throw new BillError(
-          "EQUAL_PARTS_MISMATCH",
-          `This bill is being split ${current.parts} ways. Choose one of the ${current.parts} parts.`,
-        );
-      }
       if (current && tab.equalPartsTaken.length >= current.parts) {
         throw new BillError(
           "EQUAL_PART_TAKEN",
           "Every part of this split is already taken. Pay the rest of the bill, or choose your items.",
+        );
+      }
+      if (current && current.parts !== parts) {
+        throw new BillError(
+          "EQUAL_PARTS_MISMATCH",
+          `This bill is being split ${current.parts} ways. Choose one of the ${current.parts} parts.`,
         );
       }
       if (current && tab.equalPartsTaken.includes(partIndex)) {

@@ -64,8 +64,8 @@ export type PaymentRecordStatus = (typeof PAYMENT_RECORD_STATUSES)[number];
 export const REFUND_STATUSES = ["pending", "processed", "failed"] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
-/** Why a table session closed: fully paid, closed empty by staff, or moved to another table. */
-export const SESSION_CLOSE_REASONS = ["paid", "empty", "moved"] as const;
+/** Why a table session closed: fully paid, or closed empty by staff (a moved session stays open, at its new table). */
+export const SESSION_CLOSE_REASONS = ["paid", "empty"] as const;
 export type SessionCloseReason = (typeof SESSION_CLOSE_REASONS)[number];
 
 /** A table's state on the staff floor view (`floorState`). */
@@ -409,6 +409,21 @@ export interface ReceiptView {
 
 // ---------------------------------------------------------------------------------------------
 // Rules
+
+/**
+ * Whether a service request still shows on the tab and the floor at `now`: open and
+ * acknowledged ones always; resolved ones for `SERVICE_REQUEST_POLICY.resolvedVisibleSeconds`.
+ */
+export function isServiceRequestVisible(
+  request: Pick<ServiceRequestView, "status" | "resolvedAt">,
+  now: Date,
+): boolean {
+  if (request.status !== "resolved") return true;
+  return (
+    request.resolvedAt !== null &&
+    now.getTime() - Date.parse(request.resolvedAt) < SERVICE_REQUEST_POLICY.resolvedVisibleSeconds * 1000
+  );
+}
 
 /** What `floorState` needs to know about a table. */
 export interface FloorStateInput {

@@ -9,7 +9,7 @@ import type { Order } from "./entities";
 const MESSAGE_SOURCE = "razorpay-local";
 
 /** `amount` paise as Checkout shows it: "₹1,234.50". */
-export function formatAmount(amount: number, currency: string): string {
+function formatAmount(amount: number, currency: string): string {
   return new Intl.NumberFormat("en-IN", { style: "currency", currency }).format(amount / 100);
 }
 

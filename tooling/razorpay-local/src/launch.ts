@@ -1,4 +1,5 @@
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 /**
  * How to run the driver as a process of its own (the stack's `razorpay` service): this Node with
@@ -9,7 +10,7 @@ export function driverCommand(host: string, port: number): { command: string; ar
     command: process.execPath,
     args: [
       "--import",
-      import.meta.resolve("tsx"),
+      pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href,
       fileURLToPath(new URL("./cli.ts", import.meta.url)),
       "--host",
       host,

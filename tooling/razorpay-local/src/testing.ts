@@ -1,6 +1,7 @@
 /**
  * A webhook receiver for tests: a node:http server on 127.0.0.1 that records every POST (raw
- * body and headers) and answers 200, or `failFirst` times 500 first.
+ * body and headers) and answers 200 (500 to the next `failNext(n)` ones), after `answerAfterMs`
+ * (default 0: at once), as a slow app would. A POST is recorded when it is answered.
  */
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -21,7 +22,7 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(opts: { answerAfterMs?: number } = {}): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   let failures = 0;
   const server = createServer((req, res) => {
@@ -30,8 +31,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     req.on("end", () => {
       const answered = failures > 0 ? 500 : 200;
       if (failures > 0) failures -= 1;
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), answered });
-      res.writeHead(answered).end();
+      setTimeout(() => {
+        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), answered });
+        res.writeHead(answered).end();
+      }, opts.answerAfterMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -145,7 +145,7 @@ async function claimFor(
     const claimed = { ...payment, amounts: quote.amounts, lineIds: quote.lineIds, tip: quote.tip };
     const claim = claimOf(claimed, "pending", payment.method === "online" ? new Date(checkoutExpiresAt(now)) : null);
     return {
-      update: { $push: { claims: claim }, $set: { equalSplit: quote.equalSplit, lastActivityAt: now } },
+      update: { $push: { claims: claim }, $set: { equalSplit: quote.equalSplit } },
       result: quote,
     };
   });
@@ -210,14 +210,14 @@ async function openCheckoutOrder(services: Services, payment: PaymentDoc): Promi
 
 /** What `payment.start` answers for a stored payment: its view and, while it is payable online, Checkout's options. */
 async function startView(services: Services, payment: PaymentDoc, guest: GuestPrincipal): Promise<PaymentStartView> {
-  const payable = payment.method === "online" && payment.status === "created" && payment.gateway?.orderId;
-  if (!payable) return { payment: ownView(payment), checkout: null };
+  const orderId = payment.method === "online" && payment.status === "created" ? payment.gateway?.orderId : null;
+  if (!orderId) return { payment: ownView(payment), checkout: null };
   const { restaurant } = await restaurantMenu(services, payment.restaurantId.toString());
   return {
     payment: ownView(payment),
     checkout: {
       keyId: services.payments.keyId,
-      razorpayOrderId: payment.gateway.orderId as string,
+      razorpayOrderId: orderId,
       amount: payment.total,
       currency: payment.currency,
       name: restaurant.name,
@@ -250,9 +250,10 @@ export async function startPayment(
   guest: GuestPrincipal,
   input: PaymentStartInput,
 ): Promise<PaymentStartView> {
-  const existing = await Payment.findOne({ customerId: guest.customerId, idempotencyKey: input.idempotencyKey }).lean<
-    PaymentDoc
-  >();
+  const existing = await Payment.findOne({
+    customerId: guest.customerId,
+    idempotencyKey: input.idempotencyKey,
+  }).lean<PaymentDoc>();
   if (existing) return replayStart(services, guest, existing);
 
   const table = await findActiveTable(services, input.tableCode);
@@ -292,9 +293,10 @@ export async function startPayment(
   } catch (error) {
     // A concurrent request with the same key stored first: answer with its payment.
     if (!isDuplicateKeyError(error)) throw error;
-    const winner = await Payment.findOne({ customerId: guest.customerId, idempotencyKey: input.idempotencyKey }).lean<
-      PaymentDoc
-    >();
+    const winner = await Payment.findOne({
+      customerId: guest.customerId,
+      idempotencyKey: input.idempotencyKey,
+    }).lean<PaymentDoc>();
     if (!winner) throw error;
     return replayStart(services, guest, winner);
   }
@@ -380,7 +382,7 @@ export async function settlePayment(
       ? ({ ...held, status: "paid", expiresAt: null } as StoredClaim)
       : claimOf(payment, "paid", null);
     const rest = claims.filter((claim) => !claim.paymentId.equals(payment._id));
-    return { update: { $set: { claims: [...rest, paidClaim], lastActivityAt: now } }, result: true };
+    return { update: { $set: { claims: [...rest, paidClaim] } }, result: true };
   });
   if (written) {
     await closeSessionIfSettled(services, written.session, now);

@@ -71,10 +71,7 @@ async function payerLabels(payments: readonly PaymentDoc[]): Promise<Map<string,
 async function adminViews(payments: PaymentDoc[]): Promise<AdminPaymentView[]> {
   const labels = await payerLabels(payments);
   return payments.map((payment) =>
-    toAdminPaymentView(
-      payment,
-      payment.customerId ? (labels.get(payment.customerId.toString()) ?? "Guest") : "Staff",
-    ),
+    toAdminPaymentView(payment, payment.customerId ? (labels.get(payment.customerId.toString()) ?? "Guest") : "Staff"),
   );
 }
 
@@ -227,7 +224,9 @@ async function sendRefund(
         refund: {
           ...refund,
           gatewayRefundId: sent.id,
-          ...(sent.status === "processed" && refund.status === "pending" ? { status: "processed", processedAt: now } : {}),
+          ...(sent.status === "processed" && refund.status === "pending"
+            ? { status: "processed", processedAt: now }
+            : {}),
         } as StoredRefund,
         refundedDelta: 0,
       }))) ?? payment

@@ -9,7 +9,9 @@ export const adminPaymentsRouter = {
    * The payments started on `businessDate` ("YYYY-MM-DD", the restaurant's time zone; default
    * today), newest first, 50 a page (`cursor`: the previous page's `nextCursor`). Amounts in paise.
    */
-  list: managerProcedure.input(paymentsListInput).query(({ ctx, input }) => listPayments(ctx.services, ctx.staff, input)),
+  list: managerProcedure
+    .input(paymentsListInput)
+    .query(({ ctx, input }) => listPayments(ctx.services, ctx.staff, input)),
 
   /**
    * Refunds `amount` paise (> 0) of a paid payment with a reason (3–200 characters): online
