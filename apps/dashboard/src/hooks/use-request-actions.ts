@@ -18,15 +18,18 @@ export function useRequestActions(onError: (text: string) => void) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<ReadonlyMap<string, RequestAction>>(new Map());
-  const settle = (requestId: string) => {
-    setPending((current) => {
-      const next = new Map(current);
-      next.delete(requestId);
-      return next;
-    });
-    void queryClient.invalidateQueries({ queryKey: trpc.floor.tables.queryKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.floor.tab.queryKey() });
-  };
+  const settle = useCallback(
+    (requestId: string) => {
+      setPending((current) => {
+        const next = new Map(current);
+        next.delete(requestId);
+        return next;
+      });
+      void queryClient.invalidateQueries({ queryKey: trpc.floor.tables.queryKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.floor.tab.queryKey() });
+    },
+    [queryClient, trpc],
+  );
   const acknowledge = useMutation(trpc.floor.acknowledge.mutationOptions());
   const resolve = useMutation(trpc.floor.resolve.mutationOptions());
   const { mutate: ackMutate } = acknowledge;
@@ -48,9 +51,7 @@ export function useRequestActions(onError: (text: string) => void) {
         },
       );
     },
-    // settle only uses stable references (queryClient, trpc).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ackMutate, resolveMutate, onError],
+    [ackMutate, resolveMutate, onError, settle],
   );
   return { pending, run };
 }

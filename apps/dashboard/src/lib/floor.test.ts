@@ -8,6 +8,7 @@ import {
   isEmptySession,
   moveTargets,
   pendingRequests,
+  REQUEST_OVERDUE_AFTER_MS,
   requestAgeText,
   requestUrgency,
 } from "./floor";
@@ -75,6 +76,7 @@ describe("requestAgeText", () => {
 
 describe("requestUrgency", () => {
   it("marks open requests overdue after five minutes, never acknowledged ones", () => {
+    expect(REQUEST_OVERDUE_AFTER_MS).toBe(5 * 60_000);
     expect(requestUrgency(request("a", "open", 4), T0)).toBe("open");
     expect(requestUrgency(request("a", "open", 5), T0)).toBe("overdue");
     expect(requestUrgency(request("a", "acknowledged", 20), T0)).toBe("acknowledged");

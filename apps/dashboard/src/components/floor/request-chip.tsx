@@ -35,7 +35,7 @@ export function RequestChip({
   return (
     <span
       className={cn(
-        "inline-flex items-center gap-1.5 rounded-full border-2 px-2.5 py-0.5 text-sm font-bold whitespace-nowrap",
+        "inline-flex flex-wrap items-center gap-x-1.5 rounded-2xl border-2 px-2.5 py-0.5 text-sm font-bold",
         CHIP_CLASS[urgency],
         className,
       )}
@@ -45,7 +45,7 @@ export function RequestChip({
         {STATUS_WORDS[urgency]}
         {REQUEST_CHIP_LABELS[request.kind]}
       </span>
-      <time dateTime={request.createdAt} aria-hidden="true" className="tabular-nums opacity-90">
+      <time dateTime={request.createdAt} aria-hidden="true" className="whitespace-nowrap tabular-nums">
         {requestAgeText(age)}
       </time>
       <span className="sr-only">

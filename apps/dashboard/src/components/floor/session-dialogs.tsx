@@ -43,7 +43,17 @@ export function MoveSessionDialog({
   const refresh = useRefreshFloor();
   const [toTableId, setToTableId] = useState("");
   const [missing, setMissing] = useState(false);
-  const move = useMutation(trpc.floor.moveSession.mutationOptions({ onSettled: refresh }));
+  // Reported from the mutation's own options: the live floor may drop this session (and unmount
+  // this dialog) before the answer arrives.
+  const move = useMutation(
+    trpc.floor.moveSession.mutationOptions({
+      onSuccess: (_tab, input) => {
+        const to = targets.find((table) => table.tableId === input.toTableId);
+        if (to) onMoved(to);
+      },
+      onSettled: refresh,
+    }),
+  );
   const close = (next: boolean) => {
     if (!next) {
       move.reset();
@@ -93,7 +103,7 @@ export function MoveSessionDialog({
               const to = targets.find((table) => table.tableId === toTableId);
               if (!to) return setMissing(true);
               setMissing(false);
-              move.mutate({ tableSessionId, toTableId: to.tableId }, { onSuccess: () => onMoved(to) });
+              move.mutate({ tableSessionId, toTableId: to.tableId });
             }}
           >
             {move.isPending ? "Moving…" : "Move"}
@@ -120,7 +130,9 @@ export function CloseSessionDialog({
 }) {
   const trpc = useTRPC();
   const refresh = useRefreshFloor();
-  const closeSession = useMutation(trpc.floor.closeSession.mutationOptions({ onSettled: refresh }));
+  const closeSession = useMutation(
+    trpc.floor.closeSession.mutationOptions({ onSuccess: () => onClosed(), onSettled: refresh }),
+  );
   return (
     <Dialog
       open={open}
@@ -146,7 +158,7 @@ export function CloseSessionDialog({
           <Button
             variant="danger"
             disabled={closeSession.isPending}
-            onClick={() => closeSession.mutate({ tableSessionId }, { onSuccess: onClosed })}
+            onClick={() => closeSession.mutate({ tableSessionId })}
           >
             {closeSession.isPending ? "Closing…" : "Close session"}
           </Button>

@@ -97,14 +97,17 @@ function SettleForm({
           className="text-xl font-bold tabular-nums"
         />
       </Field>
-      <fieldset className="grid gap-1.5" aria-describedby={errors.method ? "settle-method-error" : undefined}>
-        <legend className="mb-1.5 font-semibold">Method</legend>
+      <fieldset
+        className="m-0 grid gap-1.5 border-0 p-0"
+        aria-describedby={errors.method ? "settle-method-error" : undefined}
+      >
+        <legend className="mb-1.5 p-0 font-semibold">Method</legend>
         <div className="grid grid-cols-3 gap-2">
           {COUNTER_METHODS.map((value) => (
             <label
               key={value}
               className={cn(
-                "border-border-strong has-focus-visible:focus-ring flex min-h-13 cursor-pointer items-center justify-center gap-2 rounded-md border-2 px-3 text-lg font-bold",
+                "border-border-strong has-focus-visible:focus-ring relative flex min-h-13 cursor-pointer items-center justify-center gap-2 rounded-md border-2 px-3 text-lg font-bold",
                 method === value ? "bg-primary text-primary-foreground border-primary" : "hover:bg-surface-muted",
               )}
             >
@@ -114,7 +117,7 @@ function SettleForm({
                 value={value}
                 checked={method === value}
                 onChange={() => setMethod(value)}
-                className="sr-only"
+                className="absolute inset-0 m-0 cursor-pointer opacity-0"
               />
               {method === value ? <span aria-hidden="true">✓</span> : null}
               {COUNTER_METHOD_LABELS[value]}

@@ -5,7 +5,7 @@ import { TABLE_FLOOR_STATE_LABELS, type FloorTableView } from "@tabletap/core/ta
 import { cn } from "@tabletap/ui/cn";
 import { memo } from "react";
 import { useNow } from "@/hooks/use-clock";
-import { counterAmountDue, durationText, isPendingRequest } from "@/lib/floor";
+import { counterAmountDue, durationText, isEmptySession, isPendingRequest } from "@/lib/floor";
 import { FLOOR_STATE_STYLE } from "./floor-state";
 import { RequestChip } from "./request-chip";
 
@@ -38,13 +38,13 @@ function TableCardImpl({ table, serverNow, currency, onOpen }: TableCardProps) {
         table.state === "free" && "bg-surface",
       )}
     >
-      <div className="flex items-start justify-between gap-2">
-        <h2 id={headingId} className="min-w-0 text-3xl leading-none font-black tracking-tight">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <h2 id={headingId} className="text-3xl leading-none font-black tracking-tight">
           <button
             type="button"
             aria-haspopup="dialog"
             onClick={() => onOpen(table.tableId)}
-            className="cursor-pointer text-left outline-none after:absolute after:inset-0 after:content-['']"
+            className="cursor-pointer border-0 bg-transparent p-0 text-left outline-none after:absolute after:inset-0 after:rounded-lg after:content-['']"
           >
             <span className="sr-only">Table </span>
             {table.label}
@@ -57,20 +57,22 @@ function TableCardImpl({ table, serverNow, currency, onOpen }: TableCardProps) {
 
       {session ? (
         <>
-          <p className="flex items-baseline gap-2">
-            <span className="text-2xl font-extrabold tabular-nums">
-              {formatMoney(counterAmountDue(session), currency)}
-            </span>
-            <span className="text-muted-foreground text-sm font-semibold">due</span>
-            {billTotal(session.totals.paid) > 0 ? (
-              <span className="text-muted-foreground ml-auto text-sm tabular-nums">
-                {formatMoney(billTotal(session.totals.paid), currency)} paid
+          {isEmptySession(session) ? (
+            <p className="text-muted-foreground text-lg font-semibold">Nothing ordered yet</p>
+          ) : (
+            <p className="flex flex-wrap items-baseline gap-x-2">
+              <span className="text-2xl font-extrabold tabular-nums">
+                {formatMoney(counterAmountDue(session), currency)}
               </span>
-            ) : null}
-          </p>
+              <span className="text-muted-foreground text-sm font-semibold">due</span>
+            </p>
+          )}
           <p className="text-muted-foreground text-sm">
             {session.guests} {session.guests === 1 ? "guest" : "guests"} · {session.orders}{" "}
             {session.orders === 1 ? "order" : "orders"} · <SatFor openedAt={session.openedAt} serverNow={serverNow} />
+            {billTotal(session.totals.paid) > 0 ? (
+              <span className="tabular-nums"> · {formatMoney(billTotal(session.totals.paid), currency)} paid</span>
+            ) : null}
           </p>
         </>
       ) : (

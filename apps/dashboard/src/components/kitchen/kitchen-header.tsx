@@ -88,7 +88,13 @@ export function KitchenHeader(props: KitchenHeaderProps) {
             Admin
           </Link>
         ) : null}
-        <button type="button" className="btn btn-ghost btn-sm" onClick={onSignOut} disabled={signingOut}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm"
+          onClick={onSignOut}
+          disabled={signingOut}
+          title={`Signed in as ${staff.name}`}
+        >
           {signingOut ? "Signing out…" : "Sign out"}
         </button>
       </div>

@@ -104,12 +104,11 @@ function RefundForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     const parsed = refundInput.safeParse({ paymentId: payment.id, amount: parseMoneyInput(amount), reason });
-    if (!parsed.success) {
-      setErrors(issueMessages(parsed.error));
-      return;
-    }
-    if (parsed.data.amount > payment.refundable) {
-      setErrors({ amount: `You can refund at most ${formatMoney(payment.refundable, payment.currency)}` });
+    const found = parsed.success ? {} : issueMessages(parsed.error);
+    if (!found.amount && parseMoneyInput(amount) > payment.refundable)
+      found.amount = `You can refund at most ${formatMoney(payment.refundable, payment.currency)}`;
+    if (!parsed.success || Object.keys(found).length > 0) {
+      setErrors(found);
       return;
     }
     setErrors({});
