@@ -73,7 +73,7 @@ export function Receipt({ receipt }: { receipt: ReceiptView }) {
           <h2 id="receipt-refunds" className="card__title">
             Refunds
           </h2>
-          <ul className="flex flex-col gap-2">
+          <ul className="m-0 flex list-none flex-col gap-2 p-0">
             {receipt.refunds.map((refund, index) => (
               <li key={`${refund.at}-${index}`}>
                 <p>
