@@ -3,6 +3,7 @@
  * `/receipts/{token}` page and the worker that sends receipts: the link, how a payment was made
  * and which part of the bill it paid, the GST rates, and the time shown.
  */
+import { billTotal } from "./bill";
 import { COUNTER_METHOD_LABELS, type ReceiptView } from "./tab";
 
 /**
@@ -70,3 +71,38 @@ export function formatReceiptTime(iso: string, timeZone: string): string {
     timeZoneName: "short",
   }).format(date);
 }
+
+/** One figure of a receipt: its name, paise, and whether it is a total (shown in bold, ruled above). */
+export interface ReceiptFigure {
+  label: string;
+  amount: number;
+  total: boolean;
+}
+
+/**
+ * A receipt's figures in order, as the email and the receipt page show them: subtotal, service
+ * charge (when non-zero), CGST and SGST (`gstLabels`), the bill total; then the tip (untaxed, so
+ * after the bill total) when non-zero, and the amount paid.
+ */
+export function receiptFigures(receipt: ReceiptView): ReceiptFigure[] {
+  const gst = gstLabels(receipt.taxBps);
+  return [
+    { label: "Subtotal", amount: receipt.amounts.subtotal, total: false },
+    ...(receipt.amounts.serviceCharge
+      ? [{ label: "Service charge", amount: receipt.amounts.serviceCharge, total: false }]
+      : []),
+    { label: gst.cgst, amount: receipt.cgst, total: false },
+    { label: gst.sgst, amount: receipt.sgst, total: false },
+    { label: "Bill total", amount: billTotal(receipt.amounts), total: true },
+    ...(receipt.tip ? [{ label: "Tip (no GST)", amount: receipt.tip, total: false }] : []),
+    { label: "Amount paid", amount: receipt.total, total: true },
+  ];
+}
+
+/** The receipt's heading: "Tax invoice" when the restaurant has a GSTIN, else "Receipt" (only a registered supplier issues tax invoices). */
+export function receiptTitle(receipt: Pick<ReceiptView, "restaurant">): string {
+  return receipt.restaurant.gstin ? "Tax invoice" : "Receipt";
+}
+
+/** A refund's state as a receipt notes it: nothing once processed. */
+export const REFUND_STATUS_NOTES = { pending: "in progress", processed: null, failed: "failed" } as const;

@@ -54,7 +54,8 @@ export async function seedPaidPayment(opts: SeedPaymentOptions) {
   }));
   const subtotal = lines.reduce((sum, line) => sum + line.lineTotal, 0);
   const serviceCharge = Math.round(subtotal * 0.05);
-  const tax = Math.round((subtotal + serviceCharge) * 0.05) + 1; // odd: the odd paisa goes to CGST
+  // 5 % of ₹735.00 = 3 675 paise: odd, so CGST carries the odd paisa.
+  const tax = Math.round((subtotal + serviceCharge) * 0.05);
   const businessDate = opts.businessDate ?? "2026-11-21";
   const now = new Date();
   const order = await Order.create({

@@ -4,12 +4,13 @@
  */
 import {
   OTP_POLICY,
-  billTotal,
   formatMoney,
   formatReceiptTime,
-  gstLabels,
+  receiptFigures,
   receiptMethodLabel,
   receiptSplitLabel,
+  receiptTitle,
+  REFUND_STATUS_NOTES,
 } from "@tabletap/core";
 import type { OrderView, ReceiptView } from "@tabletap/core";
 
@@ -230,34 +231,6 @@ ${totalRows}
   return { subject, text, html };
 }
 
-/** A refund's state as the receipt shows it (a processed refund needs no note). */
-const REFUND_NOTES: Record<ReceiptView["refunds"][number]["status"], string> = {
-  pending: " (in progress)",
-  processed: "",
-  failed: " (failed)",
-};
-
-/**
- * The receipt's figures in order, each `[name, paise, kind]`: subtotal, service charge when
- * non-zero, CGST and SGST (the tax halves), the bill total; then the tip (untaxed, apart) when
- * non-zero and the amount paid. Shared by the email and its plain text.
- */
-function receiptRows(receipt: ReceiptView): [string, number, "row" | "total"][] {
-  const gst = gstLabels(receipt.taxBps);
-  const bill = billTotal(receipt.amounts);
-  return [
-    ["Subtotal", receipt.amounts.subtotal, "row"],
-    ...(receipt.amounts.serviceCharge
-      ? ([["Service charge", receipt.amounts.serviceCharge, "row"]] as [string, number, "row"][])
-      : []),
-    [gst.cgst, receipt.cgst, "row"],
-    [gst.sgst, receipt.sgst, "row"],
-    ["Bill total", bill, "total"],
-    ...(receipt.tip ? ([["Tip (no GST)", receipt.tip, "row"]] as [string, number, "row"][]) : []),
-    ["Amount paid", receipt.total, "total"],
-  ];
-}
-
 /**
  * The GST receipt email of a paid payment: "Tax invoice" with the restaurant's GSTIN (a
  * restaurant without one issues a plain "Receipt"), its address, the receipt number, when it was
@@ -268,7 +241,7 @@ function receiptRows(receipt: ReceiptView): [string, number, "row" | "total"][] 
  */
 export function receiptEmail(receipt: ReceiptView, link: string): EmailContent {
   const m = (minor: number) => formatMoney(minor, receipt.currency);
-  const title = receipt.restaurant.gstin ? "Tax invoice" : "Receipt";
+  const title = receiptTitle(receipt);
   const subject = `${title} ${receipt.number} from ${receipt.restaurant.name}`;
   const paidAt = formatReceiptTime(receipt.paidAt, receipt.timeZone);
   const details: [string, string][] = [
@@ -284,16 +257,16 @@ export function receiptEmail(receipt: ReceiptView, link: string): EmailContent {
     ...(receipt.restaurant.address ? [receipt.restaurant.address] : []),
     ...(receipt.restaurant.gstin ? [`GSTIN: ${receipt.restaurant.gstin}`] : []),
   ];
-  const rows = receiptRows(receipt);
+  const rows = receiptFigures(receipt);
   const refunds = receipt.refunds.map(
     (refund) =>
-      `${m(refund.amount)} refunded ${formatReceiptTime(refund.at, receipt.timeZone)}${REFUND_NOTES[refund.status]}: ${refund.reason}`,
+      `${m(refund.amount)} refunded ${formatReceiptTime(refund.at, receipt.timeZone)}${REFUND_STATUS_NOTES[refund.status] ? ` (${REFUND_STATUS_NOTES[refund.status]})` : ""}: ${refund.reason}`,
   );
 
   const textLines = [title, ...header, "", ...details.map(([name, value]) => `${name}: ${value}`), ""];
   for (const line of receipt.lines) textLines.push(`${line.quantity} × ${line.name}  ${m(line.lineTotal)}`);
   if (receipt.lines.length) textLines.push("");
-  for (const [name, amount] of rows) textLines.push(`${name}: ${m(amount)}`);
+  for (const { label, amount } of rows) textLines.push(`${label}: ${m(amount)}`);
   if (refunds.length) textLines.push("", "Refunds:", ...refunds, `Total refunded: ${m(receipt.refunded)}`);
   textLines.push(
     "",
@@ -319,9 +292,9 @@ export function receiptEmail(receipt: ReceiptView, link: string): EmailContent {
     )
     .join("");
   const figureRows = rows
-    .map(([name, amount, kind]) => {
-      const style = `${cell}text-align:right;${kind === "total" ? "font-weight:bold;border-top:1px solid #ddd;" : ""}`;
-      return `<tr><td></td><td style="${style}">${e(name)}</td><td style="${style}white-space:nowrap;">${e(m(amount))}</td></tr>`;
+    .map(({ label, amount, total }) => {
+      const style = `${cell}text-align:right;${total ? "font-weight:bold;border-top:1px solid #ddd;" : ""}`;
+      return `<tr><td></td><td style="${style}">${e(label)}</td><td style="${style}white-space:nowrap;">${e(m(amount))}</td></tr>`;
     })
     .join("");
   const refundBlock = refunds.length
