@@ -28,7 +28,9 @@ async function order(page: Page, dishes: string[], receiptEmail?: string): Promi
   if (receiptEmail) {
     await page.getByLabel(/Email me the receipt/).fill(receiptEmail);
     await page.getByRole("button", { name: "Verify" }).click();
-    await page.getByLabel(/6-digit code we emailed/).fill(await emailedCode(page.request, receiptEmail));
+    const emailCode = page.getByLabel(/6-digit code we emailed/);
+    await expect(emailCode).toBeVisible();
+    await emailCode.fill(await emailedCode(page.request, receiptEmail));
     await page.getByRole("button", { name: "Confirm email" }).click();
     await expect(page.getByText("Verified ✓")).toBeVisible();
   }
