@@ -6,8 +6,8 @@ const CARD_OK = "4111 1111 1111 1111";
 const CARD_DECLINED = "4000 0000 0000 0002";
 
 /** When `UPDATE_SCREENSHOTS` is set, saves the guest's bill screens as `docs/screenshots/bill-*.png`. */
-async function snapshot(page: Page, name: string): Promise<void> {
-  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: `../docs/screenshots/bill-${name}.png` });
+async function snapshot(page: Page, name: string, fullPage = false): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: `../docs/screenshots/bill-${name}.png`, fullPage });
 }
 
 /** A guest on a phone (390 × 844), signed in at the table with QR code `code`, looking at its menu. */
@@ -79,12 +79,13 @@ test("two guests share a table's bill: one pays half online with a tip, the othe
   await expect(round(a, 2)).toContainText("Hara Bhara Kebab");
   // ₹70 + ₹260 + ₹220 = ₹550, GST 5 % = ₹27.50.
   await expect(leftToPay(a)).toHaveText("₹577.50");
-  await snapshot(a, "page");
 
   // A calls a waiter: asked once, however often tapped.
   const waiter = a.getByRole("button", { name: "Call a waiter" });
   await waiter.click();
   await expect(waiter).toBeDisabled();
+  await expect(a.getByText("Asked")).toBeVisible();
+  await snapshot(a, "page", true);
 
   // A pays half online with a 10 % tip; the first card is declined and nothing is charged.
   await a.getByRole("button", { name: "Pay", exact: true }).click();
