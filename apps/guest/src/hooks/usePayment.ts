@@ -8,7 +8,7 @@ import { errorMessage } from "@/lib/errors";
 import { newIdempotencyKey } from "@/lib/format";
 
 /** Shown when Razorpay reports a declined payment (`payment.failed`). */
-export const DECLINED_MESSAGE = "Your card was declined — nothing was charged. Try again or pay at the counter.";
+const DECLINED_MESSAGE = "Your card was declined — nothing was charged. Try again or pay at the counter.";
 
 /** Where a payment attempt stands, as the pay sheet shows it. */
 export type PaymentState =

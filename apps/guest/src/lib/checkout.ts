@@ -1,14 +1,14 @@
 "use client";
 
 /** What Razorpay Checkout hands to `handler` after a successful payment (Razorpay Checkout docs, "Handler Function"). */
-export interface RazorpaySuccess {
+interface RazorpaySuccess {
   razorpay_payment_id: string;
   razorpay_order_id: string;
   razorpay_signature: string;
 }
 
 /** The options of `new Razorpay(options)` this app uses (Razorpay Checkout docs, "Checkout Form Options"). */
-export interface RazorpayOptions {
+interface RazorpayOptions {
   key: string;
   order_id: string;
   /** Paise. */
@@ -22,7 +22,7 @@ export interface RazorpayOptions {
 }
 
 /** A Checkout instance: `open()` shows the payment form; `on("payment.failed")` reports a declined attempt. */
-export interface RazorpayCheckout {
+interface RazorpayCheckout {
   open: () => void;
   /** Closes the Checkout modal (without calling `modal.ondismiss`). */
   close?: () => void;
