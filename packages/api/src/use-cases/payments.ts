@@ -352,7 +352,7 @@ interface SettleSource {
  * @returns the payment as stored and `changed` (true when this call marked it paid); null when
  *   there is no such payment.
  */
-export async function settlePayment(
+async function settlePayment(
   services: Services,
   paymentId: Types.ObjectId | string,
   source: SettleSource = {},
@@ -400,11 +400,7 @@ export async function settlePayment(
  * (webhooks may arrive out of order). Idempotent.
  * @returns true when this call failed it.
  */
-export async function failPayment(
-  services: Services,
-  paymentId: Types.ObjectId | string,
-  reason: string,
-): Promise<boolean> {
+async function failPayment(services: Services, paymentId: Types.ObjectId | string, reason: string): Promise<boolean> {
   const failed = await Payment.findOneAndUpdate(
     { _id: paymentId, status: "created" },
     { $set: { status: "failed", failureReason: reason }, $inc: { version: 1 } },
