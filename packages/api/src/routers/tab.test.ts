@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TabView } from "@tabletap/core";
 import { Customer, Table, TableSession } from "@tabletap/db";
+import { Types } from "mongoose";
 import { channels } from "@tabletap/realtime";
 import { describe, expect, it } from "vitest";
 import {
@@ -12,6 +13,7 @@ import {
   subscribed,
   type TestClient,
 } from "../testing";
+import { closeSessionIfSettled } from "../use-cases/tab";
 
 type Seeded = Awaited<ReturnType<typeof seedRestaurant>>;
 
@@ -234,5 +236,45 @@ describe("service.request", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Choose what you need: a waiter, water or the bill" });
     expect(await TableSession.countDocuments({ restaurantId: seeded.restaurantId })).toBe(0);
     expect(await openSessionOf(seeded, "T1")).toBeNull();
+  });
+});
+
+describe("closeSessionIfSettled", () => {
+  it("closes a session once its tab is paid, frees the table and shows it paid on the floor; only once", async () => {
+    const seeded = await seedRestaurant();
+    const tableCode = seeded.tables[0]!.code;
+    const guest = await signedInGuest();
+    const placed = await order(guest, seeded, tableCode, "Rasmalai");
+    const session = { _id: new Types.ObjectId(placed.tableSessionId) };
+    // Nothing paid yet: it stays open.
+    expect(await closeSessionIfSettled(guest.services, session)).toBe(false);
+
+    const amounts = { subtotal: placed.subtotal, serviceCharge: placed.serviceCharge, tax: placed.tax };
+    await TableSession.updateOne(
+      { _id: session._id },
+      {
+        $push: {
+          claims: {
+            paymentId: new Types.ObjectId(),
+            customerId: null,
+            kind: "full",
+            lineIds: [`${placed.id}:0`],
+            amounts,
+            tip: 0,
+            method: "counter",
+            status: "paid",
+          },
+        },
+        $inc: { version: 1 },
+      },
+    );
+    expect(await closeSessionIfSettled(guest.services, session)).toBe(true);
+    expect(await closeSessionIfSettled(guest.services, session)).toBe(false);
+    expect(await TableSession.findById(session._id).lean()).toMatchObject({ status: "closed", closeReason: "paid" });
+    expect(await openSessionOf(seeded, "T1")).toBeNull();
+    expect((await guest.call((api) => api.tab.get({ tableCode }))).session).toBeNull();
+    const staff = await signedInStaff(seeded);
+    const floor = await staff.call((api) => api.floor.tables());
+    expect(floor.tables.find((table) => table.label === "T1")?.state).toBe("paid");
   });
 });

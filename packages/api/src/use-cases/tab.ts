@@ -6,11 +6,10 @@
  * (`announceTabChange`). The arithmetic is @tabletap/core/bill's.
  */
 import {
-  billTotal,
   computeTab,
-  equalPart,
+  equalPartTotals,
+  isServiceRequestVisible,
   isTabSettled,
-  SERVICE_REQUEST_POLICY,
   type PersonLabel,
   type ServiceRequestView,
   type TabClaim,
@@ -220,13 +219,6 @@ export async function closeSessionIfSettled(
 /** A service request as stored on the session. */
 type StoredRequest = TableSessionDoc["requests"][number];
 
-/** Whether a request shows on the tab and the floor at `now`: open, acknowledged, or resolved within `SERVICE_REQUEST_POLICY`. */
-function requestVisible(request: StoredRequest, now: Date): boolean {
-  if (request.status !== "resolved") return true;
-  const resolvedAt = request.resolvedAt?.getTime() ?? 0;
-  return now.getTime() - resolvedAt < SERVICE_REQUEST_POLICY.resolvedVisibleSeconds * 1000;
-}
-
 /** A stored service request as its view; `mine` when `viewerId` (a guest) made it. */
 export function toServiceRequestView(request: StoredRequest, viewerId: string | null): ServiceRequestView {
   return {
@@ -240,11 +232,11 @@ export function toServiceRequestView(request: StoredRequest, viewerId: string | 
   };
 }
 
-/** The session's requests the tab and the floor show at `now` (`requestVisible`), oldest first. */
+/** The session's requests the tab and the floor show at `now` (`isServiceRequestVisible`), oldest first. */
 export function visibleRequests(session: TableSessionDoc, viewerId: string | null, now: Date): ServiceRequestView[] {
   return (session.requests ?? [])
-    .filter((request) => requestVisible(request, now))
-    .map((request) => toServiceRequestView(request, viewerId));
+    .map((request) => toServiceRequestView(request, viewerId))
+    .filter((request) => isServiceRequestVisible(request, now));
 }
 
 /** The session's guests in join order: `customerIds` first, then those who ordered without joining, by their first order. */
@@ -390,9 +382,7 @@ async function toTabView(
         ? {
             parts: split.parts,
             partsTaken: tab.equalPartsTaken,
-            partAmount: Array.from({ length: split.parts }, (_, index) =>
-              billTotal(equalPart(split.base, split.parts, index)),
-            ),
+            partAmount: equalPartTotals(split),
           }
         : null,
       requests: visibleRequests(session, viewerId, now),
