@@ -11,13 +11,14 @@ const SECTIONS = [
   { href: "/admin/tables", label: "Tables & QR" },
   { href: "/admin/staff", label: "Staff" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/payments", label: "Payments" },
   { href: "/admin/analytics", label: "Analytics" },
   { href: "/admin/activity", label: "Activity" },
 ] as const;
 
 /**
  * The admin panel's side navigation (a top bar on phones): the sections, the current one marked
- * with `aria-current="page"`, a link to the kitchen display, who is signed in, and sign out.
+ * with `aria-current="page"`, links to the kitchen display and the floor, who is signed in, and sign out.
  */
 export function AdminNav({ manager }: { manager: { name: string } }) {
   const pathname = usePathname();
@@ -59,6 +60,9 @@ export function AdminNav({ manager }: { manager: { name: string } }) {
       <div className="mt-auto flex flex-wrap items-center gap-2 md:flex-col md:items-stretch">
         <Link href="/kitchen" className={buttonVariants({ variant: "outline", size: "sm" })}>
           Kitchen display
+        </Link>
+        <Link href="/floor" className={buttonVariants({ variant: "outline", size: "sm" })}>
+          Floor
         </Link>
         <p className="text-muted-foreground text-sm">
           Signed in as <span className="text-foreground font-semibold">{manager.name}</span>

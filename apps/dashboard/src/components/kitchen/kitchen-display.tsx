@@ -12,6 +12,7 @@ import type { KitchenBoardView } from "@tabletap/core";
 import { BoardEmpty, BoardError, BoardLoading, HiddenTickets } from "./board-message";
 import { KitchenHeader } from "./kitchen-header";
 import { NoticeBar } from "./notice-bar";
+import { ServiceStrip } from "./service-strip";
 import { StopDialog } from "./stop-dialog";
 import { TicketColumns } from "./ticket-columns";
 
@@ -24,7 +25,8 @@ export interface KitchenDisplayProps {
 }
 
 /**
- * The kitchen display (KDS): active tickets in three columns (New, Preparing, Ready), kept live
+ * The kitchen display (KDS): the guests' service requests in a strip on top, then the active
+ * tickets in three columns (New, Preparing, Ready), kept live
  * over SSE (`kitchen.onTicket`), refetched whenever the stream (re)connects so nothing is missed;
  * when the API lists only part of them (a flood of orders), it says how many it leaves out.
  */
@@ -64,6 +66,8 @@ export function KitchenDisplay({ staff, initialBoard, renderedAt, initialStation
         onSignOut={session.signOut}
         signingOut={session.signingOut}
       />
+
+      <ServiceStrip serverNow={renderedAt} onUnauthorized={session.goToLogin} showNotice={showNotice} />
 
       <div className="sr-only" aria-live="polite" aria-atomic="true">
         {announcement}

@@ -1,16 +1,10 @@
 "use client";
 import Link from "next/link";
-import type { ConnectionState } from "@/hooks/use-ticket-stream";
+import type { ConnectionState } from "@/hooks/use-stream-connection";
 import { unlockChime } from "@/lib/chime";
+import { ConnectionBadge } from "../connection-badge";
 import { WallClock } from "./age-timer";
 import { stationLabel } from "./station";
-
-const CONNECTION_TEXT: Record<ConnectionState, string> = {
-  connecting: "Connecting…",
-  live: "Live",
-  reconnecting: "Reconnecting…",
-  offline: "Offline — retrying",
-};
 
 export interface KitchenHeaderProps {
   staff: { name: string; role: "staff" | "manager" };
@@ -67,10 +61,7 @@ export function KitchenHeader(props: KitchenHeaderProps) {
 
       <div className="kds-tools">
         <WallClock serverNow={serverNow} />
-        <span className={`connection connection--${connection}`} role="status">
-          <span className="connection-dot" aria-hidden="true" />
-          {CONNECTION_TEXT[connection]}
-        </span>
+        <ConnectionBadge connection={connection} />
         <button
           type="button"
           className="btn btn-ghost btn-sm sound-toggle"
@@ -89,12 +80,21 @@ export function KitchenHeader(props: KitchenHeaderProps) {
           {staff.name}
           {staff.role === "manager" ? <span className="kds-role">Manager</span> : null}
         </span>
+        <Link href="/floor" className="btn btn-ghost btn-sm">
+          Floor
+        </Link>
         {staff.role === "manager" ? (
           <Link href="/admin" className="btn btn-ghost btn-sm">
             Admin
           </Link>
         ) : null}
-        <button type="button" className="btn btn-ghost btn-sm" onClick={onSignOut} disabled={signingOut}>
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm"
+          onClick={onSignOut}
+          disabled={signingOut}
+          title={`Signed in as ${staff.name}`}
+        >
           {signingOut ? "Signing out…" : "Sign out"}
         </button>
       </div>
