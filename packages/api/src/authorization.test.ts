@@ -1,6 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { MenuCategory, MenuItem, Order, Staff, Table, toAdminMenuItemView, type MenuItemDoc } from "@tabletap/db";
+import {
+  MenuCategory,
+  MenuItem,
+  newTableCode,
+  Order,
+  Staff,
+  Table,
+  toAdminMenuItemView,
+  type MenuItemDoc,
+} from "@tabletap/db";
 import { seedPaidPayment } from "@tabletap/db/seed-payments";
 import { audienceRouters } from "./root";
 import { recordChange } from "./use-cases/audit";
@@ -110,6 +119,43 @@ const MATRIX: Record<string, Row> = {
   "order.onUpdate": {
     call: (api, fx) => opened(api.order.onUpdate({ orderId: fx.orderId })),
     expect: guests("ok", "NOT_FOUND"),
+  },
+  "tab.get": { call: (api, fx) => api.tab.get({ tableCode: fx.a.tables[2]!.code }), expect: guests("ok") },
+  "tab.onUpdate": {
+    // Only the guest who ordered at the table is a member of its session.
+    call: (api, fx) => opened(api.tab.onUpdate({ tableCode: fx.a.tables[0]!.code })),
+    expect: guests("ok", "NOT_FOUND"),
+  },
+  "service.request": {
+    call: (api, fx) => api.service.request({ tableCode: fx.a.tables[3]!.code, kind: "water" }),
+    expect: guests("ok"),
+  },
+  "floor.tables": {
+    call: async (api, fx) =>
+      (await api.floor.tables()).tables.some((table) => table.session?.id === fx.sessionId) ? "ok" : "hidden",
+    expect: staffOnly("ok", "hidden"),
+  },
+  "floor.onUpdate": { call: (api) => opened(api.floor.onUpdate({})), expect: staffOnly("ok", "ok") },
+  "floor.tab": {
+    call: (api, fx) => api.floor.tab({ tableSessionId: fx.sessionId }),
+    expect: staffOnly("ok", "NOT_FOUND"),
+  },
+  // Answering a request twice changes nothing, so one request serves every caller.
+  "floor.acknowledge": {
+    call: (api, fx) => api.floor.acknowledge(fx.serviceRequest),
+    expect: staffOnly("ok", "NOT_FOUND"),
+  },
+  "floor.resolve": { call: (api, fx) => api.floor.resolve(fx.serviceRequest), expect: staffOnly("ok", "NOT_FOUND") },
+  "floor.closeSession": {
+    call: async (api, fx) => api.floor.closeSession({ tableSessionId: (await fx.emptySession()).tableSessionId }),
+    expect: staffOnly("ok", "NOT_FOUND"),
+  },
+  "floor.moveSession": {
+    call: async (api, fx) => {
+      const [{ tableSessionId }, target] = await Promise.all([fx.emptySession(), fx.freeTable()]);
+      return api.floor.moveSession({ tableSessionId, toTableId: target._id.toString() });
+    },
+    expect: staffOnly("ok", "NOT_FOUND"),
   },
   "kitchen.tickets": {
     call: async (api, fx) =>
@@ -305,6 +351,19 @@ async function fixture() {
       toAdminMenuItemView((await MenuItem.findById(itemId).lean<MenuItemDoc>())!, { mediaBaseUrl: "/media" }),
   };
   const orderId = await placeAtA();
+  // The floor's targets: the order's session, a guest's request at T5, and fresh tables of A for rows that close or move.
+  const sessionId = (await Order.findById(orderId, { tableSessionId: 1 }).lean())!.tableSessionId.toString();
+  const freeTable = () =>
+    Table.create({ restaurantId: a.restaurantId, label: `M${randomUUID().slice(0, 8)}`, code: newTableCode() });
+  const sessionAt = async (tableCode: string) =>
+    (await Table.findOne({ code: tableCode }, { openSessionId: 1 }).lean())!.openSessionId!.toString();
+  const request = await guest.call((api) => api.service.request({ tableCode: a.tables[4]!.code, kind: "bill" }));
+  const serviceRequest = { tableSessionId: await sessionAt(a.tables[4]!.code), requestId: request.id };
+  const emptySession = async () => {
+    const { code } = await freeTable();
+    await guest.call((api) => api.service.request({ tableCode: code, kind: "water" }));
+    return { tableSessionId: await sessionAt(code) };
+  };
   // The business date the order was placed on (not "today" read separately, which could differ at midnight).
   const placedOn = (await Order.findById(orderId, { businessDate: 1 }).lean())!.businessDate;
   return {
@@ -313,6 +372,10 @@ async function fixture() {
     itemId,
     ...menu,
     orderId,
+    sessionId,
+    serviceRequest,
+    emptySession,
+    freeTable,
     freshOrder: placeAtA,
     callers,
     todayRange: { from: placedOn, to: placedOn },

@@ -2,10 +2,13 @@ import type { SessionAudience } from "@tabletap/auth";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { customerRouter } from "./routers/customer";
+import { floorRouter } from "./routers/floor";
 import { kitchenRouter } from "./routers/kitchen";
 import { menuRouter } from "./routers/menu";
 import { orderRouter } from "./routers/order";
 import { receiptRouter } from "./routers/receipt";
+import { serviceRouter } from "./routers/service";
+import { tabRouter } from "./routers/tab";
 import { createTRPCRouter } from "./trpc";
 
 /** The guest app's API (its `/api/trpc`, the standalone server's guest port): sign-in, profile, menu, orders. */
@@ -15,6 +18,8 @@ export const guestRouter = createTRPCRouter({
   menu: menuRouter,
   order: orderRouter,
   receipt: receiptRouter,
+  tab: tabRouter,
+  service: serviceRouter,
 });
 export type GuestRouter = typeof guestRouter;
 
@@ -22,6 +27,7 @@ export type GuestRouter = typeof guestRouter;
 export const staffRouter = createTRPCRouter({
   auth: authRouter,
   kitchen: kitchenRouter,
+  floor: floorRouter,
   admin: adminRouter,
 });
 export type StaffRouter = typeof staffRouter;
@@ -42,6 +48,9 @@ export const appRouter = createTRPCRouter({
   menu: menuRouter,
   order: orderRouter,
   receipt: receiptRouter,
+  tab: tabRouter,
+  service: serviceRouter,
   kitchen: kitchenRouter,
+  floor: floorRouter,
   admin: adminRouter,
 });

@@ -1,19 +1,30 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { LOCAL_RAZORPAY_ACCOUNT } from "@tabletap/payments";
 import { describe, expect, it } from "vitest";
 import { localServices, localUrl, redactUrl, stackEnv } from "./env";
 import { repoRoot } from "./paths";
 import { mongodbChoice } from "./services/mongodb";
+import { razorpayWebhookUrl } from "./services/razorpay";
 import { elasticmqConf } from "./services/sqs";
 
 describe("localServices", () => {
   it("starts everything when nothing is configured", () => {
-    expect(localServices({})).toEqual(["mongodb", "redis", "sqs", "ses", "s3"]);
+    expect(localServices({})).toEqual(["mongodb", "redis", "sqs", "ses", "s3", "razorpay"]);
   });
 
   it("treats AWS_REGION without endpoints as real SQS, SES and S3", () => {
-    expect(localServices({ AWS_REGION: "ap-south-1" })).toEqual(["mongodb", "redis"]);
-    expect(localServices({ AWS_REGION: "ap-south-1", SES_ENDPOINT: "http://x" })).toEqual(["mongodb", "redis"]);
+    expect(localServices({ AWS_REGION: "ap-south-1" })).toEqual(["mongodb", "redis", "razorpay"]);
+    expect(localServices({ AWS_REGION: "ap-south-1", SES_ENDPOINT: "http://x" })).toEqual([
+      "mongodb",
+      "redis",
+      "razorpay",
+    ]);
+  });
+
+  it("treats Razorpay keys without RAZORPAY_API_URL as real Razorpay, and RAZORPAY_API_URL as a driver running elsewhere", () => {
+    expect(localServices({ RAZORPAY_KEY_ID: "rzp_live_X" })).not.toContain("razorpay");
+    expect(localServices({ RAZORPAY_API_URL: "http://127.0.0.1:7080" })).not.toContain("razorpay");
   });
 
   it("starts nothing when every URL is set", () => {
@@ -24,6 +35,7 @@ describe("localServices", () => {
         SQS_ENDPOINT: "http://q",
         SES_ENDPOINT: "http://s",
         S3_ENDPOINT: "http://b",
+        RAZORPAY_API_URL: "http://r",
       }),
     ).toEqual([]);
   });
@@ -83,6 +95,34 @@ describe("stackEnv", () => {
     expect(env.REDIS_URL).toBe("redis://127.0.0.1:6379");
     expect(env.AWS_ACCESS_KEY_ID).toBe("mine");
     expect(env.AWS_SECRET_ACCESS_KEY).toBe("local");
+  });
+});
+
+describe("the local Razorpay", () => {
+  it("exports its URL, Checkout script and the default account's public test keys", () => {
+    expect(stackEnv({}, { razorpay: localUrl("razorpay", 41006, "") })).toEqual({
+      RAZORPAY_API_URL: "http://127.0.0.1:41006",
+      RAZORPAY_CHECKOUT_URL: "http://127.0.0.1:41006/v1/checkout.js",
+      RAZORPAY_KEY_ID: LOCAL_RAZORPAY_ACCOUNT.keyId,
+      RAZORPAY_KEY_SECRET: LOCAL_RAZORPAY_ACCOUNT.keySecret,
+      RAZORPAY_WEBHOOK_SECRET: LOCAL_RAZORPAY_ACCOUNT.webhookSecret,
+    });
+  });
+
+  it("passes real Razorpay's keys through", () => {
+    const real = { RAZORPAY_KEY_ID: "rzp_live_X", RAZORPAY_KEY_SECRET: "s", RAZORPAY_WEBHOOK_SECRET: "w" };
+    expect(stackEnv(real, {})).toEqual(real);
+  });
+
+  it("sends the dev stack's webhooks to the guest app, the test stack's only where told", () => {
+    expect(razorpayWebhookUrl({}, "dev")).toBe("http://127.0.0.1:3000/api/webhooks/razorpay");
+    expect(razorpayWebhookUrl({ GUEST_APP_URL: "http://127.0.0.1:4100" }, "dev")).toBe(
+      "http://127.0.0.1:4100/api/webhooks/razorpay",
+    );
+    expect(razorpayWebhookUrl({}, "test")).toBeNull();
+    expect(razorpayWebhookUrl({ RAZORPAY_LOCAL_WEBHOOK_URL: "http://127.0.0.1:9/hook" }, "test")).toBe(
+      "http://127.0.0.1:9/hook",
+    );
   });
 });
 

@@ -1,10 +1,12 @@
+import { LOCAL_RAZORPAY_ACCOUNT } from "@tabletap/payments";
 import { HOST, LOCAL_AWS, MEDIA_BUCKET, ORDERS_DLQ, ORDERS_QUEUE, type ServiceName } from "./profiles";
 
 type Env = Record<string, string | undefined>;
 
 /**
  * Which services must be provided locally: those whose real endpoint is not configured.
- * `AWS_REGION` without `SQS_ENDPOINT` / `SES_ENDPOINT` / `S3_ENDPOINT` means real AWS for that service.
+ * `AWS_REGION` without `SQS_ENDPOINT` / `SES_ENDPOINT` / `S3_ENDPOINT` means real AWS for that service;
+ * `RAZORPAY_KEY_ID` without `RAZORPAY_API_URL` means real Razorpay.
  */
 export function localServices(env: Env): ServiceName[] {
   const set = (key: string) => Boolean(env[key]);
@@ -14,6 +16,7 @@ export function localServices(env: Env): ServiceName[] {
     ["sqs", !set("SQS_ENDPOINT") && !set("AWS_REGION")],
     ["ses", !set("SES_ENDPOINT") && !set("AWS_REGION")],
     ["s3", !set("S3_ENDPOINT") && !set("AWS_REGION")],
+    ["razorpay", !set("RAZORPAY_API_URL") && !set("RAZORPAY_KEY_ID")],
   ];
   return wanted.filter(([, local]) => local).map(([name]) => name);
 }
@@ -28,6 +31,7 @@ export function localUrl(name: ServiceName, port: number, database: string): str
     case "sqs":
     case "ses":
     case "s3":
+    case "razorpay":
       return `http://${HOST}:${port}`;
   }
 }
@@ -45,6 +49,8 @@ export function externalUrl(name: ServiceName, env: Env): string {
       return env.SES_ENDPOINT ?? `https://email.${env.AWS_REGION}.amazonaws.com`;
     case "s3":
       return env.S3_ENDPOINT ?? `https://s3.${env.S3_REGION ?? env.AWS_REGION}.amazonaws.com`;
+    case "razorpay":
+      return env.RAZORPAY_API_URL ?? "https://api.razorpay.com";
   }
 }
 
@@ -66,6 +72,11 @@ export function stackEnv(env: Env, localUrls: Partial<Record<ServiceName, string
     "AWS_REGION",
     "SQS_ORDERS_QUEUE",
     "SQS_ORDERS_DLQ",
+    "RAZORPAY_API_URL",
+    "RAZORPAY_CHECKOUT_URL",
+    "RAZORPAY_KEY_ID",
+    "RAZORPAY_KEY_SECRET",
+    "RAZORPAY_WEBHOOK_SECRET",
   ]) {
     const value = env[key];
     if (value) out[key] = value;
@@ -76,6 +87,7 @@ export function stackEnv(env: Env, localUrls: Partial<Record<ServiceName, string
     sqs: "SQS_ENDPOINT",
     ses: "SES_ENDPOINT",
     s3: "S3_ENDPOINT",
+    razorpay: "RAZORPAY_API_URL",
   };
   const local = Object.keys(localUrls) as ServiceName[];
   for (const name of local) out[keys[name]] = localUrls[name] ?? "";
@@ -86,6 +98,13 @@ export function stackEnv(env: Env, localUrls: Partial<Record<ServiceName, string
   if (local.includes("s3")) {
     out.S3_BUCKET = MEDIA_BUCKET;
     out.S3_REGION = LOCAL_AWS.AWS_REGION;
+  }
+  const razorpay = localUrls.razorpay;
+  if (razorpay) {
+    out.RAZORPAY_CHECKOUT_URL = `${razorpay}/v1/checkout.js`;
+    out.RAZORPAY_KEY_ID = LOCAL_RAZORPAY_ACCOUNT.keyId;
+    out.RAZORPAY_KEY_SECRET = LOCAL_RAZORPAY_ACCOUNT.keySecret;
+    out.RAZORPAY_WEBHOOK_SECRET = LOCAL_RAZORPAY_ACCOUNT.webhookSecret;
   }
   if (local.includes("sqs") || local.includes("ses") || local.includes("s3")) {
     for (const [key, value] of Object.entries(LOCAL_AWS)) out[key] = env[key] || value;

@@ -1,7 +1,7 @@
 /**
  * The local service stack: real stand-ins for MongoDB (mongo-java-server, or FerretDB with
- * `LOCAL_MONGODB=ferretdb`), Redis, SQS (ElasticMQ), SES (aws-ses-v2-local) and S3 (versitygw),
- * started only for services whose URL is not set in the environment.
+ * `LOCAL_MONGODB=ferretdb`), Redis, SQS (ElasticMQ), SES (aws-ses-v2-local), S3 (versitygw) and
+ * Razorpay (tooling/razorpay-local), started only for services whose URL is not set in the environment.
  * See DESIGN.md, "Local service stack".
  */
 import { randomBytes } from "node:crypto";
@@ -23,6 +23,7 @@ import {
 } from "./proc";
 import { prepareDataDir } from "./data";
 import { mongodbService } from "./services/mongodb";
+import { razorpayService } from "./services/razorpay";
 import { redis } from "./services/redis";
 import { s3 } from "./services/s3";
 import { ses } from "./services/ses";
@@ -99,7 +100,7 @@ export interface StartStackOptions {
   durable?: boolean;
 }
 
-const ORDER: ServiceName[] = ["mongodb", "redis", "sqs", "ses", "s3"];
+const ORDER: ServiceName[] = ["mongodb", "redis", "sqs", "ses", "s3", "razorpay"];
 /** Names the process that owns an isolated stack's run directory. */
 const OWNER_FILE = "owner.pid";
 /** Long enough for another process to finish a cold Go build and Maven resolve. */
@@ -109,7 +110,8 @@ let signalsHandled = false;
 /**
  * Starts a local stand-in for every service whose URL is not set in `opts.env`, in parallel,
  * and waits until each answers to a real client (Mongo ping, Redis PING, SQS GetQueueUrl for
- * the queues, SES /store, an S3 answer; then the S3 bucket is created). The dev profile uses fixed ports and reuses a service already
+ * the queues, SES /store, an S3 answer, the local Razorpay's health; then the S3 bucket is
+ * created and the local Razorpay's default account gets its webhook URL). The dev profile uses fixed ports and reuses a service already
  * answering there; the test profile is a run of its own on free ports, in
  * `.data/test/run-<pid>-<id>/` (runs left behind by a process that died are swept first).
  * Installs and builds are cached under `.data/bin/`; child logs go to `<run dir>/logs/`.
@@ -133,6 +135,7 @@ export async function startStack(opts: StartStackOptions): Promise<RunningStack>
     sqs,
     ses,
     s3,
+    razorpay: razorpayService(env),
   };
   const dirs = stackDirs(profile, config.isolated ? `run-${process.pid}-${randomBytes(3).toString("hex")}` : undefined);
   const children = new Map<ServiceName, Child>();

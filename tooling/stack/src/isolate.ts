@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { createLocalAccount } from "@tabletap/razorpay-local";
 import { MongoClient } from "mongodb";
 import { LOCAL_AWS, ORDERS_QUEUE_SETTINGS } from "./profiles";
 
@@ -28,6 +29,10 @@ const isLoopback = (url: string | undefined): url is string => {
  * - SQS: `SQS_ORDERS_QUEUE` / `SQS_ORDERS_DLQ` become `orders-<random>` / `orders-<random>-dlq`,
  *   created with the stack queue's attributes (30 s visibility, dead-lettered after 5 receives);
  *   deleted by `cleanup`.
+ * - Razorpay (the local driver): a merchant account of its own, `RAZORPAY_KEY_ID` /
+ *   `RAZORPAY_KEY_SECRET` / `RAZORPAY_WEBHOOK_SECRET`, without a webhook URL (a test file that
+ *   wants webhooks sets one, or makes an account of its own): so one suite's webhook URL never
+ *   receives another's events. The driver keeps it in memory; nothing to clean up.
  *
  * Only services on loopback are touched; a suite pointed at a real service keeps its names.
  * @param suite a short name for the suite, used in the database name (e.g. "worker").
@@ -88,6 +93,13 @@ export async function isolateSuite(env: NodeJS.ProcessEnv, suite: string): Promi
         sqs.destroy();
       }
     });
+  }
+
+  if (isLoopback(env.RAZORPAY_API_URL)) {
+    const account = await createLocalAccount(env.RAZORPAY_API_URL, null);
+    out.RAZORPAY_KEY_ID = account.keyId;
+    out.RAZORPAY_KEY_SECRET = account.keySecret;
+    out.RAZORPAY_WEBHOOK_SECRET = account.webhookSecret;
   }
 
   return {

@@ -6,7 +6,7 @@
  */
 export type StackProfile = "dev" | "test";
 
-export type ServiceName = "mongodb" | "redis" | "sqs" | "ses" | "s3";
+export type ServiceName = "mongodb" | "redis" | "sqs" | "ses" | "s3" | "razorpay";
 
 export interface ProfileConfig {
   /** Fixed ports, or "free": ports the operating system says are free when the stack starts. */
@@ -19,7 +19,7 @@ export interface ProfileConfig {
 
 export const PROFILES: Record<StackProfile, ProfileConfig> = {
   dev: {
-    ports: { mongodb: 27017, redis: 6379, sqs: 9324, ses: 8005, s3: 7070 },
+    ports: { mongodb: 27017, redis: 6379, sqs: 9324, ses: 8005, s3: 7070, razorpay: 7080 },
     database: "tabletap",
     isolated: false,
   },
@@ -37,6 +37,12 @@ export const ORDERS_QUEUE_SETTINGS = { visibilityTimeoutSeconds: 30, maxReceiveC
 
 /** The bucket created in the local S3 (versitygw) for menu photos. */
 export const MEDIA_BUCKET = "tabletap-media";
+
+/** The guest app's origin in development (its `dev` script's port): where the dev stack's local Razorpay sends webhooks. */
+export const DEV_GUEST_APP_URL = "http://127.0.0.1:3000";
+
+/** The guest app's Razorpay webhook endpoint, under its origin. */
+export const RAZORPAY_WEBHOOK_PATH = "/api/webhooks/razorpay";
 
 /** Region and credentials given to apps that talk to the local AWS stand-ins (the local S3's root account too). */
 export const LOCAL_AWS = { AWS_REGION: "ap-south-1", AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local" };

@@ -14,6 +14,8 @@ import {
   SendMessageCommand,
   SQSClient,
 } from "@aws-sdk/client-sqs";
+import { LOCAL_RAZORPAY_ACCOUNT, createPaymentGateway, paymentsEnv } from "@tabletap/payments";
+import { createLocalAccount, payLocalOrder, startWebhookReceiver } from "@tabletap/razorpay-local";
 import { Redis } from "ioredis";
 import { MongoClient } from "mongodb";
 import { afterAll, describe, expect, it } from "vitest";
@@ -187,5 +189,54 @@ describe.skipIf(!isLocal(env.S3_ENDPOINT))("s3 (versitygw)", () => {
     expect(got.ContentType).toBe("text/plain");
     expect(got.CacheControl).toBe("public, max-age=60");
     s3.destroy();
+  });
+});
+
+describe.skipIf(!isLocal(env.RAZORPAY_API_URL))("razorpay (tooling/razorpay-local)", () => {
+  const pay = (orderId: string) => payLocalOrder(env.RAZORPAY_API_URL ?? "", orderId, { card: "4111111111111111" });
+
+  it("answers the SDK with the keys the stack exported, and serves Checkout", async () => {
+    const gateway = createPaymentGateway(paymentsEnv());
+    const order = await gateway.createOrder({ amount: 10_000, currency: "INR", receipt: run, notes: {} });
+    expect(order).toMatchObject({ amount: 10_000, status: "created" });
+    const script = await fetch(env.RAZORPAY_CHECKOUT_URL ?? "");
+    expect(await script.text()).toContain("window.Razorpay");
+  });
+
+  it("gives this suite a Razorpay account of its own, and a test file one of its own", async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const apiUrl = env.RAZORPAY_API_URL ?? "";
+      const gateway = createPaymentGateway(paymentsEnv());
+      // The suite's account (isolateSuite) has no webhook URL until a test sets one.
+      expect(gateway.keyId).not.toBe(LOCAL_RAZORPAY_ACCOUNT.keyId);
+      const patched = await fetch(`${apiUrl}/_local/accounts/${gateway.keyId}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ webhookUrl: receiver.url }),
+      });
+      expect(patched.status).toBe(200);
+      const order = await gateway.createOrder({ amount: 20_000, currency: "INR", receipt: run, notes: {} });
+      await pay(order.id);
+      const [hook] = receiver.received;
+      expect(gateway.verifyWebhook(hook!.body, String(hook!.headers["x-razorpay-signature"]))).toBe(true);
+
+      const account = await createLocalAccount(apiUrl, receiver.url);
+      const own = createPaymentGateway(
+        paymentsEnv({
+          ...env,
+          RAZORPAY_KEY_ID: account.keyId,
+          RAZORPAY_KEY_SECRET: account.keySecret,
+          RAZORPAY_WEBHOOK_SECRET: account.webhookSecret,
+        }),
+      );
+      const ownOrder = await own.createOrder({ amount: 30_000, currency: "INR", receipt: run, notes: {} });
+      await pay(ownOrder.id);
+      const ownHook = receiver.received.find((r) => r.body.includes(ownOrder.id));
+      expect(own.verifyWebhook(ownHook!.body, String(ownHook!.headers["x-razorpay-signature"]))).toBe(true);
+      expect(gateway.verifyWebhook(ownHook!.body, String(ownHook!.headers["x-razorpay-signature"]))).toBe(false);
+    } finally {
+      await receiver.close();
+    }
   });
 });

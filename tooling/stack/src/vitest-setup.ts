@@ -4,8 +4,9 @@
  *
  * If the environment does not name every service, it starts the missing local services (test
  * profile: free ports, a run of its own). Then it gives this package's tests a database and
- * orders queues of their own on that stack (see `isolateSuite`), copies the resulting env
- * (MONGODB_URI, REDIS_URL, SQS_ENDPOINT, SES_ENDPOINT, AWS_*, SQS_ORDERS_*) into `process.env`
+ * orders queues (and a local Razorpay account) of their own on that stack (see `isolateSuite`),
+ * copies the resulting env (MONGODB_URI, REDIS_URL, SQS_ENDPOINT, SES_ENDPOINT, AWS_*,
+ * SQS_ORDERS_*, RAZORPAY_*) into `process.env`
  * for the test workers, and returns the teardown that removes them and stops what it started.
  */
 import { basename } from "node:path";

@@ -14,6 +14,7 @@ import { NotFoundError, OrderingPausedError } from "../errors";
 import type { Services } from "../services";
 import type { GuestPrincipal } from "../trpc";
 import { restaurantMenu } from "./menu";
+import { joinAsOrderer } from "./tab";
 import { findActiveTable, openTableSession } from "./tables";
 
 /** The guest's earlier order under `idempotencyKey`, if any (a lookup by that unique index). */
@@ -25,13 +26,13 @@ function replayed(guest: GuestPrincipal, idempotencyKey: string): Promise<OrderD
  * Places an order at the table the QR code names. The server prices every line from the live
  * menu (`priceOrder` in @tabletap/core: base price + modifier deltas, GST and service charge from
  * the restaurant's basis points, in paise); the client never sends a price. The order joins the
- * table's open table session and gets the restaurant's next daily number (one atomic increment);
- * it is stored with its `order.placed` and `order.changed` outbox events in one insert, which
- * are then delivered (SQS for the worker, the kitchen display and the guest's page live; the
+ * table's open table session, whose members the guest joins (`joinAsOrderer`), and gets the
+ * restaurant's next daily number (one atomic increment); it is stored with its `order.placed`
+ * and `order.changed` outbox events in one insert, which are then delivered (SQS for the worker, the kitchen display and the guest's page live; the
  * worker's relay retries what failed).
  *
  * Round trips when the cache is warm (see docs/PERFORMANCE.md): the idempotency lookup, the
- * counter increment, the insert, and the delivery (outbox read, SQS send, two publishes, two
+ * counter increment beside the session's member update, the insert, and the delivery (outbox read, SQS send, two publishes, two
  * outbox removals); table, restaurant and menu come from the cache.
  *
  * Idempotent: the same `idempotencyKey` from the same guest returns the first order and creates
@@ -74,7 +75,10 @@ export async function placeOrder(
   const date = businessDate(now, restaurant.timeZone);
   const restaurantId = new Types.ObjectId(restaurant.id);
   const [tableSessionId, number] = await Promise.all([
-    openTableSession(services, table, input.tableCode),
+    openTableSession(services, table, input.tableCode).then(async (sessionId) => {
+      await joinAsOrderer(sessionId, guest.customerId);
+      return sessionId;
+    }),
     nextOrderNumber(restaurantId, date),
   ]);
   let order: OrderDoc;

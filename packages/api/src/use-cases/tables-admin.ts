@@ -24,6 +24,7 @@ import { ConflictError, NotFoundError } from "../errors";
 import type { Services } from "../services";
 import type { StaffPrincipal } from "../trpc";
 import { recordChange } from "./audit";
+import { closeEmptySession } from "./floor";
 import { restaurantChanged } from "./menu";
 
 /** Labels in the order people count them: "T2" before "T10", case ignored. */
@@ -163,12 +164,21 @@ export async function adminTables(services: Services, manager: StaffPrincipal): 
   };
 }
 
+/** Closes the deactivated table's open session if its tab is empty (`closeEmptySession`); one with orders or payments stays. */
+async function closeIfEmpty(services: Services, manager: StaffPrincipal, sessionId: Types.ObjectId): Promise<void> {
+  await closeEmptySession(services, { _id: sessionId }, manager.staffId).catch((error: unknown) => {
+    if (!(error instanceof ConflictError)) throw error;
+  });
+}
+
 /**
  * `admin.tables.save`: creates a table (a new unguessable code, `newTableCode`; active unless
  * `active` is false) when `input.id` is absent; else renames it, sets its seats and, when
  * `active` is given, deactivates or reactivates it (an inactive table's QR code answers "not
- * valid" at once). Records the change in the audit log ("create", "update", "deactivate" or
- * "reactivate") and calls `restaurantChanged` (the cached code lookups go). Returns the table.
+ * valid" at once; its open session closes if nothing is on its tab, `closeEmptySession`, and
+ * one with orders or payments stays open for staff to settle). Records the change in the audit
+ * log ("create", "update", "deactivate" or "reactivate") and calls `restaurantChanged` (the
+ * cached code lookups go). Returns the table.
  * @throws NotFoundError for an unknown table or another restaurant's.
  * @throws ConflictError (field "label") when another table of the restaurant has the label, case
  *   ignored; nothing is changed.
@@ -201,6 +211,7 @@ export async function saveTable(
         ? "reactivate"
         : "deactivate"
       : "update";
+  if (action === "deactivate" && before?.openSessionId) await closeIfEmpty(services, manager, before.openSessionId);
   await recordChange(manager, {
     entity: "table",
     entityId: saved._id.toString(),

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { maskPhone } from "@tabletap/core";
-import { AuditEntry, Customer, Table } from "@tabletap/db";
+import { AuditEntry, Customer, Table, TableSession } from "@tabletap/db";
 import { describe, expect, it } from "vitest";
 import { randomPhone, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "../../testing";
 
@@ -150,6 +150,31 @@ describe("admin.tables.save", () => {
       (entry) => entry.action,
     );
     expect(actions).toEqual(["reactivate", "update", "deactivate"]);
+  });
+
+  it("deactivating a table closes its open session when nothing is on its tab, and keeps one with orders", async () => {
+    const seeded = await seedRestaurant();
+    const manager = await signedInStaff(seeded, "manager");
+    const guest = await signedInGuest();
+    // T1: a guest asked for water and left; T2: a guest ordered.
+    await guest.call((api) => api.service.request({ tableCode: seeded.tables[0]!.code, kind: "water" }));
+    await order(guest, seeded.tables[1]!.code, [{ menuItemId: menuItemId(seeded, "Rasmalai"), quantity: 1 }]);
+    const [t1, t2] = await Promise.all([
+      Table.findOne({ restaurantId: seeded.restaurantId, label: "T1" }).lean(),
+      Table.findOne({ restaurantId: seeded.restaurantId, label: "T2" }).lean(),
+    ]);
+
+    for (const table of [t1!, t2!])
+      await manager.call((api) =>
+        api.admin.tables.save({ id: table._id.toString(), label: table.label, seats: 4, active: false }),
+      );
+    expect(await TableSession.findById(t1!.openSessionId).lean()).toMatchObject({
+      status: "closed",
+      closeReason: "empty",
+    });
+    expect((await Table.findById(t1!._id).lean())?.openSessionId).toBeNull();
+    expect((await TableSession.findById(t2!.openSessionId).lean())?.status).toBe("open");
+    expect((await Table.findById(t2!._id).lean())?.openSessionId?.toString()).toBe(t2!.openSessionId!.toString());
   });
 
   it.each([

@@ -1,0 +1,3 @@
+import { defineTestConfig } from "@tabletap/vitest-config";
+
+export default defineTestConfig();

@@ -1,0 +1,10 @@
+export { startRazorpayDriver } from "./server";
+export type { RunningDriver, StartOptions } from "./server";
+export { driverCommand } from "./launch";
+export { createLocalAccount, payLocalOrder, localOrderEvents, redeliverLocalEvent } from "./client";
+export type { LocalAccount } from "./client";
+export type { CheckoutFailure, CheckoutSuccess, PayInput } from "./driver";
+export { TEST_CARDS } from "./entities";
+export type { Order, Payment, Refund, WebhookEvent } from "./entities";
+export { startWebhookReceiver } from "./testing";
+export type { ReceivedWebhook, WebhookReceiver } from "./testing";
