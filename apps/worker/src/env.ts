@@ -1,5 +1,6 @@
 import { createEnv } from "@t3-oss/env-core";
-import { envOptions, logLevelSchema, nodeEnvSchema, type EnvSource } from "@tabletap/core/env";
+import { envOptions, guestAppUrlSchema, logLevelSchema, nodeEnvSchema, type EnvSource } from "@tabletap/core/env";
+import { RECEIPT_POLICY } from "@tabletap/core/receipt";
 import { dbEnv } from "@tabletap/db";
 import { notifyEnv } from "@tabletap/notify";
 import { queueEnv } from "@tabletap/queue";
@@ -25,6 +26,10 @@ export function loadWorkerEnv(source: EnvSource = process.env) {
        * never attempted, e.g. after a crash), milliseconds. The sweep reads all orders: keep it rare.
        */
       OUTBOX_SWEEP_INTERVAL_MS: z.coerce.number().int().min(200).default(600_000),
+      /** The guest app's origin: the receipt links texted to payers are `${GUEST_APP_URL}/receipts/{token}`. */
+      GUEST_APP_URL: guestAppUrlSchema(source),
+      /** How often the receipt relay looks for paid payments whose receipt is not sent yet, milliseconds. */
+      RECEIPT_RELAY_INTERVAL_MS: z.coerce.number().int().min(200).default(RECEIPT_POLICY.intervalMs),
       /** Most order events handled at once (received in batches of up to 10). */
       WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(10),
       /**

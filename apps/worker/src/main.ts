@@ -1,5 +1,5 @@
 /**
- * The Tabletap worker process: processes order events from SQS and relays the outbox (see
+ * The Tabletap worker process: processes order events from SQS, relays the outbox and sends receipts (see
  * `startWorker`), with a health server on `WORKER_HEALTH_PORT` (`GET /health`, `GET /ready`).
  *
  * Graceful shutdown on SIGTERM or SIGINT: `/ready` answers 503 at once, no new message is

@@ -14,6 +14,7 @@ import type { Logger } from "pino";
 import type { WorkerEnv } from "./env";
 import type { ReadinessCheck } from "./health";
 import { handleOrderPlaced } from "./order-placed";
+import { startReceiptRelay } from "./receipts";
 import { startOutboxRelay } from "./relay";
 
 /** A running worker. */
@@ -23,7 +24,7 @@ export interface RunningWorker {
   checks: Record<"mongodb" | "redis" | "sqs", ReadinessCheck>;
   /**
    * Stops receiving, lets the events being handled finish (see `OrderEventConsumer.stop`), at
-   * most `WORKER_SHUTDOWN_TIMEOUT_MS`, stops the outbox relay after its pass, then closes its
+   * most `WORKER_SHUTDOWN_TIMEOUT_MS`, stops the outbox and receipt relays after their passes, then closes its
    * connections (not MongoDB's). Resolves `drained: false` when events were still being handled
    * at the deadline: they are left unacknowledged, for SQS to redeliver.
    */
@@ -32,7 +33,8 @@ export interface RunningWorker {
 
 /**
  * Starts the worker: a consumer of the orders queue that processes `order.placed` events
- * (see `handleOrderPlaced`), received in batches and handled `WORKER_CONCURRENCY` at a time, and the outbox relay; both deliver order changes through one
+ * (see `handleOrderPlaced`), received in batches and handled `WORKER_CONCURRENCY` at a time, the outbox relay, and the
+ * receipt relay (`startReceiptRelay`: GST receipts of paid payments by email and SMS); the first two deliver order changes through one
  * `createOrderChanges` publisher, as the API does. Long polls wait `WORKER_RECEIVE_WAIT_SECONDS`.
  * Connects to MongoDB if not yet connected.
  */
@@ -74,6 +76,10 @@ export async function startWorker(env: WorkerEnv, log: Logger): Promise<RunningW
     graceMs: env.OUTBOX_RELAY_GRACE_MS,
     sweepIntervalMs: env.OUTBOX_SWEEP_INTERVAL_MS,
   });
+  const stopReceipts = startReceiptRelay({
+    deps: { sms: deps.sms, email: deps.email, emailLimit: deps.emailLimit, guestAppUrl: env.GUEST_APP_URL, log },
+    intervalMs: env.RECEIPT_RELAY_INTERVAL_MS,
+  });
   log.info({ queueUrl }, "worker started");
 
   return {
@@ -91,6 +97,7 @@ export async function startWorker(env: WorkerEnv, log: Logger): Promise<RunningW
       const [{ drained }] = await Promise.all([
         consumer.stop({ timeoutMs: env.WORKER_SHUTDOWN_TIMEOUT_MS }),
         stopRelay(),
+        stopReceipts(),
       ]);
       await bus.close();
       await cache.disconnect();

@@ -10,6 +10,7 @@ import {
   toAdminMenuItemView,
   type MenuItemDoc,
 } from "@tabletap/db";
+import { seedPaidPayment } from "@tabletap/db/seed-payments";
 import { audienceRouters } from "./root";
 import { recordChange } from "./use-cases/audit";
 import { randomPhone, seedRestaurant, signedInGuest, signedInStaff, TestClient } from "./testing";
@@ -95,6 +96,7 @@ const MATRIX: Record<string, Row> = {
     call: (api, fx) => opened(api.menu.onChange({ tableCode: fx.a.tables[0]!.code })),
     expect: all("ok"),
   },
+  "receipt.get": { call: (api, fx) => api.receipt.get({ token: fx.receiptToken }), expect: all("ok") },
   "customer.updateProfile": { call: (api) => api.customer.updateProfile({ email: "" }), expect: guests("ok") },
   "customer.requestEmailVerification": {
     call: (api) => api.customer.requestEmailVerification({ email: `${randomUUID()}@example.com` }),
@@ -442,6 +444,8 @@ async function fixture() {
     freshOrder: placeAtA,
     callers,
     todayRange: { from: placedOn, to: placedOn },
+    // A paid payment at A: its receipt link is the secret, so anyone holding it may read it.
+    receiptToken: (await seedPaidPayment({ restaurantId: a.restaurantId, customerId: null })).payment.receipt!.token,
   };
 }
 

@@ -1,6 +1,6 @@
 import { createEnv } from "@t3-oss/env-core";
 import { authEnv } from "@tabletap/auth";
-import { envOptions, logLevelSchema, nodeEnvSchema, type EnvSource } from "@tabletap/core/env";
+import { envOptions, guestAppUrlSchema, logLevelSchema, nodeEnvSchema, type EnvSource } from "@tabletap/core/env";
 import { isPhoneCountry } from "@tabletap/core/phone";
 import { dbEnv } from "@tabletap/db";
 import { mediaEnv } from "@tabletap/media";
@@ -9,24 +9,6 @@ import { paymentsEnv } from "@tabletap/payments";
 import { queueEnv } from "@tabletap/queue";
 import { redisEnv } from "@tabletap/redis";
 import { z } from "zod";
-
-/** The guest app's origin outside production when `GUEST_APP_URL` is unset: the dev server (`pnpm dev`). */
-const DEV_GUEST_APP_URL = "http://127.0.0.1:3000";
-
-/**
- * `GUEST_APP_URL`: the guest app's public origin (http or https, e.g. "https://order.example.com"),
- * the base of every table's QR link (`${GUEST_APP_URL}/t/{code}`); a trailing slash is dropped.
- * Defaults to the dev server outside production; required in production, where a wrong default
- * would print QR codes that lead nowhere.
- */
-function guestAppUrlSchema(source: EnvSource) {
-  const url = z.url({
-    protocol: /^https?$/,
-    error: "must be the guest app's http(s) URL, e.g. https://order.example.com",
-  });
-  const base = source.NODE_ENV === "production" ? url : url.default(DEV_GUEST_APP_URL);
-  return base.transform((value) => value.replace(/\/+$/, ""));
-}
 
 /**
  * The API server's environment: its own variables plus every package's (composed with

@@ -7,6 +7,7 @@ import { kitchenRouter } from "./routers/kitchen";
 import { menuRouter } from "./routers/menu";
 import { orderRouter } from "./routers/order";
 import { paymentRouter } from "./routers/payment";
+import { receiptRouter } from "./routers/receipt";
 import { serviceRouter } from "./routers/service";
 import { tabRouter } from "./routers/tab";
 import { createTRPCRouter } from "./trpc";
@@ -18,6 +19,7 @@ export const guestRouter = createTRPCRouter({
   menu: menuRouter,
   order: orderRouter,
   payment: paymentRouter,
+  receipt: receiptRouter,
   tab: tabRouter,
   service: serviceRouter,
 });
@@ -48,6 +50,7 @@ export const appRouter = createTRPCRouter({
   menu: menuRouter,
   order: orderRouter,
   payment: paymentRouter,
+  receipt: receiptRouter,
   tab: tabRouter,
   service: serviceRouter,
   kitchen: kitchenRouter,

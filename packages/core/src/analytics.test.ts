@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyticsRangeInput, datesInRange, percentileNearestRank, presetRange } from "./analytics";
+import { analyticsRangeInput, datesInRange, paymentFigures, percentileNearestRank, presetRange } from "./analytics";
 
 describe("analytics rules", () => {
   it("percentileNearestRank: the value of rank ⌈p·n⌉ of a histogram, null when empty", () => {
@@ -36,5 +36,19 @@ describe("analytics rules", () => {
     expect(message("2026-03-02", "2026-03-01")).toBe("The end date can't be before the start date");
     expect(message("2025-01-01", "2026-01-02")).toBe("Choose at most 366 days");
     expect(message("2026-02-29", "2026-03-01")).toBe("The start date must be a date like 2026-01-31");
+  });
+
+  it("paymentFigures: paid payments only; tips inside collected, refunds apart, net = collected − refunded", () => {
+    expect(
+      paymentFigures([
+        { status: "paid", total: 105_000, tip: 5_000, refunded: 0 },
+        { status: "paid", total: 52_500, tip: 0, refunded: 10_000 },
+        { status: "created", total: 40_000, tip: 2_000, refunded: 0 },
+        { status: "pending", total: 40_000, tip: 0, refunded: 0 },
+        { status: "failed", total: 40_000, tip: 0, refunded: 0 },
+        { status: "cancelled", total: 40_000, tip: 0, refunded: 0 },
+      ]),
+    ).toEqual({ payments: 2, collected: 157_500, tips: 5_000, refunded: 10_000, net: 147_500 });
+    expect(paymentFigures([])).toEqual({ payments: 0, collected: 0, tips: 0, refunded: 0, net: 0 });
   });
 });

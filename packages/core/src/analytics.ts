@@ -142,6 +142,46 @@ export interface AnalyticsSummary {
   ordersByHour: number[];
   /** Cancelled and rejected orders by reason (null: none given), most frequent first. */
   exits: { status: "cancelled" | "rejected"; reason: string | null; count: number }[];
+  /** What the bill's payments of the range collected, the tips among it and the refunds (`paymentFigures`). */
+  payments: PaymentFigures;
+}
+
+/**
+ * Money taken at the tables in a range (the bill's payments, `Payment` documents, of the range's
+ * business dates), in paise. Tips are untaxed and the restaurant's staff's, so they are shown
+ * apart; refunds are shown apart from what was collected, and `net` is what the restaurant kept.
+ */
+export interface PaymentFigures {
+  /** How many payments were paid. */
+  payments: number;
+  /** Σ totals of the paid payments: the bill shares with their tips. */
+  collected: number;
+  /** Σ tips of the paid payments (part of `collected`). */
+  tips: number;
+  /** Σ refunded of those payments: refunds pending or processed at Razorpay, or made at the counter (failed ones not). */
+  refunded: number;
+  /** collected − refunded. */
+  net: number;
+}
+
+/**
+ * The `PaymentFigures` of a range's payments: only `paid` ones count (a payment in checkout, at
+ * the counter waiting for staff, failed or cancelled took no money); a refunded payment stays
+ * paid and its `refunded` (Σ refunds that did not fail) is subtracted in `net`.
+ */
+export function paymentFigures(
+  payments: readonly { status: string; total: number; tip: number; refunded: number }[],
+): PaymentFigures {
+  const paid = payments.filter((payment) => payment.status === "paid");
+  const collected = paid.reduce((sum, payment) => sum + payment.total, 0);
+  const refunded = paid.reduce((sum, payment) => sum + payment.refunded, 0);
+  return {
+    payments: paid.length,
+    collected,
+    tips: paid.reduce((sum, payment) => sum + payment.tip, 0),
+    refunded,
+    net: collected - refunded,
+  };
 }
 
 /** How many items `topItems` lists in each ranking. */

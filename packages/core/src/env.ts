@@ -12,6 +12,25 @@ export const nodeEnvSchema = z.enum(["development", "test", "production"]).defau
 /** `LOG_LEVEL`: a pino level; unset means `info`. */
 export const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
 
+/** The guest app's origin outside production when `GUEST_APP_URL` is unset: the dev server (`pnpm dev`). */
+const DEV_GUEST_APP_URL = "http://127.0.0.1:3000";
+
+/**
+ * `GUEST_APP_URL`: the guest app's public origin (http or https, e.g. "https://order.example.com"),
+ * the base of every table's QR link (`${GUEST_APP_URL}/t/{code}`) and of the receipt links the
+ * worker texts (`${GUEST_APP_URL}/receipts/{token}`); a trailing slash is dropped.
+ * Defaults to the dev server outside production; required in production, where a wrong default
+ * would print QR codes that lead nowhere.
+ */
+export function guestAppUrlSchema(source: EnvSource) {
+  const url = z.url({
+    protocol: /^https?$/,
+    error: "must be the guest app's http(s) URL, e.g. https://order.example.com",
+  });
+  const base = source.NODE_ENV === "production" ? url : url.default(DEV_GUEST_APP_URL);
+  return base.transform((value) => value.replace(/\/+$/, ""));
+}
+
 /** One validation problem as `@t3-oss/env-core` reports it (a Standard Schema issue). */
 interface EnvIssue {
   readonly message: string;

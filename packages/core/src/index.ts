@@ -21,3 +21,4 @@ export * from "./photo";
 export * from "./bill";
 export * from "./tab";
 export * from "./payments-admin";
+export * from "./receipt";

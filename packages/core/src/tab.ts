@@ -387,6 +387,8 @@ export interface ReceiptView {
   /** `receiptNumber`: "R-YYYYMMDD-0001". */
   number: string;
   paidAt: string;
+  /** The restaurant's IANA time zone: receipts show `paidAt` and refund times in it. */
+  timeZone: string;
   table: string;
   payer: string | null;
   split: { kind: ClaimKind; parts: number | null; partIndex: number | null };

@@ -6,3 +6,4 @@ export * from "./orders";
 export * from "./outbox";
 export * from "./sessions";
 export * from "./views";
+export * from "./receipts";

@@ -14,5 +14,14 @@ export type { SmsSender, TwilioSmsSenderOptions, DevSmsMessage, DevOutboxOptions
 export { SesEmailSender, createEmailSender } from "./email";
 export type { EmailSender, EmailMessage, SesEmailSenderOptions } from "./email";
 export { GuestEmailLimit, EmailLimitError } from "./email-limit";
-export { otpSms, otpEmail, orderAcceptedSms, orderRejectedSms, orderConfirmationEmail, escapeHtml } from "./templates";
+export {
+  otpSms,
+  otpEmail,
+  orderAcceptedSms,
+  orderRejectedSms,
+  orderConfirmationEmail,
+  receiptEmail,
+  receiptSms,
+  escapeHtml,
+} from "./templates";
 export type { EmailContent, OrderEmailOptions } from "./templates";

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "@tabletap/core";
-import { escapeHtml, orderAcceptedSms, orderConfirmationEmail, orderRejectedSms, otpEmail, otpSms } from "./templates";
+import {
+  escapeHtml,
+  orderAcceptedSms,
+  orderConfirmationEmail,
+  orderRejectedSms,
+  otpEmail,
+  otpSms,
+  receiptEmail,
+  receiptSms,
+} from "./templates";
 import { sampleOrder } from "./test/order";
+import { sampleReceipt } from "./test/receipt";
 
 describe("otpSms", () => {
   it("puts the code first and states expiry and the warning", () => {
@@ -133,5 +143,83 @@ describe("orderConfirmationEmail", () => {
 
   it("escapeHtml covers the five special characters", () => {
     expect(escapeHtml(`&<>"'`)).toBe("&amp;&lt;&gt;&quot;&#39;");
+  });
+});
+
+describe("receipt email", () => {
+  const link = "https://order.example.com/receipts/abcdefghijklmnopqrstuv";
+
+  it("is a tax invoice with the GSTIN, number, time in the restaurant's zone, lines, GST halves and the tip apart", () => {
+    const email = receiptEmail(sampleReceipt(), link);
+    expect(email.subject).toBe("Tax invoice R-20251121-0003 from Spice Route");
+    for (const body of [email.text, email.html]) {
+      expect(body).toContain("Tax invoice");
+      expect(body).toContain("GSTIN: 29ABCDE1234F1Z5");
+      expect(body).toContain("12 MG Road, Bengaluru 560001");
+      expect(body).toContain("R-20251121-0003");
+      // 14:35 UTC is 8:05 pm in India.
+      expect(body).toMatch(/21 Nov 2025, 8:05\s?pm IST/i);
+      expect(body).toContain("Paneer Tikka");
+      expect(body).toContain("CGST 2.5%");
+      expect(body).toContain("SGST 2.5%");
+      expect(body).toContain(formatMoney(1_751, "INR"));
+      expect(body).toContain(formatMoney(1_750, "INR"));
+      expect(body).toContain("Tip (no GST)");
+      expect(body).toContain(formatMoney(77_001, "INR")); // the bill total, before the tip
+      expect(body).toContain(formatMoney(84_001, "INR")); // paid, with the tip
+      expect(body).toContain("Online (Razorpay)");
+      expect(body).toContain(link);
+    }
+    expect(email.text).toMatch(/Bill total: ₹770\.01\nTip \(no GST\): ₹70\.00\nAmount paid: ₹840\.01/);
+  });
+
+  it("lists refunds with their reasons and the amount refunded, and says 'Receipt' without a GSTIN", () => {
+    const email = receiptEmail(
+      sampleReceipt({
+        restaurant: { name: "Spice Route", gstin: null, address: null },
+        method: "counter",
+        counterMethod: "upi",
+        refunds: [{ amount: 6_300, reason: "Chai was cold", at: "2025-11-21T15:00:00.000Z", status: "processed" }],
+        refunded: 6_300,
+      }),
+      link,
+    );
+    expect(email.subject).toBe("Receipt R-20251121-0003 from Spice Route");
+    expect(email.text).not.toContain("Tax invoice");
+    expect(email.text).not.toContain("GSTIN");
+    expect(email.text).toContain("UPI at the counter");
+    expect(email.text).toContain("₹63.00 refunded 21 Nov 2025");
+    expect(email.text).toContain("Chai was cold");
+    expect(email.text).toContain("Total refunded: ₹63.00");
+  });
+
+  it("escapes every value in the HTML", () => {
+    const email = receiptEmail(
+      sampleReceipt({
+        restaurant: { name: `<script>alert(1)</script>`, gstin: "29ABCDE1234F1Z5", address: `"a" & 'b'` },
+        lines: [
+          {
+            name: "<img src=x>",
+            quantity: 1,
+            unitPrice: 100,
+            lineTotal: 100,
+            amounts: { subtotal: 100, serviceCharge: 0, tax: 5 },
+          },
+        ],
+      }),
+      link,
+    );
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).not.toContain("<img src=x>");
+    expect(email.html).toContain("&lt;script&gt;");
+    expect(email.html).toContain("&quot;a&quot; &amp; &#39;b&#39;");
+  });
+});
+
+describe("receipt SMS", () => {
+  it("says what was paid where, with the link", () => {
+    expect(receiptSms(sampleReceipt(), "https://order.example.com/receipts/abc")).toBe(
+      "Thanks for paying ₹840.01 at Spice Route (table T12). Your receipt: https://order.example.com/receipts/abc",
+    );
   });
 });

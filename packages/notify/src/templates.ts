@@ -2,8 +2,17 @@
  * Message templates: short, plain and friendly. Money is formatted with `formatMoney` from
  * @tabletap/core in the order's currency; every value interpolated into HTML is escaped.
  */
-import { OTP_POLICY, formatMoney } from "@tabletap/core";
-import type { OrderView } from "@tabletap/core";
+import {
+  OTP_POLICY,
+  formatMoney,
+  formatReceiptTime,
+  receiptFigures,
+  receiptMethodLabel,
+  receiptSplitLabel,
+  receiptTitle,
+  REFUND_STATUS_NOTES,
+} from "@tabletap/core";
+import type { OrderView, ReceiptView } from "@tabletap/core";
 
 /** Escapes `& < > " '` for use in HTML text and attribute values. */
 export function escapeHtml(value: string): string {
@@ -220,4 +229,104 @@ ${totalRows}
 </body></html>`;
 
   return { subject, text, html };
+}
+
+/**
+ * The GST receipt email of a paid payment: "Tax invoice" with the restaurant's GSTIN (a
+ * restaurant without one issues a plain "Receipt"), its address, the receipt number, when it was
+ * paid (the restaurant's time zone), the table, who paid and for which part; the covered lines;
+ * subtotal, service charge, CGST and SGST, the bill total, the tip apart, the amount paid and how;
+ * refunds with their reasons; and `link`, the receipt's page (`receiptUrl`). Plain text and
+ * inline-styled HTML with every interpolated value escaped.
+ */
+export function receiptEmail(receipt: ReceiptView, link: string): EmailContent {
+  const m = (minor: number) => formatMoney(minor, receipt.currency);
+  const title = receiptTitle(receipt);
+  const subject = `${title} ${receipt.number} from ${receipt.restaurant.name}`;
+  const paidAt = formatReceiptTime(receipt.paidAt, receipt.timeZone);
+  const details: [string, string][] = [
+    ["Receipt no.", receipt.number],
+    ["Paid", paidAt],
+    ["Table", receipt.table],
+    ...(receipt.payer ? ([["Billed to", receipt.payer]] as [string, string][]) : []),
+    ["For", receiptSplitLabel(receipt)],
+    ["Payment", receiptMethodLabel(receipt)],
+  ];
+  const header = [
+    receipt.restaurant.name,
+    ...(receipt.restaurant.address ? [receipt.restaurant.address] : []),
+    ...(receipt.restaurant.gstin ? [`GSTIN: ${receipt.restaurant.gstin}`] : []),
+  ];
+  const rows = receiptFigures(receipt);
+  const refunds = receipt.refunds.map(
+    (refund) =>
+      `${m(refund.amount)} refunded ${formatReceiptTime(refund.at, receipt.timeZone)}${REFUND_STATUS_NOTES[refund.status] ? ` (${REFUND_STATUS_NOTES[refund.status]})` : ""}: ${refund.reason}`,
+  );
+
+  const textLines = [title, ...header, "", ...details.map(([name, value]) => `${name}: ${value}`), ""];
+  for (const line of receipt.lines) textLines.push(`${line.quantity} × ${line.name}  ${m(line.lineTotal)}`);
+  if (receipt.lines.length) textLines.push("");
+  for (const { label, amount } of rows) textLines.push(`${label}: ${m(amount)}`);
+  if (refunds.length) textLines.push("", "Refunds:", ...refunds, `Total refunded: ${m(receipt.refunded)}`);
+  textLines.push(
+    "",
+    `View or print this receipt: ${link}`,
+    "",
+    `Thank you for dining with us! — ${receipt.restaurant.name}`,
+  );
+  const text = textLines.join("\n");
+
+  const e = escapeHtml;
+  const cell = "padding:6px 0;vertical-align:top;";
+  const detailRows = details
+    .map(
+      ([name, value]) =>
+        `<tr><td style="${cell}color:#666;width:110px;">${e(name)}</td><td style="${cell}">${e(value)}</td></tr>`,
+    )
+    .join("");
+  const lineRows = receipt.lines
+    .map(
+      (line) =>
+        `<tr><td style="${cell}width:36px;">${line.quantity}&nbsp;×</td><td style="${cell}">${e(line.name)}</td>` +
+        `<td style="${cell}text-align:right;white-space:nowrap;">${e(m(line.lineTotal))}</td></tr>`,
+    )
+    .join("");
+  const figureRows = rows
+    .map(({ label, amount, total }) => {
+      const style = `${cell}text-align:right;${total ? "font-weight:bold;border-top:1px solid #ddd;" : ""}`;
+      return `<tr><td></td><td style="${style}">${e(label)}</td><td style="${style}white-space:nowrap;">${e(m(amount))}</td></tr>`;
+    })
+    .join("");
+  const refundBlock = refunds.length
+    ? `<h2 style="font-size:16px;margin:16px 0 4px;">Refunds</h2>\n${refunds
+        .map((refund) => `<p style="margin:0 0 4px;color:#444;">${e(refund)}</p>`)
+        .join("\n")}\n<p style="margin:4px 0 0;"><strong>Total refunded:</strong> ${e(m(receipt.refunded))}</p>`
+    : "";
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${e(subject)}</title></head>
+<body style="margin:0;padding:24px;background:#f6f6f6;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;color:#222;">
+<div style="max-width:520px;margin:0 auto;background:#fff;border-radius:8px;padding:24px;">
+<h1 style="font-size:20px;margin:0 0 4px;">${e(title)}</h1>
+<p style="margin:0 0 16px;color:#444;">${header.map((line, i) => (i === 0 ? `<strong>${e(line)}</strong>` : e(line))).join("<br>")}</p>
+<table role="presentation" style="width:100%;border-collapse:collapse;font-size:14px;margin:0 0 12px;">
+${detailRows}
+</table>
+<table role="presentation" style="width:100%;border-collapse:collapse;font-size:15px;">
+${lineRows}
+${figureRows}
+</table>
+${refundBlock}
+<p style="margin:16px 0 0;"><a href="${e(link)}" style="color:#b4441f;">View or print this receipt</a></p>
+<p style="margin:16px 0 0;color:#444;">Thank you for dining with us!</p>
+</div>
+</body></html>`;
+  return { subject, text, html };
+}
+
+/** The receipt SMS: who, how much, and the link to the receipt (`receiptUrl`). */
+export function receiptSms(receipt: ReceiptView, link: string): string {
+  return (
+    `Thanks for paying ${formatMoney(receipt.total, receipt.currency)} at ${receipt.restaurant.name} ` +
+    `(table ${receipt.table}). Your receipt: ${link}`
+  );
 }

@@ -1,4 +1,4 @@
-import type { SessionView, TableMenuView } from "@tabletap/core";
+import type { ReceiptView, SessionView, TableMenuView } from "@tabletap/core";
 import { TRPCError } from "@trpc/server";
 import { cache } from "react";
 import { getQueryClient, trpc } from "@/trpc/server";
@@ -24,3 +24,16 @@ export async function loadSession(): Promise<{ session: SessionView; canRefresh:
   const { renewable, ...session } = await getQueryClient().fetchQuery(trpc.auth.session.queryOptions());
   return { session, canRefresh: renewable };
 }
+
+/**
+ * The GST receipt behind a receipt link, or null when the token is unknown, malformed or its
+ * payment isn't paid (the API answers NOT_FOUND or BAD_REQUEST). Shared by the page and its metadata.
+ */
+export const loadReceipt = cache(async (token: string): Promise<ReceiptView | null> => {
+  try {
+    return await getQueryClient().fetchQuery(trpc.receipt.get.queryOptions({ token }));
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
+    throw error;
+  }
+});

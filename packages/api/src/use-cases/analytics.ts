@@ -2,13 +2,14 @@ import {
   ANALYTICS_TOP_ITEMS,
   businessDate,
   datesInRange,
+  paymentFigures,
   percentileNearestRank,
   type AnalyticsRangeInput,
   type AnalyticsSummary,
   type ItemSales,
   type RevenueFigures,
 } from "@tabletap/core";
-import { Order, Restaurant, type OrderDoc } from "@tabletap/db";
+import { Order, Payment, Restaurant, type OrderDoc } from "@tabletap/db";
 import { stringify } from "csv-stringify/sync";
 import { Types, type PipelineStage } from "mongoose";
 import { NotFoundError } from "../errors";
@@ -24,7 +25,11 @@ async function restaurantOf(manager: StaffPrincipal): Promise<{ timeZone: string
   return restaurant;
 }
 
-/** The orders of the range: the index { restaurantId, businessDate, number } serves it on MongoDB. */
+/**
+ * The orders of the range (the index { restaurantId, businessDate, number } serves it on MongoDB),
+ * or the payments of the range (by the index { restaurantId, businessDate }: a payment's business
+ * date is the day it was started on, in the restaurant's time zone).
+ */
 function rangeFilter(manager: StaffPrincipal, input: AnalyticsRangeInput) {
   return {
     restaurantId: new Types.ObjectId(manager.restaurantId),
@@ -86,7 +91,9 @@ const ZERO: RevenueFigures = { subtotal: 0, serviceCharge: 0, tax: 0, tip: 0, to
  * The analytics of the manager's restaurant for business days `from`–`to` (inclusive, its time
  * zone), as `AnalyticsSummary` (@tabletap/core/analytics): revenue per business day (every day,
  * zeros included) and in total, average order value, top items, prep time, orders by local hour,
- * cancellations and rejections by reason. Another restaurant's orders are never counted.
+ * cancellations and rejections by reason; and what the bill's payments collected, their tips and
+ * refunds (`paymentFigures`, of the range's paid payments). Another restaurant's orders and
+ * payments are never counted.
  *
  * Revenue orders: every order that is not cancelled or rejected, including those still in
  * progress (a placed order is revenue until someone cancels it), whatever their payment status;
@@ -106,39 +113,48 @@ const ZERO: RevenueFigures = { subtotal: 0, serviceCharge: 0, tax: 0, tip: 0, to
  */
 export async function analyticsSummary(manager: StaffPrincipal, input: AnalyticsRangeInput): Promise<AnalyticsSummary> {
   const { timeZone, currency } = await restaurantOf(manager);
-  const [result] = await Order.aggregate<FacetResult>([
-    { $match: rangeFilter(manager, input) },
-    { $sort: { businessDate: 1, number: 1 } },
-    {
-      $facet: {
-        days: [{ $match: notAnExit }, { $group: { _id: "$businessDate", ...money } }],
-        byQuantity: itemSales("quantity"),
-        byRevenue: itemSales("revenue"),
-        // Ready is reached only through accepted (ORDER_TRANSITIONS), and such an order is never cancelled.
-        prepAverage: [
-          { $match: { "statusHistory.status": "ready" } },
-          { $project: { seconds: { $divide: [{ $subtract: [reachedAt("ready"), reachedAt("accepted")] }, 1000] } } },
-          { $group: { _id: null, orders: { $sum: 1 }, averageSeconds: { $avg: "$seconds" } } },
-        ],
-        prepHistogram: [
-          { $match: { "statusHistory.status": "ready" } },
-          {
-            $project: {
-              seconds: { $trunc: { $divide: [{ $subtract: [reachedAt("ready"), reachedAt("accepted")] }, 1000] } },
+  const paidPayments = Payment.find(
+    { ...rangeFilter(manager, input), status: "paid" },
+    { status: 1, total: 1, tip: 1, refunded: 1 },
+  )
+    .lean()
+    .then(paymentFigures);
+  const [payments, [result]] = await Promise.all([
+    paidPayments,
+    Order.aggregate<FacetResult>([
+      { $match: rangeFilter(manager, input) },
+      { $sort: { businessDate: 1, number: 1 } },
+      {
+        $facet: {
+          days: [{ $match: notAnExit }, { $group: { _id: "$businessDate", ...money } }],
+          byQuantity: itemSales("quantity"),
+          byRevenue: itemSales("revenue"),
+          // Ready is reached only through accepted (ORDER_TRANSITIONS), and such an order is never cancelled.
+          prepAverage: [
+            { $match: { "statusHistory.status": "ready" } },
+            { $project: { seconds: { $divide: [{ $subtract: [reachedAt("ready"), reachedAt("accepted")] }, 1000] } } },
+            { $group: { _id: null, orders: { $sum: 1 }, averageSeconds: { $avg: "$seconds" } } },
+          ],
+          prepHistogram: [
+            { $match: { "statusHistory.status": "ready" } },
+            {
+              $project: {
+                seconds: { $trunc: { $divide: [{ $subtract: [reachedAt("ready"), reachedAt("accepted")] }, 1000] } },
+              },
             },
-          },
-          { $group: { _id: "$seconds", count: { $sum: 1 } } },
-        ],
-        hours: [
-          { $match: notAnExit },
-          { $group: { _id: { $hour: { date: "$createdAt", timezone: timeZone } }, orders: { $sum: 1 } } },
-        ],
-        exits: [
-          { $match: { status: { $in: [...EXIT_STATUSES] } } },
-          { $group: { _id: { status: "$status", reason: "$rejectionReason" }, count: { $sum: 1 } } },
-        ],
+            { $group: { _id: "$seconds", count: { $sum: 1 } } },
+          ],
+          hours: [
+            { $match: notAnExit },
+            { $group: { _id: { $hour: { date: "$createdAt", timezone: timeZone } }, orders: { $sum: 1 } } },
+          ],
+          exits: [
+            { $match: { status: { $in: [...EXIT_STATUSES] } } },
+            { $group: { _id: { status: "$status", reason: "$rejectionReason" }, count: { $sum: 1 } } },
+          ],
+        },
       },
-    },
+    ]),
   ]);
   if (!result) throw new Error("analyticsSummary: $facet returned no document");
 
@@ -183,6 +199,7 @@ export async function analyticsSummary(manager: StaffPrincipal, input: Analytics
       ),
     },
     ordersByHour,
+    payments,
     exits: result.exits
       .map(({ _id, count }) => ({ status: _id.status, reason: _id.reason ?? null, count }))
       .sort(

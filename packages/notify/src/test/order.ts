@@ -8,6 +8,7 @@ export function sampleOrder(overrides: Partial<OrderView> = {}): OrderView {
     restaurantId: "rest_1",
     tableId: "tbl_1",
     tableLabel: "T12",
+    tableSessionId: "ses_1",
     status: "accepted",
     statusHistory: [
       { status: "placed", at: "2025-11-21T13:40:00.000Z", reason: null },

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { addDays, ANALYTICS_TOP_ITEMS, businessDate, type ItemSales } from "@tabletap/core";
 import { Order, type OrderDoc } from "@tabletap/db";
 import { seedHistory } from "@tabletap/db/seed-history";
+import { seedPaidPayment } from "@tabletap/db/seed-payments";
 import { Types } from "mongoose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedRestaurant, signedInStaff, type TestClient } from "../../testing";
@@ -213,6 +214,54 @@ describe("admin.analytics", () => {
       ordersByHour: Array.from({ length: 24 }, () => 0),
       exits: [],
     });
+  });
+
+  it("summary: the range's paid payments — collected with tips, tips apart, refunds and net; nothing else counted", async () => {
+    const seeded = await seedRestaurant();
+    const other = await seedRestaurant();
+    const client = await signedInStaff(seeded, "manager");
+    const day = "2026-04-02";
+    const tipped = await seedPaidPayment({
+      restaurantId: seeded.restaurantId,
+      customerId: null,
+      tip: 5_000,
+      businessDate: day,
+    });
+    const refunded = await seedPaidPayment({
+      restaurantId: seeded.restaurantId,
+      customerId: null,
+      businessDate: day,
+      refunds: [
+        { amount: 2_000, reason: "Cold chai", status: "processed" },
+        { amount: 700, reason: "Bank declined", status: "failed" },
+      ],
+    });
+    // Not counted: a payment still in checkout, one of the next day, and another restaurant's.
+    await seedPaidPayment({
+      restaurantId: seeded.restaurantId,
+      customerId: null,
+      status: "created",
+      businessDate: day,
+    });
+    await seedPaidPayment({
+      restaurantId: seeded.restaurantId,
+      customerId: null,
+      tip: 100,
+      businessDate: "2026-04-03",
+    });
+    await seedPaidPayment({ restaurantId: other.restaurantId, customerId: null, tip: 100, businessDate: day });
+
+    const summary = await client.call((api) => api.admin.analytics.summary({ from: day, to: day }));
+    const collected = tipped.payment.total + refunded.payment.total;
+    expect(summary.payments).toEqual({
+      payments: 2,
+      collected,
+      tips: 5_000,
+      refunded: 2_000,
+      net: collected - 2_000,
+    });
+    const empty = await client.call((api) => api.admin.analytics.summary({ from: "2026-04-01", to: "2026-04-01" }));
+    expect(empty.payments).toEqual({ payments: 0, collected: 0, tips: 0, refunded: 0, net: 0 });
   });
 
   it("summary and ordersCsv: bad ranges are BAD_REQUEST with a human message", async () => {

@@ -8,6 +8,7 @@ import {
   type AnalyticsRangeInput,
   type AnalyticsSummary,
   type ItemSales,
+  type PaymentFigures,
 } from "@tabletap/core";
 import { errorMessage, issueMessages } from "@tabletap/client/errors";
 import { useTRPC } from "@tabletap/client/staff";
@@ -188,6 +189,24 @@ function Tile({ label, value, detail }: { label: string; value: string; detail?:
   );
 }
 
+/** What the bill's payments collected in the range, with tips and refunds apart (`PaymentFigures`). */
+function PaymentTiles({ figures, money }: { figures: PaymentFigures; money: (paise: number) => string }) {
+  const count = `${figures.payments.toLocaleString("en-IN")} ${figures.payments === 1 ? "payment" : "payments"}`;
+  return (
+    <section aria-labelledby="analytics-payments" className="flex flex-col gap-2">
+      <h2 id="analytics-payments" className="font-semibold">
+        Payments
+      </h2>
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Tile label="Collected" value={money(figures.collected)} detail={`${count}, tips included`} />
+        <Tile label="Tips collected" value={money(figures.tips)} detail="No GST on tips" />
+        <Tile label="Refunds" value={money(figures.refunded)} detail="Pending and processed" />
+        <Tile label="Net collected" value={money(figures.net)} detail="Collected less refunds" />
+      </dl>
+    </section>
+  );
+}
+
 function Panel({ title, children, className }: { title: string; children: ReactNode; className?: string }) {
   return (
     <section className={`border-border bg-card flex min-w-0 flex-col gap-3 rounded-lg border p-4 ${className ?? ""}`}>
@@ -221,6 +240,7 @@ function Summary({ summary, refreshing }: { summary: AnalyticsSummary; refreshin
           detail={`${summary.prepTime.orders} orders timed`}
         />
       </dl>
+      <PaymentTiles figures={summary.payments} money={money} />
       {totals.orders === 0 && summary.exits.length === 0 ? (
         <AdminNotice kind="empty">No orders in this range. Choose another range above.</AdminNotice>
       ) : (
