@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Payment, TableSession } from "@tabletap/db";
+import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { razorpayTestKit, seatedGuest, TEST_CARDS, webhookSignature, type RazorpayTestKit } from "./razorpay-testing";
 import type { TestClient } from "./testing";
@@ -165,6 +166,53 @@ describe("POST /api/webhooks/razorpay", () => {
     expect(paid.payment?.status).toBe("paid");
     expect(paid.session?.claims.map((claim) => claim.status)).toEqual(["paid"]);
     expect(paid.session?.status).toBe("closed");
+  });
+
+  it("marks a pending refund processed on refund.processed, once", async () => {
+    const { paymentId, razorpayOrderId } = await startedOnline();
+    await kit.pay(razorpayOrderId);
+    // A refund Razorpay accepted at normal speed: pending until its webhook.
+    const refundId = new Types.ObjectId();
+    await Payment.updateOne(
+      { _id: paymentId },
+      {
+        $push: {
+          refunds: {
+            _id: refundId,
+            amount: 500,
+            reason: "Cold dessert",
+            status: "pending",
+            gatewayRefundId: "rfnd_Pending000001",
+            by: new Types.ObjectId(),
+            at: new Date(),
+          },
+        },
+        $inc: { refunded: 500 },
+      },
+    );
+    const event = {
+      entity: "event",
+      event: "refund.processed",
+      contains: ["refund", "payment"],
+      payload: {
+        refund: {
+          entity: {
+            id: "rfnd_Pending000001",
+            entity: "refund",
+            amount: 500,
+            status: "processed",
+            notes: { paymentId, refundId: refundId.toString() },
+          },
+        },
+      },
+    };
+    expect((await kit.postWebhook(event)).status).toBe(200);
+    const processed = (await Payment.findById(paymentId).lean())!;
+    expect(processed.refunds[0]).toMatchObject({ status: "processed", gatewayRefundId: "rfnd_Pending000001" });
+    expect(processed.refunded).toBe(500);
+    // Delivered again under a new event id: still one refund of 500.
+    expect((await kit.postWebhook(event)).status).toBe(200);
+    expect((await Payment.findById(paymentId).lean())!.refunded).toBe(500);
   });
 
   it("refuses a capture whose order isn't the payment's, changing nothing", async () => {

@@ -7,9 +7,9 @@ import { kitchenRouter } from "./routers/kitchen";
 import { menuRouter } from "./routers/menu";
 import { orderRouter } from "./routers/order";
 import { paymentRouter } from "./routers/payment";
+import { receiptRouter } from "./routers/receipt";
 import { serviceRouter } from "./routers/service";
 import { tabRouter } from "./routers/tab";
-import { receiptRouter } from "./routers/receipt";
 import { createTRPCRouter } from "./trpc";
 
 /** The guest app's API (its `/api/trpc`, the standalone server's guest port): sign-in, profile, menu, orders. */
@@ -19,9 +19,9 @@ export const guestRouter = createTRPCRouter({
   menu: menuRouter,
   order: orderRouter,
   payment: paymentRouter,
+  receipt: receiptRouter,
   tab: tabRouter,
   service: serviceRouter,
-  receipt: receiptRouter,
 });
 export type GuestRouter = typeof guestRouter;
 
@@ -50,9 +50,9 @@ export const appRouter = createTRPCRouter({
   menu: menuRouter,
   order: orderRouter,
   payment: paymentRouter,
+  receipt: receiptRouter,
   tab: tabRouter,
   service: serviceRouter,
-  receipt: receiptRouter,
   kitchen: kitchenRouter,
   floor: floorRouter,
   admin: adminRouter,

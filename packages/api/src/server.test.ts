@@ -118,6 +118,14 @@ describe("the standalone API server", () => {
     expect(advanceOnGuest.status).toBe(404);
     expect((await fetch(`${server.urls.staff}/api/trpc/kitchen.tickets`, { headers: { cookie } })).status).toBe(200);
   });
+
+  it("takes Razorpay's webhooks on the guest port only, checking their signature", async () => {
+    const unsigned = { method: "POST", headers: { ...json, "x-razorpay-signature": "0".repeat(64) }, body: "{}" };
+    const onGuest = await fetch(`${server.urls.guest}/api/webhooks/razorpay`, unsigned);
+    expect(onGuest.status).toBe(400);
+    expect(await onGuest.json()).toEqual({ status: "invalid signature" });
+    expect((await fetch(`${server.urls.staff}/api/webhooks/razorpay`, unsigned)).status).toBe(404);
+  });
 });
 
 describe("request size limits", () => {

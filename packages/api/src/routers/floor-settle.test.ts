@@ -123,6 +123,22 @@ describe("floor.settle", () => {
     expect(await snapshot(tableSessionId)).toEqual(closed);
   });
 
+  it("records a counter payment once when two staff settle it at the same moment: the other is told (CONFLICT)", async () => {
+    const { seeded, guest, tableCode, order } = await seatedGuest(kit.services);
+    const counter = await guest.call((api) =>
+      api.payment.start({ tableCode, idempotencyKey: randomUUID(), method: "counter", split: { kind: "full" } }),
+    );
+    const [one, two] = await Promise.all([signedInStaff(seeded, "staff"), signedInStaff(seeded, "manager")]);
+    const settle = (client: typeof one) =>
+      client.call((api) =>
+        api.floor.settle({ tableSessionId: order.tableSessionId, method: "cash", amount: counter.payment.total }),
+      );
+    const results = await Promise.allSettled([settle(one), settle(two)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")?.reason).toMatchObject({ code: "CONFLICT" });
+    expect(await Payment.countDocuments({ tableSessionId: order.tableSessionId })).toBe(1);
+  });
+
   it("refuses a zero or fractional amount (BAD_REQUEST)", async () => {
     const { seeded, order } = await seatedGuest(kit.services);
     const staff = await signedInStaff(seeded, "staff");

@@ -59,6 +59,8 @@ import { findActiveTable } from "./tables";
 const NO_OPEN_BILL = "There's no open bill at this table.";
 /** What a payer is told when the session closed (paid, or closed by staff) before their payment could hold its part. */
 const BILL_CLOSED = "This bill is already closed.";
+/** What staff are told when a payment they were recording was settled by someone else meanwhile. */
+const BILL_CHANGED = "This bill was just settled by someone else. Check it and record only what is still due.";
 /** What a guest is told when Razorpay could not take a payment's order: nothing was charged. */
 const GATEWAY_DOWN =
   "We couldn't reach the payment service, so nothing was charged. Please try again in a moment, or pay at the counter.";
@@ -352,7 +354,7 @@ interface SettleSource {
  * @returns the payment as stored and `changed` (true when this call marked it paid); null when
  *   there is no such payment.
  */
-export async function settlePayment(
+async function settlePayment(
   services: Services,
   paymentId: Types.ObjectId | string,
   source: SettleSource = {},
@@ -400,11 +402,7 @@ export async function settlePayment(
  * (webhooks may arrive out of order). Idempotent.
  * @returns true when this call failed it.
  */
-export async function failPayment(
-  services: Services,
-  paymentId: Types.ObjectId | string,
-  reason: string,
-): Promise<boolean> {
+async function failPayment(services: Services, paymentId: Types.ObjectId | string, reason: string): Promise<boolean> {
   const failed = await Payment.findOneAndUpdate(
     { _id: paymentId, status: "created" },
     { $set: { status: "failed", failureReason: reason }, $inc: { version: 1 } },
@@ -462,7 +460,9 @@ export async function verifyPayment(
  * @returns the session's tab as staff see it (`sessionTabView`), with the payments settled or recorded.
  * @throws NotFoundError for an unknown session or another restaurant's; ConflictError (nothing
  *   changed) when the session is closed, or when the amount is more than the pending counter
- *   payments it covers plus what is due.
+ *   payments it covers plus what is due; ConflictError when a pending payment it covers was
+ *   settled by someone else meanwhile (those settled before it stay settled, the rest is not
+ *   recorded).
  */
 export async function settleAtCounter(
   services: Services,
@@ -491,8 +491,14 @@ export async function settleAtCounter(
     );
   }
 
-  for (const payment of covered)
-    await settlePayment(services, payment._id, { counterMethod: input.method, recordedBy: staff.staffId });
+  for (const payment of covered) {
+    const settled = await settlePayment(services, payment._id, {
+      counterMethod: input.method,
+      recordedBy: staff.staffId,
+    });
+    // Someone settled it in between: this amount was not taken for it, so stop and say so.
+    if (!settled?.changed) throw new ConflictError(BILL_CHANGED, "amount");
+  }
   if (rest > 0) await recordCounterAmount(services, staff, tab, input.method, rest, now);
   return sessionTabView(services, tab.session._id, null);
 }

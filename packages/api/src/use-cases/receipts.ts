@@ -3,7 +3,7 @@ import { findReceipt } from "@tabletap/db";
 import { NotFoundError } from "../errors";
 
 /** What a guest is told for an unknown token, or a payment that is not paid (no receipt yet). */
-export const RECEIPT_NOT_FOUND_MESSAGE = "We couldn't find this receipt. Check the link in your text or email.";
+const RECEIPT_NOT_FOUND_MESSAGE = "We couldn't find this receipt. Check the link in your text or email.";
 
 /**
  * The GST receipt behind a receipt link (`findReceipt`): anyone holding the 128-bit token may
