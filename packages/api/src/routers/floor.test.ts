@@ -267,6 +267,9 @@ describe("floor.moveSession", () => {
 
     const moved = await guest.call((api) => api.tab.get({ tableCode: codeOf(seeded, "T6") }));
     expect(moved.session?.id).toBe(placed.tableSessionId);
+    // The kitchen takes the food to the table the guests are at now.
+    const board = await staff.call((api) => api.kitchen.tickets());
+    expect(board.tickets.find((ticket) => ticket.id === placed.id)?.tableLabel).toBe("T6");
     const more = await order(guest, seeded, "T6");
     expect(more.tableSessionId).toBe(placed.tableSessionId);
     const fresh = await order(guest, seeded, "T1");

@@ -20,6 +20,7 @@ import {
 import { cacheKeys } from "@tabletap/cache";
 import {
   Order,
+  outboxEntry,
   Payment,
   Table,
   TableSession,
@@ -283,12 +284,35 @@ export async function closeSession(
 }
 
 /**
+ * Points the session's orders at the table its guests moved to (`tableId`, `tableLabel`), each
+ * change stored with its `order.changed` outbox event and delivered like any order change, so
+ * kitchen tickets and the guests' order pages show the new table at once.
+ */
+async function relabelOrders(services: Services, tableSessionId: Types.ObjectId, table: TableDoc): Promise<void> {
+  const orders = await Order.find({ tableSessionId }, { _id: 1 }).lean();
+  await Promise.all(
+    orders.map(async ({ _id }) => {
+      const updated = await Order.findOneAndUpdate(
+        { _id },
+        {
+          $set: { tableId: table._id, tableLabel: table.label },
+          $push: { outbox: outboxEntry("order.changed", new Date()) },
+        },
+        { returnDocument: "after" },
+      ).lean<OrderDoc>();
+      if (updated) await services.orderChanges.deliver(updated);
+    }),
+  );
+}
+
+/**
  * `floor.moveSession`: moves an open session (its orders, payments and requests) to another
  * table of the restaurant that is active and free. The target is taken with a conditional
  * update of its `openSessionId` (only while active and free), then the session's `tableId`
  * changes under its version (undone on the target if the session closed meanwhile), then the
  * old table is freed (only while it still points at the session); both tables' cached code
- * lookups are dropped and the change announced. Guests keep their tab under either table's
+ * lookups are dropped, the orders take the new table's label (`relabelOrders`: the kitchen
+ * serves the table the guests are at) and the change is announced. Guests keep their tab under either table's
  * code for `tab.onUpdate` streams already open; new `tab.get` calls find it at the new table.
  * Returns the tab.
  * @throws NotFoundError for an unknown session or table, or another restaurant's;
@@ -322,6 +346,7 @@ export async function moveSession(services: Services, staff: StaffPrincipal, inp
   await Promise.all([
     releaseTable(services, { _id: session._id, tableId: written.result }),
     services.cache.delete({ key: cacheKeys.table(target.code) }),
+    relabelOrders(services, session._id, target),
   ]);
   await announceTabChange(services, written.session);
   return sessionTabView(services, session._id, null);
