@@ -48,6 +48,7 @@ import {
   closeSessionIfSettled,
   loadTab,
   memberOf,
+  paymentView,
   sessionTabView,
   tabStateOf,
   type LoadedTab,
@@ -76,25 +77,11 @@ function receiptToken(): string {
 }
 
 /**
- * The payer's own view of their payment (`TabPaymentView`, payer "You"): `amount` is the share's
- * total and `total` = amount + tip (paise); times ISO-8601 UTC.
+ * The payer's own view of their payment (`paymentView`, payer "You", with its receipt link once
+ * paid): `amount` is the share's total and `total` = amount + tip (paise); times ISO-8601 UTC.
  */
 function ownView(payment: PaymentDoc): TabPaymentView {
-  return {
-    id: payment._id.toString(),
-    payer: { label: "You", mine: true },
-    kind: payment.kind,
-    parts: payment.parts ?? null,
-    partIndex: payment.partIndex ?? null,
-    method: payment.method,
-    counterMethod: payment.counterMethod ?? null,
-    amount: payment.amount,
-    tip: payment.tip,
-    total: payment.total,
-    status: payment.status,
-    createdAt: payment.createdAt.toISOString(),
-    paidAt: payment.paidAt?.toISOString() ?? null,
-  };
+  return paymentView(payment, { label: "You", mine: true }, payment.customerId?.toString() ?? null);
 }
 
 /** The claim a payment holds: its amounts, lines and split, pending until it settles. */
