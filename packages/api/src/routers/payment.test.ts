@@ -122,6 +122,48 @@ describe("payment.start and payment.verify", () => {
     expect(JSON.stringify(floor)).not.toContain(token);
   });
 
+  it("cancels a guest's own unpaid Checkout hold when they start another payment; another guest's hold stays, and a late capture of the cancelled one still settles", async () => {
+    const { seeded, guest, tableCode, order } = await seatedGuest(kit.services);
+    const friend = await signedInGuest(undefined, kit.services);
+    await placeAt(friend, seeded, tableCode, [{ name: "Butter Naan", quantity: 1 }]);
+    const theirs = await start(friend, {
+      tableCode,
+      method: "online",
+      split: { kind: "equal", parts: 2, partIndex: 1 },
+    });
+    // The guest opens Checkout for their half, closes it without paying, and pays at the counter instead.
+    const abandoned = await start(guest, {
+      tableCode,
+      method: "online",
+      split: { kind: "equal", parts: 2, partIndex: 0 },
+    });
+    const counter = await start(guest, {
+      tableCode,
+      method: "counter",
+      split: { kind: "equal", parts: 2, partIndex: 0 },
+    });
+    expect(counter.payment).toMatchObject({ status: "pending", method: "counter", kind: "equal", partIndex: 0 });
+
+    const status = async (id: string) => (await Payment.findById(id).lean())?.status;
+    expect(await status(abandoned.payment.id)).toBe("cancelled");
+    expect(await status(theirs.payment.id)).toBe("created");
+    const session = await TableSession.findById(order.tableSessionId).lean();
+    expect(session?.claims.map((claim) => [claim.paymentId.toString(), claim.status])).toEqual([
+      [theirs.payment.id, "pending"],
+      [counter.payment.id, "pending"],
+    ]);
+    // The friend's own Checkout is untouched: they can still pay it.
+    const friendsTab = await friend.call((api) => api.tab.get({ tableCode }));
+    expect(friendsTab.session?.payments.map((payment) => [payment.id, payment.status])).toEqual([
+      [theirs.payment.id, "created"],
+      [counter.payment.id, "pending"],
+    ]);
+
+    // Money Razorpay captures for the cancelled hold after all is never lost.
+    await kit.pay(abandoned.checkout!.razorpayOrderId);
+    await expect.poll(() => status(abandoned.payment.id)).toBe("paid");
+  });
+
   it("answers the same payment for the same idempotency key, also when the two requests race", async () => {
     const { guest, tableCode, order } = await seatedGuest(kit.services);
     const idempotencyKey = randomUUID();
