@@ -14,12 +14,18 @@ import { COUNTER_METHOD_LABELS, type ReceiptView } from "./tab";
  */
 export const RECEIPT_POLICY = { intervalMs: 2_000, batchSize: 25, claimTimeoutSeconds: 300 } as const;
 
+/** The guest app's page of a receipt, `/receipts/{token}`: where the payer's bill links to it after paying. */
+export function receiptPath(token: string): string {
+  return `/receipts/${encodeURIComponent(token)}`;
+}
+
 /**
  * The link to a receipt, texted to the payer and printed in the email: the guest app's
- * `/receipts/{token}` page (`guestAppUrl` is the `GUEST_APP_URL` origin, without a trailing slash).
+ * `/receipts/{token}` page (`receiptPath`; `guestAppUrl` is the `GUEST_APP_URL` origin, without a
+ * trailing slash).
  */
 export function receiptUrl(guestAppUrl: string, token: string): string {
-  return `${guestAppUrl}/receipts/${encodeURIComponent(token)}`;
+  return `${guestAppUrl}${receiptPath(token)}`;
 }
 
 /** How it was paid: "Online (Razorpay)", "Cash at the counter", "Card at the counter", "UPI at the counter". */

@@ -244,6 +244,12 @@ export interface TabPaymentView {
   status: PaymentRecordStatus;
   createdAt: string;
   paidAt: string | null;
+  /**
+   * The secret of the payment's receipt link (`receiptPath`): set only in its payer's own view
+   * of it once it is paid; null for everyone else at the table, for staff, and before it is paid
+   * (whoever holds it can read the receipt).
+   */
+  receiptToken: string | null;
 }
 
 /** A service request (times ISO-8601 UTC); `mine` is true when the viewer made it. */

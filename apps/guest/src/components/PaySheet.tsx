@@ -1,5 +1,6 @@
 "use client";
 import { billTotal, SPLIT_POLICY, TIP_PERCENT_PRESETS, type SplitInput } from "@tabletap/core/bill";
+import { receiptPath } from "@tabletap/core/receipt";
 import type { TabSessionView } from "@tabletap/core/tab";
 import { useId, useState } from "react";
 import type { PaymentChoice, PaymentState } from "@/hooks/usePayment";
@@ -27,7 +28,7 @@ function firstFreePart(session: TabSessionView): number {
   return free ?? 0;
 }
 
-/** The result of an attempt: paid online, or the amount to show at the counter; "Done" closes the sheet. */
+/** The result of an attempt: paid online (with its receipt link), or the amount to show at the counter; "Done" closes the sheet. */
 function PaymentResult({
   state,
   currency,
@@ -48,6 +49,11 @@ function PaymentResult({
             Thank you!{payment.tip > 0 ? ` That includes a ${money(payment.tip, currency)} tip.` : ""} We&apos;ll text
             you a link to your GST receipt, and email it if you gave us your email.
           </p>
+          {payment.receiptToken && (
+            <a href={receiptPath(payment.receiptToken)} className="button button--secondary button--block">
+              View receipt
+            </a>
+          )}
         </>
       ) : (
         <>

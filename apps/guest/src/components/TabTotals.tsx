@@ -1,4 +1,5 @@
 import { billTotal } from "@tabletap/core/bill";
+import { receiptPath } from "@tabletap/core/receipt";
 import type { TabPaymentView, TabView } from "@tabletap/core/tab";
 import { COUNTER_METHOD_LABELS } from "@tabletap/core/tab-vocabulary";
 import { money, percent } from "@/lib/format";
@@ -81,7 +82,10 @@ export function TabTotals({ tab }: { tab: TabView & { session: NonNullable<TabVi
   );
 }
 
-/** The tab's payments (not the declined or lapsed ones): who, what it covers, how, the amount with its tip, and where it stands. */
+/**
+ * The tab's payments (not the declined or lapsed ones): who, what it covers, how, the amount with
+ * its tip, and where it stands; the viewer's own paid ones link to their receipt.
+ */
 export function TabPayments({ payments, currency }: { payments: TabPaymentView[]; currency: string }) {
   const shown = payments.filter((payment) => PAYMENT_STATUS_LABELS[payment.status]);
   if (shown.length === 0) return null;
@@ -107,6 +111,11 @@ export function TabPayments({ payments, currency }: { payments: TabPaymentView[]
               <span className={`line-state line-state--${payment.status === "paid" ? "paid" : "pending"}`}>
                 {PAYMENT_STATUS_LABELS[payment.status]}
               </span>
+              {payment.receiptToken && (
+                <a href={receiptPath(payment.receiptToken)} className="link-button payment__receipt">
+                  View receipt
+                </a>
+              )}
             </div>
           </li>
         ))}

@@ -3,7 +3,7 @@ import { percentOfBps, type PaymentStartInput } from "@tabletap/core";
 import { Order, Payment, Table, TableSession } from "@tabletap/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placeAt, razorpayTestKit, seatedGuest, type RazorpayTestKit } from "../razorpay-testing";
-import { signedInGuest, testServices, type TestClient } from "../testing";
+import { signedInGuest, signedInStaff, testServices, type TestClient } from "../testing";
 
 let kit: RazorpayTestKit;
 /** An account whose webhooks go nowhere: only the browser's `payment.verify` can settle its payments. */
@@ -79,6 +79,89 @@ describe("payment.start and payment.verify", () => {
     const stored = await Payment.findById(started.payment.id).lean();
     expect(stored?.gateway).toMatchObject({ orderId: paid.razorpay_order_id, paymentId: paid.razorpay_payment_id });
     expect((await Table.findById(session?.tableId).lean())?.openSessionId ?? null).toBeNull();
+  });
+
+  it("links the payer, and only the payer, to their receipt once their payment is paid", async () => {
+    const { seeded, guest, tableCode, order } = await seatedGuest(quiet.services);
+    const friend = await signedInGuest(undefined, quiet.services);
+    await friend.call((api) => api.tab.get({ tableCode }));
+    const split = { kind: "equal", parts: 2, partIndex: 0 } as const;
+    const started = await start(guest, { tableCode, method: "online", split });
+    expect(started.payment.receiptToken).toBeNull();
+    const paid = await quiet.pay(started.checkout!.razorpayOrderId);
+    if ("error" in paid) throw new Error("the test card was declined");
+    const verified = await guest.call((api) =>
+      api.payment.verify({
+        paymentId: started.payment.id,
+        razorpayOrderId: paid.razorpay_order_id,
+        razorpayPaymentId: paid.razorpay_payment_id,
+        razorpaySignature: paid.razorpay_signature,
+      }),
+    );
+    const token = (await Payment.findById(started.payment.id).lean())?.receipt?.token;
+    expect(token).toBeTruthy();
+    expect(verified).toMatchObject({ status: "paid", receiptToken: token });
+    // The receipt behind it is the payer's.
+    const receipt = await guest.call((api) => api.receipt.get({ token: token! }));
+    expect(receipt.total).toBe(verified.total);
+
+    // Half is still due: the tab is open, and the payer's own view of it carries the link.
+    const mine = await guest.call((api) => api.tab.get({ tableCode }));
+    expect(mine.session?.payments).toEqual([
+      expect.objectContaining({ id: started.payment.id, status: "paid", receiptToken: token }),
+    ]);
+    // Another guest at the table, and staff, see the payment but never its link.
+    const theirs = await friend.call((api) => api.tab.get({ tableCode }));
+    expect(theirs.session?.payments).toEqual([
+      expect.objectContaining({ id: started.payment.id, status: "paid", receiptToken: null }),
+    ]);
+    expect(JSON.stringify(theirs)).not.toContain(token);
+    const staff = await signedInStaff(seeded, "staff", quiet.services);
+    const floor = await staff.call((api) => api.floor.tab({ tableSessionId: order.tableSessionId }));
+    expect(floor.session?.payments).toEqual([expect.objectContaining({ receiptToken: null })]);
+    expect(JSON.stringify(floor)).not.toContain(token);
+  });
+
+  it("cancels a guest's own unpaid Checkout hold when they start another payment; another guest's hold stays, and a late capture of the cancelled one still settles", async () => {
+    const { seeded, guest, tableCode, order } = await seatedGuest(kit.services);
+    const friend = await signedInGuest(undefined, kit.services);
+    await placeAt(friend, seeded, tableCode, [{ name: "Butter Naan", quantity: 1 }]);
+    const theirs = await start(friend, {
+      tableCode,
+      method: "online",
+      split: { kind: "equal", parts: 2, partIndex: 1 },
+    });
+    // The guest opens Checkout for their half, closes it without paying, and pays at the counter instead.
+    const abandoned = await start(guest, {
+      tableCode,
+      method: "online",
+      split: { kind: "equal", parts: 2, partIndex: 0 },
+    });
+    const counter = await start(guest, {
+      tableCode,
+      method: "counter",
+      split: { kind: "equal", parts: 2, partIndex: 0 },
+    });
+    expect(counter.payment).toMatchObject({ status: "pending", method: "counter", kind: "equal", partIndex: 0 });
+
+    const status = async (id: string) => (await Payment.findById(id).lean())?.status;
+    expect(await status(abandoned.payment.id)).toBe("cancelled");
+    expect(await status(theirs.payment.id)).toBe("created");
+    const session = await TableSession.findById(order.tableSessionId).lean();
+    expect(session?.claims.map((claim) => [claim.paymentId.toString(), claim.status])).toEqual([
+      [theirs.payment.id, "pending"],
+      [counter.payment.id, "pending"],
+    ]);
+    // The friend's own Checkout is untouched: they can still pay it.
+    const friendsTab = await friend.call((api) => api.tab.get({ tableCode }));
+    expect(friendsTab.session?.payments.map((payment) => [payment.id, payment.status])).toEqual([
+      [theirs.payment.id, "created"],
+      [counter.payment.id, "pending"],
+    ]);
+
+    // Money Razorpay captures for the cancelled hold after all is never lost.
+    await kit.pay(abandoned.checkout!.razorpayOrderId);
+    await expect.poll(() => status(abandoned.payment.id)).toBe("paid");
   });
 
   it("answers the same payment for the same idempotency key, also when the two requests race", async () => {

@@ -26,6 +26,7 @@ import {
   type PaymentVerifyInput,
   type SplitInput,
   type TabPaymentView,
+  type TabState,
   type TabView,
   type TipInput,
 } from "@tabletap/core";
@@ -48,6 +49,7 @@ import {
   closeSessionIfSettled,
   loadTab,
   memberOf,
+  paymentView,
   sessionTabView,
   tabStateOf,
   type LoadedTab,
@@ -67,6 +69,9 @@ const GATEWAY_DOWN =
 /** What a guest is told when Checkout's answer does not match the payment, or its signature is forged. */
 const NOT_VERIFIED = "We couldn't confirm this payment. If money was taken, it will be settled automatically.";
 
+/** Why a guest's payment left in Checkout was cancelled (stored as its `failureReason`). */
+const REPLACED_CHECKOUT = "Checkout was left without paying; the guest started another payment";
+
 /** The claim a payment holds on its session, as stored (`TableSession.claims`). */
 type StoredClaim = TableSessionDoc["claims"][number];
 
@@ -76,25 +81,11 @@ function receiptToken(): string {
 }
 
 /**
- * The payer's own view of their payment (`TabPaymentView`, payer "You"): `amount` is the share's
- * total and `total` = amount + tip (paise); times ISO-8601 UTC.
+ * The payer's own view of their payment (`paymentView`, payer "You", with its receipt link once
+ * paid): `amount` is the share's total and `total` = amount + tip (paise); times ISO-8601 UTC.
  */
 function ownView(payment: PaymentDoc): TabPaymentView {
-  return {
-    id: payment._id.toString(),
-    payer: { label: "You", mine: true },
-    kind: payment.kind,
-    parts: payment.parts ?? null,
-    partIndex: payment.partIndex ?? null,
-    method: payment.method,
-    counterMethod: payment.counterMethod ?? null,
-    amount: payment.amount,
-    tip: payment.tip,
-    total: payment.total,
-    status: payment.status,
-    createdAt: payment.createdAt.toISOString(),
-    paidAt: payment.paidAt?.toISOString() ?? null,
-  };
+  return paymentView(payment, { label: "You", mine: true }, payment.customerId?.toString() ?? null);
 }
 
 /** The claim a payment holds: its amounts, lines and split, pending until it settles. */
@@ -114,15 +105,9 @@ function claimOf(payment: PaymentDoc, status: "pending" | "paid", expiresAt: Dat
   } as StoredClaim;
 }
 
-/** The quote of `split` and its tip on the session as read, or the BillError that refuses it. */
-function quoteWithTip(
-  session: TableSessionDoc,
-  tab: LoadedTab,
-  split: SplitInput | AmountSplitInput,
-  tip: TipInput,
-  now: Date,
-) {
-  const quote = quoteSplit(tabStateOf(session, tab.orders), split, now);
+/** The quote of `split` and its tip on the tab's `state`, or the BillError that refuses it. */
+function quoteWithTip(state: TabState, split: SplitInput | AmountSplitInput, tip: TipInput, now: Date) {
+  const quote = quoteSplit(state, split, now);
   return { ...quote, tip: tipAmount(billTotal(quote.amounts), tip) };
 }
 
@@ -146,7 +131,7 @@ async function claimFor(
 ): Promise<PaymentDoc> {
   const written = await updateTableSession(payment.tableSessionId, (session) => {
     if (session.status !== "open") throw new ConflictError(BILL_CLOSED);
-    const quote = quoteWithTip(session, tab, split, tip, now);
+    const quote = quoteWithTip(tabStateOf(session, tab.orders), split, tip, now);
     const claimed = { ...payment, amounts: quote.amounts, lineIds: quote.lineIds, tip: quote.tip };
     const claim = claimOf(claimed, "pending", payment.method === "online" ? new Date(checkoutExpiresAt(now)) : null);
     return {
@@ -179,6 +164,40 @@ async function releaseClaim(payment: Pick<PaymentDoc, "_id" | "tableSessionId">)
       : { update: { $set: { claims: kept } }, result: true };
   });
   return written?.result ?? false;
+}
+
+/**
+ * Ends an online payment still waiting in Checkout (`created` → `status`, by a conditional
+ * update) and releases its claim (`releaseClaim`). A payment that moved on meanwhile (paid,
+ * failed, cancelled) is left as it is.
+ * @returns the payment as ended, null when it was not `created`.
+ */
+async function dropHold(
+  paymentId: Types.ObjectId | string,
+  status: "failed" | "cancelled",
+  reason: string,
+): Promise<PaymentDoc | null> {
+  const dropped = await Payment.findOneAndUpdate(
+    { _id: paymentId, status: "created" },
+    { $set: { status, failureReason: reason }, $inc: { version: 1 } },
+    { returnDocument: "after" },
+  ).lean<PaymentDoc>();
+  if (dropped) await releaseClaim(dropped);
+  return dropped;
+}
+
+/** The guest's own online payments on the tab still waiting in Checkout (`created`): Checkout closed, or still open. */
+function ownCheckouts(tab: LoadedTab, customerId: string): PaymentDoc[] {
+  return tab.payments.filter(
+    (payment) =>
+      payment.method === "online" && payment.status === "created" && payment.customerId?.toString() === customerId,
+  );
+}
+
+/** The tab's state as if `payments` held no claims on it. */
+function withoutClaimsOf(state: TabState, payments: readonly PaymentDoc[]): TabState {
+  const ids = new Set(payments.map((payment) => payment._id.toString()));
+  return { ...state, claims: state.claims.filter((claim) => !ids.has(claim.paymentId)) };
 }
 
 /**
@@ -238,10 +257,14 @@ async function startView(services: Services, payment: PaymentDoc, guest: GuestPr
  * 1. Idempotency: the same `idempotencyKey` from the same guest answers the first payment (also
  *    when two requests race: the `{ customerId, idempotencyKey }` unique index lets one insert win).
  * 2. The guest must be a member of the table's open session (`memberOf`).
- * 3. The part is quoted on the live tab (`quoteSplit`, `tipAmount`: paise; tips untaxed), the
+ * 3. The guest's own online payments still waiting in Checkout (`created`: they closed it
+ *    without paying) are cancelled and their holds released, once the new payment is stored, so
+ *    they don't block it (a capture Razorpay still makes for one settles it: `settlePayment`).
+ *    Another guest's hold is never touched.
+ * 4. The part is quoted on the live tab (`quoteSplit`, `tipAmount`: paise; tips untaxed), the
  *    payment stored, then its claim written on the session, decided again under the session's
  *    `version`. A refused claim removes the payment it had just stored and throws.
- * 4. Online: a Razorpay order for the total (tip included) → `checkout` with what Razorpay
+ * 5. Online: a Razorpay order for the total (tip included) → `checkout` with what Razorpay
  *    Checkout needs. At the counter: the payment waits (`pending`) for staff (`floor.settle`).
  *
  * @throws NotFoundError "There's no open bill at this table." (unknown table code, no open
@@ -267,8 +290,11 @@ export async function startPayment(
     throw new NotFoundError(NO_OPEN_BILL);
 
   const now = new Date();
-  // Refuses a bad split or tip before anything is stored; decided again when the claim is written.
-  const quote = quoteWithTip(tab.session, tab, input.split, input.tip, now);
+  // The guest's own Checkouts they left without paying give way to this payment (cancelled once
+  // it is stored), so their hold does not block it: it is quoted as if they were released.
+  const replaced = ownCheckouts(tab, guest.customerId);
+  // Refuses a bad split or tip before anything is stored or cancelled; decided again when the claim is written.
+  const quote = quoteWithTip(withoutClaimsOf(tab.state, replaced), input.split, input.tip, now);
   const { restaurant } = await restaurantMenu(services, table.restaurantId);
   const amount = billTotal(quote.amounts);
   let payment: PaymentDoc;
@@ -306,6 +332,7 @@ export async function startPayment(
     return replayStart(services, guest, winner);
   }
 
+  for (const stale of replaced) await dropHold(stale._id, "cancelled", REPLACED_CHECKOUT);
   try {
     payment = await claimFor(payment, tab, input.split, input.tip, now);
   } catch (error) {
@@ -403,13 +430,8 @@ async function settlePayment(
  * @returns true when this call failed it.
  */
 async function failPayment(services: Services, paymentId: Types.ObjectId | string, reason: string): Promise<boolean> {
-  const failed = await Payment.findOneAndUpdate(
-    { _id: paymentId, status: "created" },
-    { $set: { status: "failed", failureReason: reason }, $inc: { version: 1 } },
-    { returnDocument: "after" },
-  ).lean<PaymentDoc>();
+  const failed = await dropHold(paymentId, "failed", reason);
   if (!failed) return false;
-  await releaseClaim(failed);
   await announceTabChange(services, { _id: failed.tableSessionId, restaurantId: failed.restaurantId });
   return true;
 }
@@ -517,7 +539,7 @@ async function recordCounterAmount(
   now: Date,
 ): Promise<PaymentDoc> {
   const split: AmountSplitInput = { kind: "amount", amount };
-  const quote = quoteWithTip(tab.session, tab, split, 0, now);
+  const quote = quoteWithTip(tab.state, split, 0, now);
   const { restaurant } = await restaurantMenu(services, staff.restaurantId);
   const created = await Payment.create({
     restaurantId: tab.session.restaurantId,

@@ -284,20 +284,15 @@ function personLabel(
   return { label: (recordedBy && people.get(recordedBy)) || "Staff", mine: false };
 }
 
-/** A payment as the tab shows it; `payer.mine` when `viewerId` (a guest) pays it. People from `tabPeople`. */
-function toTabPaymentView(
-  payment: PaymentDoc,
-  people: ReadonlyMap<string, string>,
-  viewerId: string | null,
-): TabPaymentView {
+/**
+ * A payment as `viewerId` (a guest; null for staff) sees it, paid by `payer`. Only the payer
+ * sees its receipt link (`receiptToken`, once it is paid): the token is the receipt's only key.
+ */
+export function paymentView(payment: PaymentDoc, payer: PersonLabel, viewerId: string | null): TabPaymentView {
+  const own = viewerId !== null && payment.customerId?.toString() === viewerId;
   return {
     id: payment._id.toString(),
-    payer: personLabel(
-      people,
-      payment.customerId?.toString() ?? null,
-      payment.recordedBy?.toString() ?? null,
-      viewerId,
-    ),
+    payer,
     kind: payment.kind,
     parts: payment.parts ?? null,
     partIndex: payment.partIndex ?? null,
@@ -309,7 +304,23 @@ function toTabPaymentView(
     status: payment.status,
     createdAt: payment.createdAt.toISOString(),
     paidAt: payment.paidAt?.toISOString() ?? null,
+    receiptToken: own && payment.status === "paid" ? (payment.receipt?.token ?? null) : null,
   };
+}
+
+/** A payment as the tab shows it; `payer.mine` when `viewerId` (a guest) pays it. People from `tabPeople`. */
+function toTabPaymentView(
+  payment: PaymentDoc,
+  people: ReadonlyMap<string, string>,
+  viewerId: string | null,
+): TabPaymentView {
+  const payer = personLabel(
+    people,
+    payment.customerId?.toString() ?? null,
+    payment.recordedBy?.toString() ?? null,
+    viewerId,
+  );
+  return paymentView(payment, payer, viewerId);
 }
 
 /** The restaurant's figures a tab shows: currency (ISO 4217), GST and service charge (basis points). */
