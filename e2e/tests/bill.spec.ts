@@ -5,7 +5,7 @@ import { DASHBOARD_URL, emailedCode, otpFor, receiptsTo, signInGuest, STAFF, tab
 const CARD_OK = "4111 1111 1111 1111";
 const CARD_DECLINED = "4000 0000 0000 0002";
 
-/** When `UPDATE_SCREENSHOTS` is set, saves the guest's bill screens as `docs/screenshots/bill-*.png`. */
+/** When `UPDATE_SCREENSHOTS` is set, saves the bill's screens (the guest's, the floor) as `docs/screenshots/bill-*.png`. */
 async function snapshot(page: Page, name: string, fullPage = false): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: `../docs/screenshots/bill-${name}.png`, fullPage });
 }
@@ -107,6 +107,7 @@ test("two guests share a table's bill: one pays half online with a tip, the othe
   await sheet.getByRole("button", { name: "Pay online" }).click();
   await payInCheckout(a, CARD_OK);
   await expect(sheet.getByRole("status").filter({ hasText: "Paid" })).toContainText("₹317.63");
+  await expect(sheet.getByRole("link", { name: "View receipt" })).toHaveAttribute("href", /^\/receipts\/[\w-]{22}$/);
   await sheet.getByRole("button", { name: "Done" }).click();
   await expect(leftToPay(a)).toHaveText("₹288.75");
   await expect(leftToPay(b)).toHaveText("₹288.75");
@@ -133,7 +134,11 @@ test("two guests share a table's bill: one pays half online with a tip, the othe
   await staff.goto(`${DASHBOARD_URL}/floor`);
   const table = staff.getByRole("article", { name: "Table T7" });
   await expect(table).toContainText("₹288.75");
+  await snapshot(staff, "floor");
   await table.getByRole("button", { name: "Table T7" }).click();
+  // Staff acknowledge A's call for a waiter in one tap; A's bill says help is on the way.
+  await staff.getByRole("listitem", { name: "Waiter request" }).getByRole("button", { name: "Acknowledge" }).click();
+  await expect(waiter).toHaveAccessibleDescription("On the way");
   await staff.getByRole("button", { name: "Settle at counter" }).click();
   // The amount comes filled in with what is left (B's counter payment); B paid cash.
   await expect(staff.getByLabel("Amount (₹)")).toHaveValue("288.75");

@@ -1,15 +1,13 @@
 "use client";
 import { billTotal } from "@tabletap/core/bill";
 import type { TabView } from "@tabletap/core/tab";
-import { useTRPCClient } from "@tabletap/client/guest";
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useLiveTab } from "@/hooks/useLiveTab";
 import { usePayment } from "@/hooks/usePayment";
-import { errorCode, errorMessage } from "@/lib/errors";
 import { money } from "@/lib/format";
 import { LiveIndicator, type LiveStatus } from "./LiveIndicator";
 import { ServiceRequests } from "./ServiceRequests";
-import { SignIn } from "./SignIn";
+import { QueryUnavailable } from "./QueryUnavailable";
 import { TabPayments, TabTotals } from "./TabTotals";
 import { TabRounds } from "./TabRounds";
 
@@ -69,49 +67,6 @@ function BillSkeleton() {
   );
 }
 
-/** Why the bill could not be shown: signed out (sign in here), an unknown table, or an error to retry. */
-function BillUnavailable({ tableCode, query }: { tableCode: string; query: ReturnType<typeof useLiveTab>["query"] }) {
-  const client = useTRPCClient();
-  const getClient = useCallback(() => Promise.resolve(client), [client]);
-  const code = errorCode(query.error);
-  if (code === "UNAUTHORIZED") {
-    return (
-      <main id="main" className="page">
-        <div className="container--narrow container">
-          <section className="card signin-card">
-            <SignIn
-              getClient={getClient}
-              tableCode={tableCode}
-              headingLevel={2}
-              heading="Sign in to see the bill"
-              lead="Use your phone number: everyone at the table sees the same bill."
-              onSignedIn={() => void query.refetch()}
-            />
-          </section>
-        </div>
-      </main>
-    );
-  }
-  return (
-    <main id="main" className="page page--center">
-      <div className="container--narrow container">
-        <div className="card notice-card">
-          <h2 className="notice-card__title">We couldn&apos;t load the bill</h2>
-          <p role="alert">{errorMessage(query.error)}</p>
-          <button
-            type="button"
-            className="button button--primary button--block"
-            onClick={() => void query.refetch()}
-            disabled={query.isFetching}
-          >
-            {query.isFetching ? "Trying again…" : "Try again"}
-          </button>
-        </div>
-      </div>
-    </main>
-  );
-}
-
 /** The guest's counter payment waiting for staff: the amount to show at the counter. */
 function CounterNotice({ tab }: { tab: OpenTab }) {
   const waiting = tab.session.payments.filter(
@@ -157,7 +112,20 @@ export function BillScreen({ tableCode }: { tableCode: string }) {
     return (
       <>
         <BillHeader label={null} live="idle" finished onReconnect={reconnect} />
-        {query.isPending ? <BillSkeleton /> : <BillUnavailable tableCode={tableCode} query={query} />}
+        {query.isPending ? (
+          <BillSkeleton />
+        ) : (
+          <QueryUnavailable
+            query={query}
+            title="We couldn't load the bill"
+            headingLevel={2}
+            signIn={{
+              heading: "Sign in to see the bill",
+              lead: "Use your phone number: everyone at the table sees the same bill.",
+              tableCode,
+            }}
+          />
+        )}
       </>
     );
   }

@@ -1,9 +1,8 @@
 "use client";
 import type { OrderView } from "@tabletap/core";
-import { useTRPCClient } from "@tabletap/client/guest";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useLiveOrder } from "@/hooks/useLiveOrder";
-import { errorCode, errorMessage } from "@/lib/errors";
+import { errorCode } from "@/lib/errors";
 import { findRecentOrder, type RecentOrder } from "@/lib/recent-orders";
 import { ClockTime } from "./ClockTime";
 import { LiveIndicator, type LiveStatus } from "./LiveIndicator";
@@ -11,48 +10,19 @@ import { OrderBill } from "./OrderBill";
 import { OrderNotFound } from "./OrderNotFound";
 import { OrderSkeleton } from "./OrderSkeleton";
 import { OrderStatusCard } from "./OrderStatusCard";
-import { SignIn } from "./SignIn";
+import { QueryUnavailable } from "./QueryUnavailable";
 
 /** Why the order could not be shown: unknown order, signed out (sign in here), or an error to retry. */
 function OrderUnavailable({ query }: { query: ReturnType<typeof useLiveOrder>["query"] }) {
-  const client = useTRPCClient();
-  const getClient = useCallback(() => Promise.resolve(client), [client]);
   const code = errorCode(query.error);
   if (code === "NOT_FOUND" || code === "BAD_REQUEST") return <OrderNotFound />;
-  if (code === "UNAUTHORIZED") {
-    return (
-      <main id="main" className="page">
-        <div className="container--narrow container">
-          <section className="card signin-card">
-            <SignIn
-              getClient={getClient}
-              headingLevel={1}
-              heading="Sign in to see your order"
-              lead="Use the phone number you ordered with."
-              onSignedIn={() => void query.refetch()}
-            />
-          </section>
-        </div>
-      </main>
-    );
-  }
   return (
-    <main id="main" className="page page--center">
-      <div className="container--narrow container">
-        <div className="card notice-card">
-          <h1 className="notice-card__title">We couldn&apos;t load your order</h1>
-          <p role="alert">{errorMessage(query.error)}</p>
-          <button
-            type="button"
-            className="button button--primary button--block"
-            onClick={() => void query.refetch()}
-            disabled={query.isFetching}
-          >
-            {query.isFetching ? "Trying again…" : "Try again"}
-          </button>
-        </div>
-      </div>
-    </main>
+    <QueryUnavailable
+      query={query}
+      title="We couldn't load your order"
+      headingLevel={1}
+      signIn={{ heading: "Sign in to see your order", lead: "Use the phone number you ordered with." }}
+    />
   );
 }
 
