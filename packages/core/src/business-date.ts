@@ -27,3 +27,21 @@ export function businessDate(at: Date, timeZone: string): string {
   const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
+
+/**
+ * `iso` (ISO-8601 UTC) as receipts and order emails show it, in the restaurant's `timeZone`
+ * (IANA): "23 Nov 2026, 7:05 pm IST". An unparsable `iso` is returned as it is.
+ */
+export function formatDateTimeIn(iso: string, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat("en-IN", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(date);
+}

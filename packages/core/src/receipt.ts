@@ -63,21 +63,6 @@ export function gstLabels(taxBps: number): { cgst: string; sgst: string } {
   return { cgst: `CGST ${percent(taxBps / 2)}`, sgst: `SGST ${percent(taxBps / 2)}` };
 }
 
-/** `iso` (ISO-8601 UTC) as the receipt shows it, in `timeZone`: "23 Nov 2026, 7:05 pm IST". */
-export function formatReceiptTime(iso: string, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat("en-IN", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(date);
-}
-
 /** One figure of a receipt: its name, paise, and whether it is a total (shown in bold, ruled above). */
 export interface ReceiptFigure {
   label: string;

@@ -5,7 +5,7 @@
 import {
   OTP_POLICY,
   formatMoney,
-  formatReceiptTime,
+  formatDateTimeIn,
   receiptFigures,
   receiptMethodLabel,
   receiptSplitLabel,
@@ -118,20 +118,6 @@ function paymentSummary(order: OrderView): string {
   }
 }
 
-function formatPlacedAt(iso: string, timeZone: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat("en-IN", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(date);
-}
-
 export interface EmailContent {
   subject: string;
   text: string;
@@ -154,7 +140,7 @@ export function orderConfirmationEmail(
   opts: OrderEmailOptions = {},
 ): EmailContent {
   const label = orderLabel(order);
-  const placedAt = formatPlacedAt(order.placedAt, opts.timeZone ?? "UTC");
+  const placedAt = formatDateTimeIn(order.placedAt, opts.timeZone ?? "UTC");
   const subject = `Your order ${label} at ${restaurantName}`;
 
   const totals: [string, number, boolean][] = [
@@ -243,7 +229,7 @@ export function receiptEmail(receipt: ReceiptView, link: string): EmailContent {
   const m = (minor: number) => formatMoney(minor, receipt.currency);
   const title = receiptTitle(receipt);
   const subject = `${title} ${receipt.number} from ${receipt.restaurant.name}`;
-  const paidAt = formatReceiptTime(receipt.paidAt, receipt.timeZone);
+  const paidAt = formatDateTimeIn(receipt.paidAt, receipt.timeZone);
   const details: [string, string][] = [
     ["Receipt no.", receipt.number],
     ["Paid", paidAt],
@@ -260,7 +246,7 @@ export function receiptEmail(receipt: ReceiptView, link: string): EmailContent {
   const rows = receiptFigures(receipt);
   const refunds = receipt.refunds.map(
     (refund) =>
-      `${m(refund.amount)} refunded ${formatReceiptTime(refund.at, receipt.timeZone)}${REFUND_STATUS_NOTES[refund.status] ? ` (${REFUND_STATUS_NOTES[refund.status]})` : ""}: ${refund.reason}`,
+      `${m(refund.amount)} refunded ${formatDateTimeIn(refund.at, receipt.timeZone)}${REFUND_STATUS_NOTES[refund.status] ? ` (${REFUND_STATUS_NOTES[refund.status]})` : ""}: ${refund.reason}`,
   );
 
   const textLines = [title, ...header, "", ...details.map(([name, value]) => `${name}: ${value}`), ""];

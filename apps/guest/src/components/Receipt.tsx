@@ -1,5 +1,5 @@
 import {
-  formatReceiptTime,
+  formatDateTimeIn,
   receiptFigures,
   receiptMethodLabel,
   receiptSplitLabel,
@@ -16,7 +16,7 @@ import { money } from "@/lib/format";
  * A server component: plain markup that prints on one page.
  */
 export function Receipt({ receipt }: { receipt: ReceiptView }) {
-  const at = (iso: string) => formatReceiptTime(iso, receipt.timeZone);
+  const at = (iso: string) => formatDateTimeIn(iso, receipt.timeZone);
   const details: [string, string][] = [
     ["Receipt no.", receipt.number],
     ["Paid", at(receipt.paidAt)],
