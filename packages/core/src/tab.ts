@@ -327,6 +327,8 @@ export interface FloorTableView {
 
 /** What `floor.tables` / `floor.onUpdate` return. */
 export interface FloorView {
+  /** The restaurant's currency (ISO 4217), the unit of every amount on the floor. */
+  currency: string;
   tables: FloorTableView[];
 }
 

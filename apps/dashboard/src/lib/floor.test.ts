@@ -86,6 +86,7 @@ describe("requestUrgency", () => {
 describe("pendingRequests", () => {
   it("lists open requests first, oldest first, then acknowledged ones, leaving out resolved ones", () => {
     const floor: FloorView = {
+      currency: "INR",
       tables: [
         table("T1", { requests: [request("ack-old", "acknowledged", 9), request("open-new", "open", 1)] }),
         table("T2", { requests: [request("open-old", "open", 6), request("done", "resolved", 2)] }),
@@ -136,7 +137,10 @@ describe("isEmptySession / moveTargets", () => {
   });
 
   it("offers the other tables without an open session", () => {
-    const floor: FloorView = { tables: [table("T1", {}), table("T2", null), table("T3", {}), table("T4", null)] };
+    const floor: FloorView = {
+      currency: "INR",
+      tables: [table("T1", {}), table("T2", null), table("T3", {}), table("T4", null)],
+    };
     expect(moveTargets(floor, "id-T1").map((t) => t.label)).toEqual(["T2", "T4"]);
   });
 });

@@ -66,6 +66,7 @@ describe("floor.tables", () => {
     await guest.call((api) => api.service.request({ tableCode: codeOf(seeded, "T3"), kind: "bill" }));
 
     const floor = await staff.call((api) => api.floor.tables());
+    expect(floor.currency).toBe("INR");
     expect(floor.tables.map((table) => table.label)).toEqual([
       "T1",
       "T2",

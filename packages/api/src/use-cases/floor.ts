@@ -33,6 +33,7 @@ import {
 import { channels, type BusEvent } from "@tabletap/realtime";
 import { Types } from "mongoose";
 import { ConflictError, NotFoundError } from "../errors";
+import { restaurantMenu } from "./menu";
 import type { Services } from "../services";
 import type { StaffPrincipal } from "../trpc";
 import {
@@ -59,12 +60,14 @@ const SESSION_NOT_FOUND = "That table session doesn't exist (it may belong to an
  * The floor at `now`: the restaurant's active tables (and inactive ones still holding an open
  * session), by label in counting order, each with its `floorState`, its open session's guests,
  * counted orders, totals (`computeTab`), counter payments awaiting staff and visible service
- * requests, and when its last session closed (within the last 12 hours, else null). A constant
+ * requests, and when its last session closed (within the last 12 hours, else null); amounts in
+ * the restaurant's currency (from its cached menu, `restaurantMenu`). A constant
  * number of indexed reads whatever the number of tables.
  */
 export async function floorView(services: Services, staff: StaffPrincipal, now: Date = new Date()): Promise<FloorView> {
   const restaurantId = new Types.ObjectId(staff.restaurantId);
-  const [tables, sessions, closed] = await Promise.all([
+  const [{ restaurant }, tables, sessions, closed] = await Promise.all([
+    restaurantMenu(services, staff.restaurantId),
     Table.find({ restaurantId }).lean<TableDoc[]>(),
     TableSession.find({ restaurantId, status: "open" }).lean<TableSessionDoc[]>(),
     TableSession.find(
@@ -149,7 +152,7 @@ export async function floorView(services: Services, staff: StaffPrincipal, now: 
         };
       }),
   );
-  return { tables: views };
+  return { currency: restaurant.currency, tables: views };
 }
 
 /**

@@ -15,9 +15,6 @@ import { FLOOR_STATE_STYLE } from "./floor-state";
 import { TableCard } from "./table-card";
 import { TableSheet } from "./table-sheet";
 
-/** The floor's money is in the restaurant's currency; `floor.tables` does not name it, Tabletap is INR-only today. */
-const CURRENCY = "INR";
-
 export interface FloorDisplayProps {
   staff: { name: string; role: "staff" | "manager" };
   /** The floor as the server rendered it (undefined when that read failed: the client retries). */
@@ -113,7 +110,7 @@ export function FloorDisplay({ staff, initialFloor, renderedAt }: FloorDisplayPr
                     key={table.tableId}
                     table={table}
                     serverNow={renderedAt}
-                    currency={CURRENCY}
+                    currency={floor.currency}
                     onOpen={onOpen}
                   />
                 ))}
@@ -136,16 +133,18 @@ export function FloorDisplay({ staff, initialFloor, renderedAt }: FloorDisplayPr
         )}
       </main>
 
-      <TableSheet
-        table={openTable}
-        open={openTableId !== null}
-        floor={floor}
-        serverNow={renderedAt}
-        currency={CURRENCY}
-        onClose={() => setOpenTableId(null)}
-        onMoved={(to) => setOpenTableId(to)}
-        showNotice={showNotice}
-      />
+      {floor && (
+        <TableSheet
+          table={openTable}
+          open={openTableId !== null}
+          floor={floor}
+          serverNow={renderedAt}
+          currency={floor.currency}
+          onClose={() => setOpenTableId(null)}
+          onMoved={(to) => setOpenTableId(to)}
+          showNotice={showNotice}
+        />
+      )}
     </div>
   );
 }
