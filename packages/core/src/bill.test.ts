@@ -59,6 +59,7 @@ function order(
       notes: null,
       lineTotal,
       station: "kitchen",
+      doneAt: null,
     })),
     subtotal,
     serviceCharge,

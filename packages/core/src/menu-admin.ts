@@ -124,6 +124,14 @@ export const modifierGroupInput = z
   });
 export type ModifierGroupInput = z.input<typeof modifierGroupInput>;
 
+/** A kitchen station's name ("tandoor", "bar"): trimmed, lower-cased (stations are stored so), 1–32 characters. */
+export const stationSchema = displayText(
+  MENU_LIMITS.stationMaxLength,
+  `Station can be at most ${MENU_LIMITS.stationMaxLength} characters`,
+)
+  .toLowerCase()
+  .min(1, "Enter the kitchen station, e.g. kitchen or bar");
+
 /**
  * `admin.menu.saveItem`: creates the item when `id` is absent, else replaces its editable fields.
  * `price` and option `priceDelta`s in integer paise; `station` is the kitchen station its ticket
@@ -135,12 +143,7 @@ export const saveItemInput = z.object({
   name: nameText("item"),
   description: descriptionText.default(""),
   price: paise("Price"),
-  station: displayText(
-    MENU_LIMITS.stationMaxLength,
-    `Station can be at most ${MENU_LIMITS.stationMaxLength} characters`,
-  )
-    .toLowerCase()
-    .min(1, "Enter the kitchen station, e.g. kitchen or bar"),
+  station: stationSchema,
   dietaryTags: z
     .array(z.enum(DIETARY_TAG_IDS, { error: "Not a dietary tag the menu knows" }))
     .transform((tags) => [...new Set(tags)])

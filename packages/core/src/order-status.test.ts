@@ -9,6 +9,9 @@ import {
   ORDER_STATUS_LABELS,
   ORDER_TRANSITIONS,
   PAYMENT_STATUSES,
+  RECALL_POLICY,
+  RECALL_TRANSITIONS,
+  RECALLABLE_STATUSES,
   assertTransition,
   canTransition,
   guestStatusPath,
@@ -20,6 +23,7 @@ import {
   isTerminalOrderStatus,
   kitchenActions,
   nextKitchenStatus,
+  recallRefusal,
   ticketUrgency,
   type OrderStatus,
 } from "./order-status";
@@ -219,5 +223,45 @@ describe("guestStatusPath", () => {
 
   it("follows ORDER_PATH", () => {
     expect(guestStatusPath("placed", ["placed"]).map((s) => s.status)).toEqual([...ORDER_PATH]);
+  });
+});
+
+describe("recall", () => {
+  it("moves a ready ticket back to preparing and a served one back to ready, nothing else", () => {
+    const recalls = ORDER_STATUSES.flatMap((from) => {
+      const to = RECALL_TRANSITIONS[from];
+      return to ? [[from, to]] : [];
+    });
+    expect(recalls).toEqual([
+      ["ready", "preparing"],
+      ["served", "ready"],
+    ]);
+    expect(RECALLABLE_STATUSES).toEqual(recalls.map(([from]) => from));
+  });
+
+  it("leaves the forward state machine forward-only", () => {
+    expect(canTransition("ready", "preparing")).toBe(false);
+    expect(canTransition("served", "ready")).toBe(false);
+    expect(ORDER_TRANSITIONS.served).toEqual([]);
+  });
+
+  it("allows a recall for 10 minutes after the last status change", () => {
+    expect(RECALL_POLICY.windowSeconds).toBe(600);
+    expect(recallRefusal("ready", 0)).toBeNull();
+    expect(recallRefusal("served", 600_000)).toBeNull();
+    expect(recallRefusal("ready", 600_001)).toBe(
+      "This ticket was bumped more than 10 minutes ago; it can't be recalled any more",
+    );
+    expect(recallRefusal("served", 3_600_000)).toBe(
+      "This ticket was served more than 10 minutes ago; it can't be recalled any more",
+    );
+  });
+
+  it("explains why a ticket in any other status can't be recalled", () => {
+    expect(recallRefusal("preparing", 0)).toBe("This ticket is still being prepared; there is nothing to recall");
+    expect(recallRefusal("placed", 0)).toBe("This ticket hasn't been started yet; there is nothing to recall");
+    expect(recallRefusal("accepted", 0)).toBe("This ticket hasn't been started yet; there is nothing to recall");
+    expect(recallRefusal("cancelled", 0)).toBe("This order was cancelled; it can't be recalled");
+    expect(recallRefusal("rejected", 0)).toBe("This order was rejected; it can't be recalled");
   });
 });

@@ -41,6 +41,49 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   rejected: Object.freeze([] as const),
 });
 
+/**
+ * Recall: staff take back a bump. A ticket that is ready goes back to preparing (the kitchen
+ * reopens it), a served one back to ready (it returns to the pass). A SEPARATE map from
+ * ORDER_TRANSITIONS, which stays forward-only: only `kitchen.recall` uses it, and only within
+ * `RECALL_POLICY.windowSeconds` of the order's last status change. null: no recall.
+ */
+export const RECALL_TRANSITIONS: Readonly<Record<OrderStatus, OrderStatus | null>> = Object.freeze({
+  placed: null,
+  accepted: null,
+  preparing: null,
+  ready: "preparing",
+  served: "ready",
+  cancelled: null,
+  rejected: null,
+});
+
+/** The statuses a ticket can be recalled from (ready, served): those with a RECALL_TRANSITIONS target. */
+export const RECALLABLE_STATUSES = ["ready", "served"] as const satisfies readonly OrderStatus[];
+
+/**
+ * How long a bumped (ready) or served ticket can still be recalled: 600 seconds (10 minutes,
+ * issue 11) after its last status change; the kitchen's "Recently done" drawer lists the
+ * tickets still in that window, at most `maxRecent` (newest first).
+ */
+export const RECALL_POLICY = Object.freeze({ windowSeconds: 600, maxRecent: 50 });
+
+/**
+ * Why a ticket in `status` whose status last changed `sinceChangeMs` milliseconds ago can't be
+ * recalled, in words for staff; null when it can (see RECALL_TRANSITIONS, RECALL_POLICY).
+ */
+export function recallRefusal(status: OrderStatus, sinceChangeMs: number): string | null {
+  if (RECALL_TRANSITIONS[status] === null) {
+    if (status === "cancelled" || status === "rejected") return `This order was ${status}; it can't be recalled`;
+    return status === "preparing"
+      ? "This ticket is still being prepared; there is nothing to recall"
+      : "This ticket hasn't been started yet; there is nothing to recall";
+  }
+  const minutes = RECALL_POLICY.windowSeconds / 60;
+  if (sinceChangeMs > RECALL_POLICY.windowSeconds * 1000)
+    return `This ticket was ${status === "ready" ? "bumped" : "served"} more than ${minutes} minutes ago; it can't be recalled any more`;
+  return null;
+}
+
 /** Guest-facing names of each status. */
 export const ORDER_STATUS_LABELS: Readonly<Record<OrderStatus, string>> = Object.freeze({
   placed: "Order placed",

@@ -158,8 +158,12 @@ describe("priceOrder: lines", () => {
 
   it("produces lines and totals that fit the public OrderView shape", () => {
     const order = price([{ menuItemId: "dosa", quantity: 1, optionIds: ["regular"] }]);
-    expectTypeOf(order.lines).toExtend<OrderLineView[]>();
-    expectTypeOf(order).toExtend<Pick<OrderView, "lines" | "subtotal" | "serviceCharge" | "tax" | "tip" | "total">>();
+    // A priced line is an order line before the kitchen works on it (no `doneAt` yet).
+    type PricedLine = Omit<OrderLineView, "doneAt">;
+    expectTypeOf(order.lines).toExtend<PricedLine[]>();
+    expectTypeOf(order).toExtend<
+      Pick<OrderView, "subtotal" | "serviceCharge" | "tax" | "tip" | "total"> & { lines: PricedLine[] }
+    >();
   });
 
   it("accepts quantities 1 and 50", () => {

@@ -84,6 +84,8 @@ export interface OrderLineView {
   lineTotal: number;
   /** Kitchen station that prepares it ("grill", "bar", ...). */
   station: string;
+  /** When its station bumped it as done (ISO-8601 UTC, `kitchen.bumpLine`); null while still to make. */
+  doneAt: string | null;
 }
 
 export interface OrderStatusChangeView {

@@ -53,6 +53,7 @@ export function toOrderView(order: OrderDoc): OrderView {
       notes: line.notes ?? null,
       lineTotal: line.lineTotal,
       station: line.station,
+      doneAt: line.doneAt?.toISOString() ?? null,
     })),
     subtotal: order.subtotal,
     serviceCharge: order.serviceCharge,

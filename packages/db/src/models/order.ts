@@ -23,6 +23,8 @@ const orderLineSchema = new Schema(
     notes: { type: String, default: null },
     lineTotal: { type: Number, required: true },
     station: { type: String, required: true },
+    /** When its station bumped it as done (kitchen.bumpLine); null while still to make. */
+    doneAt: { type: Date, default: null },
   },
   { _id: false },
 );
