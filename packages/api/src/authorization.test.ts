@@ -168,6 +168,26 @@ const MATRIX: Record<string, Row> = {
     call: async (api, fx) => api.kitchen.advance({ orderId: await fx.freshOrder(), to: "accepted" }),
     expect: staffOnly("ok", "NOT_FOUND"),
   },
+  // Each caller bumps, reopens or recalls a fresh order of restaurant A (Rasmalai, Gulab Jamun: both dessert).
+  "kitchen.bumpLine": {
+    call: async (api, fx) =>
+      api.kitchen.bumpLine({ orderId: await fx.acceptedOrder(), lineId: "1", station: "dessert" }),
+    expect: staffOnly("ok", "NOT_FOUND"),
+  },
+  "kitchen.reopenLine": {
+    call: async (api, fx) =>
+      api.kitchen.reopenLine({ orderId: await fx.bumpedOrder(), lineId: "1", station: "dessert" }),
+    expect: staffOnly("ok", "NOT_FOUND"),
+  },
+  "kitchen.recall": {
+    call: async (api, fx) => api.kitchen.recall({ orderId: await fx.readyOrder() }),
+    expect: staffOnly("ok", "NOT_FOUND"),
+  },
+  "kitchen.recent": {
+    call: async (api, fx) =>
+      (await api.kitchen.recent()).tickets.some((ticket) => ticket.id === fx.recentOrderId) ? "ok" : "hidden",
+    expect: staffOnly("ok", "hidden"),
+  },
   "payment.start": {
     // The guest pays their order at A's T1 at the counter (only they may: it is their table).
     call: (api, fx) =>
@@ -427,6 +447,29 @@ async function fixture() {
   const settledAtT3 = await callers.staff.call((api) =>
     api.floor.settle({ tableSessionId: atT3.tableSessionId, method: "cash", amount: atT3.total }),
   );
+  // Orders of A on the kitchen's way, stored as copies of the guest's order (no more orders through
+  // the rate limits): accepted; preparing with line 1 bumped; ready with both lines bumped (Rasmalai,
+  // Gulab Jamun: both dessert). And one made ready through the API: in the recently-done list.
+  const template = (await Order.findById(orderId).lean())!;
+  let copies = 0;
+  const storedOrder = async (status: "accepted" | "preparing" | "ready", doneLines: number[]) => {
+    const at = new Date();
+    const { _id, ...fields } = template;
+    copies += 1;
+    const copy = await Order.create({
+      ...fields,
+      idempotencyKey: randomUUID(),
+      number: 9_000 + copies,
+      status,
+      statusHistory: [...template.statusHistory, { status, at, by: "test", reason: null }],
+      lines: template.lines.map((line, index) => ({ ...line, doneAt: doneLines.includes(index) ? at : null })),
+      outbox: [],
+    });
+    return copy._id.toString();
+  };
+  const recentOrderId = await placeAtA();
+  for (const to of ["accepted", "preparing", "ready"] as const)
+    await callers.staff.call((api) => api.kitchen.advance({ orderId: recentOrderId, to }));
   // The business date the order was placed on (not "today" read separately, which could differ at midnight).
   const placedOn = (await Order.findById(orderId, { businessDate: 1 }).lean())!.businessDate;
   return {
@@ -442,6 +485,10 @@ async function fixture() {
     emptySession,
     freeTable,
     freshOrder: placeAtA,
+    acceptedOrder: () => storedOrder("accepted", []),
+    bumpedOrder: () => storedOrder("preparing", [1]),
+    readyOrder: () => storedOrder("ready", [0, 1]),
+    recentOrderId,
     callers,
     todayRange: { from: placedOn, to: placedOn },
     // A paid payment at A: its receipt link is the secret, so anyone holding it may read it.

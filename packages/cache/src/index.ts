@@ -4,7 +4,8 @@
  *   delete in one process reaches every process's memory, and per-key single flight so a miss
  *   under load runs the loader once per process: stampede protection);
  * - the index of each restaurant's active tickets (`active-tickets.ts`);
- * - the index of orders with undelivered outbox events (`outbox-index.ts`).
+ * - the index of orders with undelivered outbox events (`outbox-index.ts`);
+ * - the index of each restaurant's recently done tickets, for recall (`recent-tickets.ts`).
  */
 export { createCache, CACHE_TTL, cacheKeys, cacheTags, type Cache } from "./cache";
 export {
@@ -16,3 +17,4 @@ export {
   type TicketWindow,
 } from "./active-tickets";
 export { clearOutboxPending, markOutboxPending, pendingOutboxOrders } from "./outbox-index";
+export { recentDoneTicketIds, trackDoneTicket } from "./recent-tickets";

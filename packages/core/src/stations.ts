@@ -26,6 +26,11 @@ export const lineIdSchema = z
 export const bumpLineInput = z.object({ orderId: objectIdSchema, lineId: lineIdSchema, station: stationSchema });
 export type BumpLineInput = z.infer<typeof bumpLineInput>;
 
+/** "tandoor" → "Tandoor": stations are stored lower-case, shown capitalised. */
+export function stationLabel(station: string): string {
+  return station ? station[0]!.toUpperCase() + station.slice(1) : station;
+}
+
 /** A line's id for `bumpLineInput`: its index in the order's lines. */
 export function lineIdOf(index: number): string {
   return String(index);

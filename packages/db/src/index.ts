@@ -3,6 +3,7 @@ export * from "./env";
 export * from "./menus";
 export * from "./models";
 export * from "./orders";
+export * from "./kitchen-lines";
 export * from "./outbox";
 export * from "./sessions";
 export * from "./views";

@@ -5,6 +5,7 @@ import {
   clearOutboxPending,
   markOutboxPending,
   pendingOutboxOrders,
+  trackDoneTicket,
   trackTicket,
   type Cache,
 } from "@tabletap/cache";
@@ -60,8 +61,8 @@ export interface OrderChanges {
  * Builds the order-change publisher.
  * @param deps.bus the live channels' event bus.
  * @param deps.redis and deps.cache the read models every change refreshes before it is
- *   broadcast: the order's cached view is dropped and the restaurant's active-ticket index
- *   updated (@tabletap/cache), so whoever hears of the change and reads the order sees it.
+ *   broadcast: the order's cached view is dropped and the restaurant's active-ticket and
+ *   recently-done indexes updated (@tabletap/cache), so whoever hears of the change and reads the order sees it.
  * @param deps.sendToQueue sends one event to the orders queue (see `orderQueueSender` in @tabletap/queue).
  * @param deps.broadcastRetryDelaysMs waits between broadcast attempts (default 100 ms, 400 ms: three attempts).
  */
@@ -76,7 +77,11 @@ export function createOrderChanges(deps: {
   const delays = deps.broadcastRetryDelaysMs ?? [100, 400];
 
   async function announce(view: OrderView): Promise<void> {
-    await Promise.all([deps.cache.delete({ key: cacheKeys.order(view.id) }), trackTicket(deps.redis, view)]);
+    await Promise.all([
+      deps.cache.delete({ key: cacheKeys.order(view.id) }),
+      trackTicket(deps.redis, view),
+      trackDoneTicket(deps.redis, view),
+    ]);
     await publishOrderChange(deps.bus, view);
   }
 

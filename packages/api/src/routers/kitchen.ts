@@ -1,7 +1,15 @@
-import { advanceOrderInput, ticketSubscriptionInput } from "@tabletap/core";
+import { advanceOrderInput, bumpLineInput, orderIdInput, ticketSubscriptionInput } from "@tabletap/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { staffProcedure, trackedEvents, whileSignedIn } from "../trpc";
-import { activeTickets, advanceTicket, followTickets } from "../use-cases/kitchen";
+import {
+  activeTickets,
+  advanceTicket,
+  bumpLine,
+  followTickets,
+  recallTicket,
+  recentTickets,
+  reopenLine,
+} from "../use-cases/kitchen";
 
 /** The kitchen display: tickets of the staff member's restaurant only. */
 export const kitchenRouter = {
@@ -32,4 +40,38 @@ export const kitchenRouter = {
   advance: staffProcedure
     .input(advanceOrderInput)
     .mutation(({ ctx, input }) => advanceTicket(ctx.services, ctx.staff, input)),
+
+  /**
+   * A station bumps its line of a ticket as done: `{ orderId, lineId, station }`, `lineId` the
+   * line's index ("0", "1", …), `station` the line's station. A line of an accepted order starts
+   * it (→ preparing) first; once every line is done the order moves to ready (exactly once, however
+   * many stations bump at the same moment), so the guest sees "ready" only after every station.
+   * Returns the order's view. Errors: NOT_FOUND for an order of another restaurant or none;
+   * BAD_REQUEST for a line the ticket doesn't have or that another station makes; CONFLICT when
+   * the line is already done or the order isn't accepted or preparing.
+   */
+  bumpLine: staffProcedure.input(bumpLineInput).mutation(({ ctx, input }) => bumpLine(ctx.services, ctx.staff, input)),
+
+  /**
+   * Undoes a station's bump of its line (same input as `bumpLine`) while the order is preparing.
+   * Errors: NOT_FOUND, BAD_REQUEST as `bumpLine`; CONFLICT when the line isn't done or the order
+   * isn't preparing (a ready ticket is recalled instead).
+   */
+  reopenLine: staffProcedure
+    .input(bumpLineInput)
+    .mutation(({ ctx, input }) => reopenLine(ctx.services, ctx.staff, input)),
+
+  /**
+   * Recalls a ticket within `RECALL_POLICY.windowSeconds` (10 minutes) of its last status change:
+   * ready → preparing (reopening the lines bumped last), served → ready. Recorded in its status
+   * history and broadcast; returns the order's view. Errors: NOT_FOUND for an order of another
+   * restaurant or none; CONFLICT for any other status or once the 10 minutes have passed.
+   */
+  recall: staffProcedure.input(orderIdInput).mutation(({ ctx, input }) => recallTicket(ctx.services, ctx.staff, input)),
+
+  /**
+   * The restaurant's tickets that became ready or served in the last 10 minutes and can still be
+   * recalled, most recently done first, at most `RECALL_POLICY.maxRecent` (50), as `{ tickets }`.
+   */
+  recent: staffProcedure.query(({ ctx }) => recentTickets(ctx.services, ctx.staff)),
 } satisfies TRPCRouterRecord;

@@ -1,7 +1,4 @@
-/** "tandoor" → "Tandoor": stations are stored lowercase, shown capitalised. */
-export function stationLabel(station: string): string {
-  return station ? station[0]!.toUpperCase() + station.slice(1) : station;
-}
+export { stationLabel } from "@tabletap/core/stations";
 
 const KNOWN: Record<string, number> = { kitchen: 0, tandoor: 1, bar: 2, dessert: 3, grill: 4, fryer: 5, cold: 6 };
 
