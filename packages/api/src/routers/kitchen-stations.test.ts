@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { RECALL_POLICY } from "@tabletap/core";
 import { Order } from "@tabletap/db";
 import { describe, expect, it } from "vitest";
-import { seedRestaurant, signedInGuest, signedInStaff, TestClient } from "../testing";
+import { seedRestaurant, signedInGuest, signedInStaff, type TestClient } from "../testing";
 
 type Seeded = Awaited<ReturnType<typeof seedRestaurant>>;
 

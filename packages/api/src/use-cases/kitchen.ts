@@ -110,7 +110,7 @@ const ATTEMPTS = 5;
 /** The staff member's order `orderId`, read by id. @throws NotFoundError for one of another restaurant or none. */
 async function ticketOf(staff: StaffPrincipal, orderId: string): Promise<OrderDoc> {
   const order = isValidObjectId(orderId) ? await Order.findById(orderId).lean<OrderDoc>() : null;
-  if (!order || order.restaurantId.toString() !== staff.restaurantId)
+  if (order?.restaurantId.toString() !== staff.restaurantId)
     throw new NotFoundError("We couldn't find that ticket.");
   return order;
 }
@@ -245,7 +245,7 @@ export async function recentTickets(services: Services, staff: StaffPrincipal): 
   const byId = new Map(orders.map((order) => [order._id.toString(), order]));
   const tickets = ids.flatMap((id) => {
     const order = byId.get(id);
-    if (!order || order.restaurantId.toString() !== staff.restaurantId) return [];
+    if (order?.restaurantId.toString() !== staff.restaurantId) return [];
     const view = toOrderView(order);
     const lastChange = view.statusHistory.at(-1)?.at ?? view.updatedAt;
     return recallRefusal(view.status, now - Date.parse(lastChange)) === null ? [view] : [];
