@@ -23,6 +23,8 @@ export interface TicketMovesOptions {
   showNotice: (text: string) => void;
   /** Called when the API answers UNAUTHORIZED. */
   onUnauthorized: () => void;
+  /** Called with each moved ticket (the API's answer), e.g. to offer undo of a Ready / Served. */
+  onMoved?: (view: OrderView) => void;
 }
 
 /**
@@ -32,7 +34,14 @@ export interface TicketMovesOptions {
  * refetches the board. `pendingByTicket` maps a ticket id to where its move in flight is heading;
  * `focusId` is the ticket whose card should take focus.
  */
-export function useTicketMoves({ board, applyChange, refresh, showNotice, onUnauthorized }: TicketMovesOptions) {
+export function useTicketMoves({
+  board,
+  applyChange,
+  refresh,
+  showNotice,
+  onUnauthorized,
+  onMoved,
+}: TicketMovesOptions) {
   const trpc = useTRPC();
   const { focusId, remember, moved } = useFollowFocus();
   const boardRef = useRef(board);
@@ -45,6 +54,7 @@ export function useTicketMoves({ board, applyChange, refresh, showNotice, onUnau
       onSuccess: (view) => {
         applyChange(view);
         moved(view.id);
+        onMoved?.(view);
       },
       onError: (error, variables) => {
         if (errorCode(error) === "UNAUTHORIZED") return onUnauthorized();

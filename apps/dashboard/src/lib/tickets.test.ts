@@ -35,6 +35,7 @@ function ticket(overrides: Partial<OrderView> & { id: string }): OrderView {
         notes: null,
         lineTotal: 12000,
         station: "tandoor",
+        doneAt: null,
       },
     ],
     subtotal: 12000,
@@ -86,6 +87,7 @@ describe("stations", () => {
         notes: null,
         lineTotal: 1,
         station: "kitchen",
+        doneAt: null,
       },
       {
         menuItemId: "m2",
@@ -96,6 +98,7 @@ describe("stations", () => {
         notes: null,
         lineTotal: 1,
         station: "bar",
+        doneAt: null,
       },
     ],
   });
@@ -111,6 +114,16 @@ describe("stations", () => {
     expect(bar[0]?.lines.map((l) => l.name)).toEqual(["Sweet Lassi"]);
     expect(bar[0]?.hiddenLines).toBe(1);
     expect(filterByStation([mixed, naan], null)).toHaveLength(2);
+  });
+
+  it("drops a ticket from a station's view once that station's lines are bumped, or the ticket is ready", () => {
+    const [first, second] = mixed.lines;
+    const barDone = { ...mixed, lines: [first!, { ...second!, doneAt: "2026-01-01T12:05:00.000Z" }] };
+    expect(filterByStation([barDone], "bar")).toEqual([]);
+    expect(filterByStation([barDone, naan], "kitchen").map((item) => item.ticket.id)).toEqual([barDone.id]);
+    expect(filterByStation([{ ...naan, status: "ready" }], "tandoor")).toEqual([]);
+    // The expo view keeps every ticket.
+    expect(filterByStation([barDone, { ...naan, status: "ready" }], null)).toHaveLength(2);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   type OrderExit,
 } from "@tabletap/core/order-status";
 import { isStaleOrderView } from "@tabletap/core/views";
+import { stationOwesWork } from "./stations";
 
 export type Ticket = OrderView;
 
@@ -57,12 +58,15 @@ export interface StationTicket {
   hiddenLines: number;
 }
 
-/** Tickets with at least one line for `station` (every ticket for null), trimmed to those lines. */
+/**
+ * The tickets `station` still has work on (a line of its not yet bumped, the ticket not ready:
+ * `stationOwesWork`), trimmed to its lines; every ticket for null (the expo view).
+ */
 export function filterByStation(tickets: readonly Ticket[], station: string | null): StationTicket[] {
   const result: StationTicket[] = [];
   for (const ticket of tickets) {
+    if (station && !stationOwesWork(ticket, station)) continue;
     const lines = station ? ticket.lines.filter((line) => line.station === station) : ticket.lines;
-    if (station && lines.length === 0) continue;
     result.push({ ticket, lines, hiddenLines: ticket.lines.length - lines.length });
   }
   return result;

@@ -4,6 +4,7 @@ import { useNotice } from "@/hooks/use-notice";
 import { useSoundPreference } from "@/hooks/use-sound-preference";
 import { useStaffSession } from "@/hooks/use-staff-session";
 import { useStationFilter } from "@/hooks/use-station-filter";
+import { useStationWork } from "@/hooks/use-station-work";
 import { useStopDialog } from "@/hooks/use-stop-dialog";
 import { useTicketBoard } from "@/hooks/use-ticket-board";
 import { useTicketMoves } from "@/hooks/use-ticket-moves";
@@ -12,9 +13,12 @@ import type { KitchenBoardView } from "@tabletap/core";
 import { BoardEmpty, BoardError, BoardLoading, HiddenTickets } from "./board-message";
 import { KitchenHeader } from "./kitchen-header";
 import { NoticeBar } from "./notice-bar";
+import { RecentDrawer } from "./recent-drawer";
 import { ServiceStrip } from "./service-strip";
+import { StationWorkContext } from "./station-work";
 import { StopDialog } from "./stop-dialog";
 import { TicketColumns } from "./ticket-columns";
+import { UndoBar } from "./undo-bar";
 
 export interface KitchenDisplayProps {
   staff: { name: string; role: "staff" | "manager" };
@@ -43,10 +47,24 @@ export function KitchenDisplay({ staff, initialBoard, renderedAt, initialStation
     onUnauthorized: session.goToLogin,
   });
   const { notice, showNotice, dismissNotice } = useNotice();
-  const moves = useTicketMoves({ board, applyChange, refresh, showNotice, onUnauthorized: session.goToLogin });
+  const filter = useStationFilter(board, initialStation);
+  const work = useStationWork({
+    station: filter.station,
+    applyChange,
+    refresh,
+    showNotice,
+    onUnauthorized: session.goToLogin,
+  });
+  const moves = useTicketMoves({
+    board,
+    applyChange,
+    refresh,
+    showNotice,
+    onUnauthorized: session.goToLogin,
+    onMoved: work.offerUndo,
+  });
   const stop = useStopDialog({ board, loaded: query.data !== undefined, showNotice });
   const stopping = stop.open;
-  const filter = useStationFilter(board, initialStation);
   const [sound, setSound] = useSoundPreference();
   const { fresh, announcement } = useArrivals(query.data?.tickets, sound);
 
@@ -75,27 +93,31 @@ export function KitchenDisplay({ staff, initialBoard, renderedAt, initialStation
       {notice ? <NoticeBar key={notice.id} notice={notice} onDismiss={dismissNotice} /> : null}
       {hidden ? <HiddenTickets hidden={hidden} /> : null}
 
-      <main className="board" aria-label="Tickets">
-        {query.data === undefined ? (
-          query.isError ? (
-            <BoardError error={query.error} onRetry={() => void query.refetch()} />
+      <StationWorkContext value={work}>
+        <main className="board" aria-label="Tickets">
+          {query.data === undefined ? (
+            query.isError ? (
+              <BoardError error={query.error} onRetry={() => void query.refetch()} />
+            ) : (
+              <BoardLoading />
+            )
+          ) : filter.visible.length === 0 ? (
+            <BoardEmpty station={filter.station} onShowAll={() => filter.chooseStation(null)} />
           ) : (
-            <BoardLoading />
-          )
-        ) : filter.visible.length === 0 ? (
-          <BoardEmpty station={filter.station} onShowAll={() => filter.chooseStation(null)} />
-        ) : (
-          <TicketColumns
-            items={filter.visible}
-            fresh={fresh}
-            pendingByTicket={moves.pendingByTicket}
-            serverNow={renderedAt}
-            focusId={moves.focusId}
-            onAdvance={moves.advance}
-            onStop={stop.openFor}
-          />
-        )}
-      </main>
+            <TicketColumns
+              items={filter.visible}
+              fresh={fresh}
+              pendingByTicket={moves.pendingByTicket}
+              serverNow={renderedAt}
+              focusId={moves.focusId}
+              onAdvance={moves.advance}
+              onStop={stop.openFor}
+            />
+          )}
+        </main>
+      </StationWorkContext>
+      <RecentDrawer serverNow={renderedAt} recalling={work.recalling} onRecall={work.recall} />
+      {work.offer ? <UndoBar key={work.offer.id} offer={work.offer} onDismiss={work.dismissOffer} /> : null}
 
       {stopping ? (
         <StopDialog

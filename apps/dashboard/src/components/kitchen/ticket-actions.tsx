@@ -9,6 +9,11 @@ const EXIT_CLASS: Record<OrderExit, string> = { rejected: "btn btn-xl btn-reject
 
 export interface TicketActionsProps {
   ticket: OrderView;
+  /**
+   * A station's view: its lines are bumped one by one (the ticket is ready once every station's
+   * are), so no Start / Ready button; Accept, Served and Reject / Cancel stay.
+   */
+  stationView?: boolean;
   /** The status a move in flight for this ticket is heading to, if any (then every button is disabled). */
   pendingTo: OrderStatus | undefined;
   /** Focus the forward button when it appears (the ticket just moved columns from the keyboard). */
@@ -19,8 +24,9 @@ export interface TicketActionsProps {
 }
 
 /** A ticket's buttons, as core allows for its status: the forward step, and Reject or Cancel. */
-export function TicketActions({ ticket, pendingTo, takeFocus, onAdvance, onStop }: TicketActionsProps) {
-  const forward = forwardActionOf(ticket);
+export function TicketActions({ ticket, stationView, pendingTo, takeFocus, onAdvance, onStop }: TicketActionsProps) {
+  const next = forwardActionOf(ticket);
+  const forward = stationView && (next?.to === "preparing" || next?.to === "ready") ? null : next;
   const exit = exitActionOf(ticket);
   const busy = pendingTo !== undefined;
   const primaryRef = useRef<HTMLButtonElement>(null);
@@ -28,19 +34,21 @@ export function TicketActions({ ticket, pendingTo, takeFocus, onAdvance, onStop 
     if (takeFocus && !busy) primaryRef.current?.focus();
   }, [takeFocus, busy]);
 
-  if (!forward) return null;
+  if (!forward && !exit) return null;
   return (
     <div className="ticket-actions">
-      <button
-        type="button"
-        className={`btn btn-xl btn-go btn-go--${forward.to}`}
-        aria-label={forward.accessibleName}
-        ref={primaryRef}
-        disabled={busy}
-        onClick={() => onAdvance(ticket, forward.to)}
-      >
-        {pendingTo === forward.to ? forward.pendingLabel : forward.label}
-      </button>
+      {forward ? (
+        <button
+          type="button"
+          className={`btn btn-xl btn-go btn-go--${forward.to}`}
+          aria-label={forward.accessibleName}
+          ref={primaryRef}
+          disabled={busy}
+          onClick={() => onAdvance(ticket, forward.to)}
+        >
+          {pendingTo === forward.to ? forward.pendingLabel : forward.label}
+        </button>
+      ) : null}
       {exit ? (
         <button
           type="button"

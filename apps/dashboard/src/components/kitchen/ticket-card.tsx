@@ -1,8 +1,11 @@
 "use client";
 import type { OrderStatus, OrderView } from "@tabletap/core";
 import { memo } from "react";
-import type { StationTicket } from "@/lib/tickets";
+import { lineKey } from "@/hooks/use-station-work";
+import { progressText, stationProgress } from "@/lib/stations";
+import { ticketName, type StationTicket } from "@/lib/tickets";
 import { AgeTimer } from "./age-timer";
+import { useStationWorkContext } from "./station-work";
 import { TicketActions } from "./ticket-actions";
 import { TicketLine } from "./ticket-line";
 
@@ -28,10 +31,17 @@ export interface TicketCardProps {
   onStop: (ticket: OrderView) => void;
 }
 
-/** One ticket on the kitchen display: table, number, status and age; its lines; its buttons. */
+/**
+ * One ticket on the kitchen display: table, number, status and age; its lines; its buttons. In a
+ * station view each of the station's lines of a started (or accepted) ticket has a Bump button;
+ * in the expo view (every station) the ticket shows each station's progress.
+ */
 function TicketCardImpl({ item, fresh, pendingTo, serverNow, takeFocus, onAdvance, onStop }: TicketCardProps) {
   const { ticket, lines, hiddenLines } = item;
   const headingId = `ticket-${ticket.id}-title`;
+  const work = useStationWorkContext();
+  const stationView = !!work?.station;
+  const bumpable = stationView && (ticket.status === "accepted" || ticket.status === "preparing");
   return (
     <article
       className={`ticket ticket--${ticket.status}${fresh ? "is-fresh" : ""}`}
@@ -60,10 +70,31 @@ function TicketCardImpl({ item, fresh, pendingTo, serverNow, takeFocus, onAdvanc
       </header>
 
       <ul className="ticket-lines" aria-label="Items">
-        {lines.map((line, index) => (
-          <TicketLine key={`${line.menuItemId}-${index}`} line={line} />
-        ))}
+        {lines.map((line) => {
+          const index = ticket.lines.indexOf(line);
+          return (
+            <TicketLine
+              key={`${line.menuItemId}-${index}`}
+              line={line}
+              bump={
+                work && bumpable
+                  ? {
+                      accessibleName: `Bump ${line.quantity}× ${line.name}, ${ticketName(ticket)}`,
+                      pending: work.pendingLines.has(lineKey(ticket.id, index)),
+                      onBump: () => work.bump(ticket, index),
+                    }
+                  : undefined
+              }
+            />
+          );
+        })}
       </ul>
+      {work && !stationView ? (
+        <p className="text-muted-foreground px-3.5 pb-1 text-sm font-semibold" data-testid="station-progress">
+          <span className="sr-only">Stations: </span>
+          {progressText(stationProgress(ticket))}
+        </p>
+      ) : null}
       {hiddenLines > 0 ? (
         <p className="ticket-hidden">
           + {hiddenLines} {hiddenLines === 1 ? "item" : "items"} for other stations
@@ -72,6 +103,7 @@ function TicketCardImpl({ item, fresh, pendingTo, serverNow, takeFocus, onAdvanc
 
       <TicketActions
         ticket={ticket}
+        stationView={stationView}
         pendingTo={pendingTo}
         takeFocus={takeFocus}
         onAdvance={onAdvance}
