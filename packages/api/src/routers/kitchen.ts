@@ -1,7 +1,8 @@
-import { advanceOrderInput, ticketSubscriptionInput } from "@tabletap/core";
+import { advanceOrderInput, findOrdersInput, ticketSubscriptionInput } from "@tabletap/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { staffProcedure, trackedEvents, whileSignedIn } from "../trpc";
 import { activeTickets, advanceTicket, followTickets } from "../use-cases/kitchen";
+import { findOrders } from "../use-cases/order-lookup";
 
 /** The kitchen display: tickets of the staff member's restaurant only. */
 export const kitchenRouter = {
@@ -32,4 +33,13 @@ export const kitchenRouter = {
   advance: staffProcedure
     .input(advanceOrderInput)
     .mutation(({ ctx, input }) => advanceTicket(ctx.services, ctx.staff, input)),
+
+  /**
+   * Order lookup: the restaurant's orders of today (its business date) matching `query`, an order
+   * number ("42", "#042"), a table label ("T7") or the guest's phone (whole, or its last 4–9
+   * digits), any status, with their full status history, newest first, at most
+   * `ORDER_LOOKUP_POLICY.maxResults` (50), as `{ businessDate, orders, more }`.
+   * Errors: BAD_REQUEST with a human message for a query that is none of these.
+   */
+  findOrders: staffProcedure.input(findOrdersInput).query(({ ctx, input }) => findOrders(ctx.staff, input)),
 } satisfies TRPCRouterRecord;
