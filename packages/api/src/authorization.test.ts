@@ -168,6 +168,13 @@ const MATRIX: Record<string, Row> = {
     call: async (api, fx) => api.kitchen.advance({ orderId: await fx.freshOrder(), to: "accepted" }),
     expect: staffOnly("ok", "NOT_FOUND"),
   },
+  "kitchen.findOrders": {
+    call: async (api, fx) =>
+      (await api.kitchen.findOrders({ query: fx.a.tables[0]!.label })).orders.some((order) => order.id === fx.orderId)
+        ? "ok"
+        : "hidden",
+    expect: staffOnly("ok", "hidden"),
+  },
   "payment.start": {
     // The guest pays their order at A's T1 at the counter (only they may: it is their table).
     call: (api, fx) =>

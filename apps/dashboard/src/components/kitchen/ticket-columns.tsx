@@ -1,39 +1,65 @@
 "use client";
 import type { OrderStatus, OrderView } from "@tabletap/core";
-import { useMemo } from "react";
-import { COLUMNS, toColumns, type StationTicket } from "@/lib/tickets";
+import type { CSSProperties } from "react";
+import { COLUMNS, type ColumnId, type StationTicket } from "@/lib/tickets";
 import { TicketCard } from "./ticket-card";
 
+/** The bump-bar keys 1–9 go to the first nine tickets in board order. */
+const KEYED_TICKETS = 9;
+
+/** The board's tickets in the order shown and keyed: the New column first, then Preparing, Ready; each oldest first. */
+export function boardOrder(columns: Record<ColumnId, readonly StationTicket[]>): OrderView[] {
+  return COLUMNS.flatMap((column) => columns[column.id].map((item) => item.ticket));
+}
+
 export interface TicketColumnsProps {
-  /** The tickets to show (already filtered by station). */
-  items: readonly StationTicket[];
+  /** The tickets to show (already filtered by station), grouped by `toColumns`. */
+  columns: Record<ColumnId, readonly StationTicket[]>;
   /** Ids of tickets that just arrived. */
   fresh: ReadonlySet<string>;
   /** Ticket id → the status its move in flight is heading to. */
   pendingByTicket: ReadonlyMap<string, OrderStatus>;
   serverNow: number;
-  /** The ticket whose card takes keyboard focus (it just moved columns). */
+  /** The ticket whose card takes keyboard focus (it just moved columns from the keyboard). */
   focusId: string | null;
+  /** The ticket the bump bar has selected (outlined), if any. */
+  selectedId: string | null;
   onAdvance: (ticket: OrderView, to: OrderStatus) => void;
   onStop: (ticket: OrderView) => void;
 }
 
-/** The board's columns (New, Preparing, Ready), each a counted list of tickets, oldest first. */
-export function TicketColumns({ items, ...cardProps }: TicketColumnsProps) {
-  const columns = useMemo(() => toColumns(items), [items]);
+/**
+ * The board's columns (New, Preparing, Ready), each a counted list of tickets, oldest first. Each
+ * column's width follows its number of tickets (`--share`), so the busiest column gets the room;
+ * the first nine tickets carry their bump-bar key (1–9) in a corner.
+ */
+export function TicketColumns({ columns, ...cardProps }: TicketColumnsProps) {
+  const keys = new Map(
+    boardOrder(columns)
+      .slice(0, KEYED_TICKETS)
+      .map((ticket, index) => [ticket.id, index + 1]),
+  );
   return (
     <div className="columns">
       {COLUMNS.map((column) => (
-        <TicketColumn key={column.id} id={column.id} title={column.title} items={columns[column.id]} {...cardProps} />
+        <TicketColumn
+          key={column.id}
+          id={column.id}
+          title={column.title}
+          items={columns[column.id]}
+          keys={keys}
+          {...cardProps}
+        />
       ))}
     </div>
   );
 }
 
-type TicketColumnProps = Omit<TicketColumnsProps, "items"> & {
+type TicketColumnProps = Omit<TicketColumnsProps, "columns"> & {
   id: string;
   title: string;
   items: readonly StationTicket[];
+  keys: ReadonlyMap<string, number>;
 };
 
 /** One column: its heading with the ticket count, then the tickets or "No tickets". */
@@ -41,16 +67,22 @@ function TicketColumn({
   id,
   title,
   items,
+  keys,
   fresh,
   pendingByTicket,
   serverNow,
   focusId,
+  selectedId,
   onAdvance,
   onStop,
 }: TicketColumnProps) {
   const headingId = `column-${id}`;
   return (
-    <section className={`column column--${id}`} aria-labelledby={headingId}>
+    <section
+      className={`column column--${id}`}
+      aria-labelledby={headingId}
+      style={{ "--share": Math.max(1, items.length) } as CSSProperties}
+    >
       <h2 className="column-head">
         <span id={headingId}>{title}</span>
         <span className="column-count">
@@ -62,19 +94,29 @@ function TicketColumn({
         <p className="column-empty">No tickets</p>
       ) : (
         <ol className="column-list">
-          {items.map((item) => (
-            <li key={item.ticket.id}>
-              <TicketCard
-                item={item}
-                fresh={fresh.has(item.ticket.id)}
-                pendingTo={pendingByTicket.get(item.ticket.id)}
-                serverNow={serverNow}
-                takeFocus={focusId === item.ticket.id}
-                onAdvance={onAdvance}
-                onStop={onStop}
-              />
-            </li>
-          ))}
+          {items.map((item) => {
+            const key = keys.get(item.ticket.id);
+            const selected = selectedId === item.ticket.id;
+            return (
+              <li key={item.ticket.id} className="column-item" data-selected={selected || undefined}>
+                {key ? (
+                  <span className="ticket-key" aria-hidden="true">
+                    {key}
+                  </span>
+                ) : null}
+                {selected ? <span className="sr-only">Selected: </span> : null}
+                <TicketCard
+                  item={item}
+                  fresh={fresh.has(item.ticket.id)}
+                  pendingTo={pendingByTicket.get(item.ticket.id)}
+                  serverNow={serverNow}
+                  takeFocus={focusId === item.ticket.id}
+                  onAdvance={onAdvance}
+                  onStop={onStop}
+                />
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>
