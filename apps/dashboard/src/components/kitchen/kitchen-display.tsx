@@ -119,6 +119,7 @@ export function KitchenDisplay({ staff, initialBoard, renderedAt, initialStation
           ) : (
             <TicketColumns
               columns={columns}
+              compact={compact}
               selectedId={bumpBar.selectedId}
               fresh={fresh}
               pendingByTicket={moves.pendingByTicket}

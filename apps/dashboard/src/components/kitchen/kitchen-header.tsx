@@ -77,7 +77,8 @@ export function KitchenHeader(props: KitchenHeaderProps) {
         <WallClock serverNow={serverNow} />
         <ConnectionBadge connection={connection} />
         <button type="button" className="btn btn-ghost btn-sm" onClick={onFind} aria-keyshortcuts="/">
-          Find order
+          Find
+          <span className="sr-only"> order</span>
           <kbd className="kbd-hint" aria-hidden="true">
             /
           </kbd>
@@ -97,7 +98,8 @@ export function KitchenHeader(props: KitchenHeaderProps) {
           aria-keyshortcuts="?"
           title="Keyboard and bump-bar shortcuts"
         >
-          Shortcuts
+          <span aria-hidden="true">?</span>
+          <span className="sr-only">Shortcuts</span>
         </button>
         <button
           type="button"

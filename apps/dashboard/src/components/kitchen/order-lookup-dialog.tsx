@@ -55,7 +55,7 @@ export function OrderLookupDialog({ onClose }: { onClose: () => void }) {
           <div className="lookup-row">
             <input
               id={inputId}
-              type="search"
+              type="text"
               value={text}
               autoFocus
               autoComplete="off"

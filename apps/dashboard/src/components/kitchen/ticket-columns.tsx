@@ -1,6 +1,7 @@
 "use client";
 import type { OrderStatus, OrderView } from "@tabletap/core";
-import type { CSSProperties } from "react";
+import { useEffect, useRef, useState, type CSSProperties, type RefObject } from "react";
+import { CARD_SLOT_PX, cardSlots, columnSpans } from "@/lib/board-layout";
 import { COLUMNS, type ColumnId, type StationTicket } from "@/lib/tickets";
 import { TicketCard } from "./ticket-card";
 
@@ -24,30 +25,43 @@ export interface TicketColumnsProps {
   focusId: string | null;
   /** The ticket the bump bar has selected (outlined), if any. */
   selectedId: string | null;
+  /** Compact tickets: narrower card slots, so more fit side by side. */
+  compact: boolean;
   onAdvance: (ticket: OrderView, to: OrderStatus) => void;
   onStop: (ticket: OrderView) => void;
 }
 
 /**
- * The board's columns (New, Preparing, Ready), each a counted list of tickets, oldest first. Each
- * column's width follows its number of tickets (`--share`), so the busiest column gets the room;
- * the first nine tickets carry their bump-bar key (1–9) in a corner.
+ * The board's columns (New, Preparing, Ready), each a counted list of tickets, oldest first.
+ * Once the board's width is measured, the card slots that fit side by side are shared out by
+ * `columnSpans` (a busy column spreads over several card columns; `--span`); the first nine
+ * tickets carry their bump-bar key (1–9) in a corner.
  */
-export function TicketColumns({ columns, ...cardProps }: TicketColumnsProps) {
+export function TicketColumns({ columns, compact, ...cardProps }: TicketColumnsProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useWidth(ref);
+  const spans =
+    width === null
+      ? null
+      : columnSpans(
+          COLUMNS.map((column) => columns[column.id].length),
+          cardSlots(width, compact ? CARD_SLOT_PX.compact : CARD_SLOT_PX.full, COLUMNS.length),
+        );
   const keys = new Map(
     boardOrder(columns)
       .slice(0, KEYED_TICKETS)
       .map((ticket, index) => [ticket.id, index + 1]),
   );
   return (
-    <div className="columns">
-      {COLUMNS.map((column) => (
+    <div className="columns" ref={ref} data-measured={spans ? true : undefined}>
+      {COLUMNS.map((column, index) => (
         <TicketColumn
           key={column.id}
           id={column.id}
           title={column.title}
           items={columns[column.id]}
           keys={keys}
+          span={spans?.[index] ?? 1}
           {...cardProps}
         />
       ))}
@@ -55,8 +69,23 @@ export function TicketColumns({ columns, ...cardProps }: TicketColumnsProps) {
   );
 }
 
-type TicketColumnProps = Omit<TicketColumnsProps, "columns"> & {
+/** The width of `ref`'s element in CSS px, kept current with a ResizeObserver; null until measured (on the server). */
+function useWidth(ref: RefObject<HTMLElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry!.contentRect.width));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+type TicketColumnProps = Omit<TicketColumnsProps, "columns" | "compact"> & {
   id: string;
+  /** Card columns this column spreads over. */
+  span: number;
   title: string;
   items: readonly StationTicket[];
   keys: ReadonlyMap<string, number>;
@@ -68,6 +97,7 @@ function TicketColumn({
   title,
   items,
   keys,
+  span,
   fresh,
   pendingByTicket,
   serverNow,
@@ -78,11 +108,7 @@ function TicketColumn({
 }: TicketColumnProps) {
   const headingId = `column-${id}`;
   return (
-    <section
-      className={`column column--${id}`}
-      aria-labelledby={headingId}
-      style={{ "--share": Math.max(1, items.length) } as CSSProperties}
-    >
+    <section className={`column column--${id}`} aria-labelledby={headingId} style={{ "--span": span } as CSSProperties}>
       <h2 className="column-head">
         <span id={headingId}>{title}</span>
         <span className="column-count">
