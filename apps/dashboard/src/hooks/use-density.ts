@@ -4,7 +4,7 @@ import { useCallback, useSyncExternalStore } from "react";
 const DENSITY_KEY = "tabletap.kds.compact";
 
 /** Tickets on the board past which it turns compact by itself (unless staff chose). */
-export const AUTO_COMPACT_AFTER = 9;
+const AUTO_COMPACT_AFTER = 9;
 
 const listeners = new Set<() => void>();
 
