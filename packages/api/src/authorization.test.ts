@@ -188,6 +188,13 @@ const MATRIX: Record<string, Row> = {
       (await api.kitchen.recent()).tickets.some((ticket) => ticket.id === fx.recentOrderId) ? "ok" : "hidden",
     expect: staffOnly("ok", "hidden"),
   },
+  "kitchen.findOrders": {
+    call: async (api, fx) =>
+      (await api.kitchen.findOrders({ query: fx.a.tables[0]!.label })).orders.some((order) => order.id === fx.orderId)
+        ? "ok"
+        : "hidden",
+    expect: staffOnly("ok", "hidden"),
+  },
   "payment.start": {
     // The guest pays their order at A's T1 at the counter (only they may: it is their table).
     call: (api, fx) =>

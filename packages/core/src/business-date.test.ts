@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { businessDate } from "./business-date";
+import { businessDate, formatTimeOfDay } from "./business-date";
 
 describe("businessDate", () => {
   it("uses the restaurant's local date, not UTC's", () => {
@@ -27,5 +27,15 @@ describe("businessDate", () => {
   it("throws RangeError for an invalid date or time zone", () => {
     expect(() => businessDate(new Date("nope"), "Asia/Kolkata")).toThrow(RangeError);
     expect(() => businessDate(new Date(), "Mars/Olympus_Mons")).toThrow(RangeError);
+  });
+});
+
+describe("formatTimeOfDay", () => {
+  it("shows the time on the restaurant's clock, whatever the machine's zone", () => {
+    const at = Date.parse("2026-11-23T12:32:00Z");
+    expect(formatTimeOfDay(at, "Asia/Kolkata")).toBe("6:02 pm");
+    expect(formatTimeOfDay(new Date(at), "Europe/London")).toBe("12:32 pm");
+    expect(formatTimeOfDay(at, "America/New_York")).toBe("7:32 am");
+    expect(() => formatTimeOfDay(at, "Mars/Base")).toThrow(RangeError);
   });
 });

@@ -45,3 +45,21 @@ export function formatDateTimeIn(iso: string, timeZone: string): string {
     timeZoneName: "short",
   }).format(date);
 }
+
+const timeOfDayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The time of day of the instant `at` (ms since the epoch, UTC, or a Date) on a clock in
+ * `timeZone` (IANA), as the kitchen's clocks show it: "6:02 pm". The same on the server and in
+ * any browser, whatever their own zone, so a server-rendered clock hydrates without a change.
+ *
+ * @throws RangeError for an unknown time zone.
+ */
+export function formatTimeOfDay(at: number | Date, timeZone: string): string {
+  let formatter = timeOfDayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-IN", { hour: "numeric", minute: "2-digit", timeZone });
+    timeOfDayFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(at);
+}

@@ -23,3 +23,4 @@ export * from "./tab";
 export * from "./payments-admin";
 export * from "./receipt";
 export * from "./stations";
+export * from "./kitchen-lookup";

@@ -135,6 +135,8 @@ export interface KitchenBoardView {
     /** When the oldest of them was placed (ISO-8601 UTC), null when none is hidden. */
     oldestAt: string | null;
   };
+  /** The restaurant's time zone (IANA, e.g. "Asia/Kolkata"): the display's clock and times are in it. */
+  timeZone: string;
 }
 
 /** The signed-in principals of a request, as `auth.session` returns them. */

@@ -1,6 +1,6 @@
 "use client";
 import type { ConnectionState } from "@/hooks/use-stream-connection";
-import { timeOfDay } from "./kitchen/age-timer";
+import { useTimeOfDay } from "@/hooks/use-clock";
 
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
   connecting: "Connecting…",
@@ -15,12 +15,13 @@ const CONNECTION_TEXT: Record<ConnectionState, string> = {
  * last read, so staff know how stale it may be.
  */
 export function ConnectionBadge({ connection, updatedAt }: { connection: ConnectionState; updatedAt?: number }) {
-  const stale = connection !== "live" && connection !== "connecting" && updatedAt;
+  const format = useTimeOfDay();
+  const stale = connection !== "live" && connection !== "connecting" && updatedAt && format;
   return (
     <span className={`connection connection--${connection}`} role="status">
       <span className="connection-dot" aria-hidden="true" />
       {CONNECTION_TEXT[connection]}
-      {stale ? <span className="connection-since"> · as of {timeOfDay.format(updatedAt)}</span> : null}
+      {stale ? <span className="connection-since"> · as of {format(updatedAt)}</span> : null}
     </span>
   );
 }

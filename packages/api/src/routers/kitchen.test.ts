@@ -96,6 +96,7 @@ describe("kitchen", () => {
     expect(await staff.call((api) => api.kitchen.tickets())).toEqual({
       tickets: [],
       hidden: { count: 0, oldestAt: null },
+      timeZone: "Asia/Kolkata",
     });
     const stored = await Order.findById(order.id).lean();
     expect(stored?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted", "preparing", "ready", "served"]);

@@ -1,4 +1,10 @@
-import { advanceOrderInput, bumpLineInput, orderIdInput, ticketSubscriptionInput } from "@tabletap/core";
+import {
+  advanceOrderInput,
+  bumpLineInput,
+  findOrdersInput,
+  orderIdInput,
+  ticketSubscriptionInput,
+} from "@tabletap/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { staffProcedure, trackedEvents, whileSignedIn } from "../trpc";
 import {
@@ -10,6 +16,8 @@ import {
   recentTickets,
   reopenLine,
 } from "../use-cases/kitchen";
+import { findOrders } from "../use-cases/order-lookup";
+import { findOrders } from "../use-cases/order-lookup";
 
 /** The kitchen display: tickets of the staff member's restaurant only. */
 export const kitchenRouter = {
@@ -74,4 +82,13 @@ export const kitchenRouter = {
    * recalled, most recently done first, at most `RECALL_POLICY.maxRecent` (50), as `{ tickets }`.
    */
   recent: staffProcedure.query(({ ctx }) => recentTickets(ctx.services, ctx.staff)),
+
+  /**
+   * Order lookup: the restaurant's orders of today (its business date) matching `query`, an order
+   * number ("42", "#042"), a table label ("T7") or the guest's phone (whole, or its last 4–9
+   * digits), any status, with their full status history, newest first, at most
+   * `ORDER_LOOKUP_POLICY.maxResults` (50), as `{ businessDate, orders, more }`.
+   * Errors: BAD_REQUEST with a human message for a query that is none of these.
+   */
+  findOrders: staffProcedure.input(findOrdersInput).query(({ ctx, input }) => findOrders(ctx.staff, input)),
 } satisfies TRPCRouterRecord;

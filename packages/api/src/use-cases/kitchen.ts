@@ -30,11 +30,13 @@ import { isValidObjectId } from "mongoose";
 import { channels, type BusEvent } from "@tabletap/realtime";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors";
 import type { Services } from "../services";
+import { restaurantMenu } from "./menu";
 import type { StaffPrincipal } from "../trpc";
 
 /**
  * The active tickets (placed, accepted, preparing, ready) of the staff member's restaurant,
- * oldest first, with a count of those left out: at most `KITCHEN_BOARD_POLICY.maxTickets`,
+ * oldest first, with a count of those left out and the restaurant's time zone (from its cached
+ * menu, so the display's clock shows the restaurant's time from its first render): at most `KITCHEN_BOARD_POLICY.maxTickets`,
  * chosen by status and age (every ticket staff are working on, then the newest waiting ones),
  * so a flood of old tickets never hides a new order, and nothing is left out silently.
  *
@@ -44,12 +46,15 @@ import type { StaffPrincipal } from "../trpc";
  * are dropped from it here (and from the answer).
  */
 export async function activeTickets(services: Services, staff: StaffPrincipal): Promise<KitchenBoardView> {
-  const window = await activeTicketWindow(
-    services.redis,
-    staff.restaurantId,
-    () => activeTicketRefs(staff.restaurantId),
-    KITCHEN_BOARD_POLICY.maxTickets,
-  );
+  const [menu, window] = await Promise.all([
+    restaurantMenu(services, staff.restaurantId),
+    activeTicketWindow(
+      services.redis,
+      staff.restaurantId,
+      () => activeTicketRefs(staff.restaurantId),
+      KITCHEN_BOARD_POLICY.maxTickets,
+    ),
+  ]);
   const orders = await Order.find({ _id: { $in: window.ids } }).lean<OrderDoc[]>();
   const finished = orders.filter((order) => !isActiveOrderStatus(order.status)).map((order) => order._id.toString());
   await untrackTickets(services.redis, staff.restaurantId, finished);
@@ -61,6 +66,7 @@ export async function activeTickets(services: Services, staff: StaffPrincipal): 
   return {
     tickets,
     hidden: { count, oldestAt: oldestPlacedAt === null ? null : new Date(oldestPlacedAt).toISOString() },
+    timeZone: menu.restaurant.timeZone,
   };
 }
 

@@ -95,6 +95,9 @@ orderSchema.index({ customerId: 1, idempotencyKey: 1 }, { unique: true });
 orderSchema.index({ restaurantId: 1, status: 1, createdAt: 1 });
 orderSchema.index({ restaurantId: 1, businessDate: 1, number: 1 }, { unique: true });
 orderSchema.index({ "outbox.occurredAt": 1 });
+// The kitchen's order lookup (kitchen.findOrders): today's orders of a table, or of a guest.
+orderSchema.index({ restaurantId: 1, businessDate: 1, tableLabel: 1 });
+orderSchema.index({ restaurantId: 1, businessDate: 1, customerId: 1 });
 // The admin's tables list: the orders of the open table sessions.
 orderSchema.index({ tableSessionId: 1 });
 

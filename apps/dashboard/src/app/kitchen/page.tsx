@@ -22,6 +22,7 @@ export default async function KitchenPage({
       initialBoard={board}
       renderedAt={Date.now()}
       initialStation={station}
+      timeZone={board?.timeZone ?? null}
     />
   );
 }

@@ -2,7 +2,7 @@
 import type { KitchenBoardView } from "@tabletap/core";
 import { errorMessage } from "@tabletap/client/errors";
 import { hiddenTicketsText } from "@/lib/tickets";
-import { timeOfDay } from "./age-timer";
+import { useTimeOfDay } from "@/hooks/use-clock";
 import { stationLabel } from "./station";
 
 /** The board before its first load. */
@@ -47,7 +47,8 @@ export function BoardEmpty({ station, onShowAll }: { station: string | null; onS
 
 /** How many older tickets the API left out of the board (`hiddenTicketsText`); nothing when none. */
 export function HiddenTickets({ hidden }: { hidden: KitchenBoardView["hidden"] }) {
-  const text = hiddenTicketsText(hidden, (iso) => `at ${timeOfDay.format(Date.parse(iso))}`);
+  const format = useTimeOfDay();
+  const text = hiddenTicketsText(hidden, (iso) => (format ? `at ${format(Date.parse(iso))}` : "earlier"));
   return text ? (
     <p className="hidden-tickets" role="status">
       {text}

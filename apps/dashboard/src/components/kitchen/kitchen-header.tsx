@@ -19,9 +19,19 @@ export interface KitchenHeaderProps {
   onSound: (on: boolean) => void;
   onSignOut: () => void;
   signingOut: boolean;
+  /** Compact tickets (more on screen) or full-size ones. */
+  compact: boolean;
+  onCompact: (on: boolean) => void;
+  /** Opens the order lookup ("/" does too). */
+  onFind: () => void;
+  /** Opens the keyboard / bump-bar help ("?" does too). */
+  onHelp: () => void;
 }
 
-/** Brand, station filter chips, clock, live indicator, sound toggle, who is signed in, sign out. */
+/**
+ * Brand, station filter chips, clock (the restaurant's time), live indicator, order lookup,
+ * compact toggle, shortcuts help, sound toggle, who is signed in, sign out.
+ */
 export function KitchenHeader(props: KitchenHeaderProps) {
   const {
     staff,
@@ -36,6 +46,10 @@ export function KitchenHeader(props: KitchenHeaderProps) {
     onSound,
     onSignOut,
     signingOut,
+    compact,
+    onCompact,
+    onFind,
+    onHelp,
   } = props;
   return (
     <header className="kds-header">
@@ -62,6 +76,31 @@ export function KitchenHeader(props: KitchenHeaderProps) {
       <div className="kds-tools">
         <WallClock serverNow={serverNow} />
         <ConnectionBadge connection={connection} />
+        <button type="button" className="btn btn-ghost btn-sm" onClick={onFind} aria-keyshortcuts="/">
+          Find
+          <span className="sr-only"> order</span>
+          <kbd className="kbd-hint" aria-hidden="true">
+            /
+          </kbd>
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm"
+          aria-pressed={compact}
+          onClick={() => onCompact(!compact)}
+        >
+          Compact
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm"
+          onClick={onHelp}
+          aria-keyshortcuts="?"
+          title="Keyboard and bump-bar shortcuts"
+        >
+          <span aria-hidden="true">?</span>
+          <span className="sr-only">Shortcuts</span>
+        </button>
         <button
           type="button"
           className="btn btn-ghost btn-sm sound-toggle"
