@@ -41,7 +41,7 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatu
   rejected: Object.freeze([] as const),
 });
 
-/** Guest-facing names of each status. */
+/** Short names of each status, as staff say them (kitchen display, floor). Guests see `GUEST_ORDER_STATUS`. */
 export const ORDER_STATUS_LABELS: Readonly<Record<OrderStatus, string>> = Object.freeze({
   placed: "Order placed",
   accepted: "Accepted",
@@ -51,6 +51,46 @@ export const ORDER_STATUS_LABELS: Readonly<Record<OrderStatus, string>> = Object
   cancelled: "Cancelled",
   rejected: "Rejected",
 });
+
+/** A status in a guest's words: a short label and one sentence under it. */
+export interface GuestStatusWords {
+  label: string;
+  detail: string;
+}
+
+/**
+ * What each status means, in the guest's words, keeping apart what the system did from what a
+ * person did: `accepted` is the worker handing the order to the kitchen's screen within a second
+ * (no one has seen it yet), `preparing` is a cook starting it. The reason of a cancelled or
+ * rejected order is shown beside its words (`exitReason`).
+ */
+export const GUEST_ORDER_STATUS: Readonly<Record<OrderStatus, GuestStatusWords>> = Object.freeze({
+  placed: { label: "Order received", detail: "We've got your order and are sending it to the kitchen." },
+  accepted: {
+    label: "Sent to the kitchen",
+    detail: "Your order is on the kitchen's screen, waiting for a cook to start it.",
+  },
+  preparing: { label: "The kitchen has started it", detail: "A cook is preparing your food now." },
+  ready: { label: "Ready — on its way to you", detail: "Your food is ready and staff are bringing it to your table." },
+  served: { label: "Served", detail: "Enjoy your meal!" },
+  cancelled: { label: "Cancelled", detail: "The restaurant cancelled this order." },
+  rejected: { label: "Not accepted", detail: "Sorry, the restaurant couldn't take this order." },
+});
+
+/**
+ * Why an order ended, when it did (cancelled or rejected): the stored reason, else the reason of
+ * its last status change; null for an order still going or ended without a reason.
+ */
+export function exitReason(order: {
+  status: OrderStatus;
+  rejectionReason: string | null;
+  statusHistory: readonly { status: OrderStatus; reason: string | null }[];
+}): string | null {
+  if (!isOrderExit(order.status)) return null;
+  const reason =
+    order.rejectionReason ?? order.statusHistory.findLast((c) => c.status === order.status)?.reason ?? null;
+  return reason?.trim() ? reason.trim() : null;
+}
 
 /** True when `status` is one of ORDER_STATUSES (for narrowing untrusted strings). */
 export function isOrderStatus(status: unknown): status is OrderStatus {
