@@ -183,6 +183,17 @@ export function isOrderExit(status: OrderStatus): status is OrderExit {
   return (ORDER_EXITS as readonly OrderStatus[]).includes(status);
 }
 
+/**
+ * The changes a guest is texted about: the food is ready, or the order ended (cancelled or
+ * rejected, with the reason). Not the steps between: the guest follows those on the order page.
+ */
+export const GUEST_TEXT_STATUSES = ["ready", "cancelled", "rejected"] as const satisfies readonly OrderStatus[];
+
+/** True when a guest is texted once their order reaches `status` (see GUEST_TEXT_STATUSES). */
+export function isGuestTextStatus(status: OrderStatus): boolean {
+  return (GUEST_TEXT_STATUSES as readonly OrderStatus[]).includes(status);
+}
+
 /** The longest reason staff may give when an order exits (the guest sees it on their order page). */
 export const EXIT_REASON_MAX_LENGTH = 200;
 
