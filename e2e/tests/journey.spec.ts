@@ -54,7 +54,9 @@ test("a guest's order crosses live to the kitchen and the kitchen's moves cross 
   await expect(ticket).toBeVisible();
   await expect(ticket).toContainText("Garlic Naan");
   await expect(ticket).toContainText("Large");
-  await expect(guest.getByTestId("order-status")).toHaveText("Accepted");
+  await expect(guest.getByTestId("order-status")).toHaveText("Sent to the kitchen");
+  // Before any cook starts it, the guest sees when it should be ready.
+  await expect(guest.getByTestId("order-eta")).toHaveText(/^Ready in about \d+(–\d+)? min$/);
   // The worker emailed the receipt through SES (the local stand-in keeps what it "sent").
   await expect
     .poll(async () =>
@@ -64,9 +66,10 @@ test("a guest's order crosses live to the kitchen and the kitchen's moves cross 
 
   // Each move in the kitchen shows on the guest's phone live.
   await kitchen.getByRole("button", { name: `Start ${ticketName}` }).click();
-  await expect(guest.getByTestId("order-status")).toHaveText("Being prepared");
+  await expect(guest.getByTestId("order-status")).toHaveText("The kitchen has started it");
   await kitchen.getByRole("button", { name: `Mark ${ticketName} ready` }).click();
-  await expect(guest.getByTestId("order-status")).toHaveText("Ready");
+  await expect(guest.getByTestId("order-status")).toHaveText("Ready — on its way to you");
+  await expect(guest.getByTestId("order-eta")).toBeHidden();
   await kitchen.getByRole("button", { name: `Mark ${ticketName} served` }).click();
   await expect(guest.getByTestId("order-status")).toHaveText("Served");
   await expect(ticket).toBeHidden();

@@ -10,16 +10,15 @@ import {
 } from "@tabletap/db";
 import {
   EmailLimitError,
-  orderAcceptedSms,
   orderConfirmationEmail,
-  orderRejectedSms,
   type EmailSender,
   type GuestEmailLimit,
   type SmsSender,
 } from "@tabletap/notify";
 import type { OrderChanges } from "@tabletap/realtime";
-import { withLock, type Redis } from "@tabletap/redis";
+import type { Redis } from "@tabletap/redis";
 import type { Logger } from "pino";
+import { notifyOnce } from "./notify-once";
 
 /** What the handler needs from the outside world. */
 export interface OrderPlacedDeps {
@@ -46,51 +45,14 @@ async function unavailableLines(order: OrderDoc): Promise<string[]> {
 }
 
 /**
- * How long the Redis note of a sent notification is kept, seconds: a day, far longer than SQS
- * redelivers an event (5 receives, 30 s apart), so it covers a record the database refused.
- */
-const SENT_NOTE_TTL_SECONDS = 86_400;
-
-/**
- * Runs `send` at most once per order for the notification `field`: under the order's
- * notification lock, it sends only while `notifiedAt.<field>` is unset and no note of the send
- * is in Redis, notes the send in Redis at once after `send` resolved (sent, or deliberately
- * skipped), then records the time on the order. So a redelivered event sends nothing twice,
- * also when the database refused the record (down for a moment right after the send: the
- * record is written on the redelivery), and a failed send is retried with the event. Only a
- * crash between the send and the note (a Redis round trip) can repeat a text: at least once,
- * as a provider without idempotency keys allows.
- */
-async function notifyOnce(
-  redis: Redis,
-  orderId: OrderDoc["_id"],
-  field: "statusSms" | "confirmationEmail",
-  send: () => Promise<unknown>,
-): Promise<void> {
-  const path = `notifiedAt.${field}`;
-  const note = `order-notified:${orderId.toString()}:${field}`;
-  const record = (at: Date) => Order.updateOne({ _id: orderId, [path]: null }, { $set: { [path]: at } });
-  await withLock(redis, `order-notify:${orderId.toString()}:${field}`, async () => {
-    if (await Order.exists({ _id: orderId, [path]: { $ne: null } })) return;
-    const sentAt = await redis.get(note);
-    if (sentAt) {
-      await record(new Date(sentAt));
-      return;
-    }
-    await send();
-    const now = new Date();
-    await redis.set(note, now.toISOString(), "EX", SENT_NOTE_TTL_SECONDS);
-    await record(now);
-  });
-}
-
-/**
  * Handles `order.placed` (DESIGN.md, flow 3): accepts the order, or rejects it with a reason
  * when an item was 86'd since it was placed; delivers the change to the kitchen and the guest
- * (`OrderChanges.deliver`: a failed broadcast stays in the outbox for the relay);
- * texts the guest and, when the guest has a verified email (`hasVerifiedEmail`) and has not used
- * up their emails this hour (`EMAIL_POLICY`), sends the confirmation through SES; past the
- * limit the receipt is skipped (logged), not retried.
+ * (`OrderChanges.deliver`: a failed broadcast stays in the outbox for the relay; a rejection's
+ * `order.notify` event comes back through SQS for `handleOrderNotify`, which texts the reason);
+ * and, when the guest has a verified email (`hasVerifiedEmail`) and has not used up their emails
+ * this hour (`EMAIL_POLICY`), sends the confirmation through SES; past the limit the receipt is
+ * skipped (logged), not retried. No text on acceptance: that is the system handing the order to
+ * the kitchen's screen, not news for the guest (they are texted when it is ready).
  *
  * Idempotent: the status moves only from `placed` (a redelivered event finds it moved and
  * changes nothing, but delivers what the order's outbox still holds), and each notification is
@@ -134,14 +96,8 @@ export async function handleOrderPlaced(deps: OrderPlacedDeps, orderId: string):
     Customer.findById(current.customerId).lean(),
   ]);
   if (!restaurant || !customer) return;
-  const view = toOrderView(current);
-  await notifyOnce(deps.redis, current._id, "statusSms", () =>
-    deps.sms.send(
-      customer.phone,
-      current.status === "rejected" ? orderRejectedSms(view, restaurant.name) : orderAcceptedSms(view, restaurant.name),
-    ),
-  );
   if (hasVerifiedEmail(customer) && current.status !== "rejected") {
+    const view = toOrderView(current);
     const { email } = customer;
     await notifyOnce(deps.redis, current._id, "confirmationEmail", async () => {
       try {

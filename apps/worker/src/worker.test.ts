@@ -1,14 +1,15 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { disconnectDb, MenuItem, Order, transitionOrder, type OrderDoc } from "@tabletap/db";
-import { EMAIL_POLICY } from "@tabletap/core";
+import { EMAIL_POLICY, type OrderStatus } from "@tabletap/core";
 import { createEmailSender, DevOutboxSmsSender, GuestEmailLimit, readDevOutbox } from "@tabletap/notify";
-import { createSqsClient, ensureQueue } from "@tabletap/queue";
+import { createSqsClient, ensureQueue, orderQueueSender } from "@tabletap/queue";
 import { createCache } from "@tabletap/cache";
 import { channels, createEventBus, createOrderChanges } from "@tabletap/realtime";
 import { createRedis } from "@tabletap/redis";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadWorkerEnv } from "./env";
+import { handleOrderNotify } from "./order-notify";
 import { handleOrderPlaced } from "./order-placed";
 import { placedOrder, publishPlacedEvent, type PlacedOrder } from "./testing";
 import { startWorker, type RunningWorker } from "./worker";
@@ -77,9 +78,27 @@ async function emailsTo(address: string): Promise<string[]> {
 /** Messages the dev SMS driver recorded for `phone`, newest first. */
 const smsTo = (phone: string, key?: string) => readDevOutbox(redis, { to: phone, key });
 
+/**
+ * Moves the order as staff do from the kitchen display (`transitionOrder` by "staff:test"), each
+ * change delivered as the API delivers it: its events to the worker's queue, live to the screens.
+ */
+async function staffMoves(orderId: string, ...steps: [OrderStatus, string?][]): Promise<void> {
+  const orderChanges = createOrderChanges({
+    bus,
+    redis,
+    cache,
+    sendToQueue: orderQueueSender(sqs, worker.queueUrl),
+    log,
+  });
+  for (const [to, reason] of steps) {
+    const { order } = await transitionOrder({ orderId, to, by: "staff:test", reason: reason ?? null });
+    await orderChanges.deliver(order);
+  }
+}
+
 describe("worker", () => {
-  it("accepts an order.placed event from SQS, texts the guest and tells the kitchen live", async () => {
-    const { order, phone, restaurantId } = await placedOrder();
+  it("accepts an order.placed event from SQS and tells the kitchen live", async () => {
+    const { order, restaurantId } = await placedOrder();
     const controller = new AbortController();
     // From the start of this fresh restaurant's channel, so the event can't slip past the subscription.
     const kitchen = bus.subscribe<{ id: string; status: string }>(channels.kitchen(restaurantId), {
@@ -91,10 +110,45 @@ describe("worker", () => {
     expect((await stored(order.id))?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
     expect((await kitchen.next()).value).toMatchObject({ payload: { id: order.id, status: "accepted" } });
     controller.abort();
-    // The text is sent after the status change is broadcast: wait for it, don't assume it.
+  });
+
+  it("does not text the guest when the order is only handed to the kitchen (no person has seen it yet)", async () => {
+    const { order, phone } = await placedOrder();
+    const { deps, key } = directDeps();
+    await handleOrderPlaced(deps, order.id);
+    expect(await statusOf(order.id)).toBe("accepted");
+    expect(await smsTo(phone, key)).toEqual([]);
+  });
+
+  it("texts the guest once when staff mark the order ready, not when they start it", async () => {
+    const { order, phone } = await placedOrder();
+    await publishPlaced(order);
+    await expect.poll(() => statusOf(order.id), { message: "the worker accepts the order" }).toBe("accepted");
+    await staffMoves(order.id, ["preparing"], ["ready"]);
     await expect
-      .poll(() => smsTo(phone), { message: "the guest is texted once" })
-      .toEqual([expect.objectContaining({ body: expect.stringMatching(/#007/) })]);
+      .poll(() => smsTo(phone), { message: "the guest is texted that it is ready" })
+      .toEqual([expect.objectContaining({ body: expect.stringMatching(/order #007 at .* is ready/) })]);
+    // Served: no text either (the order.notify events the worker got are the ready one only).
+    await staffMoves(order.id, ["served"]);
+    expect(await smsTo(phone)).toHaveLength(1);
+  });
+
+  it("texts the guest the reason when staff cancel the order", async () => {
+    const { order, phone } = await placedOrder();
+    await publishPlaced(order);
+    await expect.poll(() => statusOf(order.id), { message: "the worker accepts the order" }).toBe("accepted");
+    await staffMoves(order.id, ["cancelled", "We ran out of dosa batter"]);
+    await expect
+      .poll(() => smsTo(phone), { message: "the guest is texted the cancellation" })
+      .toEqual([expect.objectContaining({ body: expect.stringMatching(/cancelled.*We ran out of dosa batter/s) })]);
+  });
+
+  it("texts the guest the reason when staff reject a new order", async () => {
+    const { order, phone } = await placedOrder();
+    await staffMoves(order.id, ["rejected", "Kitchen is closing"]);
+    await expect
+      .poll(() => smsTo(phone), { message: "the guest is texted the rejection" })
+      .toEqual([expect.objectContaining({ body: expect.stringMatching(/couldn't accept.*Kitchen is closing/s) })]);
   });
 
   it("is idempotent: the same event handled twice changes and sends nothing more", async () => {
@@ -103,6 +157,10 @@ describe("worker", () => {
     await handleOrderPlaced(deps, order.id);
     await handleOrderPlaced(deps, order.id);
     expect((await stored(order.id))?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
+    await transitionOrder({ orderId: order.id, to: "preparing", by: "staff:test" });
+    await transitionOrder({ orderId: order.id, to: "ready", by: "staff:test" });
+    await handleOrderNotify(deps, order.id);
+    await handleOrderNotify(deps, order.id);
     expect(await smsTo(phone, key)).toHaveLength(1);
   });
 
@@ -111,7 +169,9 @@ describe("worker", () => {
     const { deps, key } = directDeps();
     await Promise.all([handleOrderPlaced(deps, order.id), handleOrderPlaced(deps, order.id)]);
     expect((await stored(order.id))?.statusHistory.map((h) => h.status)).toEqual(["placed", "accepted"]);
-    expect(await smsTo(phone, key)).toHaveLength(1);
+    await transitionOrder({ orderId: order.id, to: "cancelled", by: "staff:test", reason: "Guest left" });
+    await Promise.all([handleOrderNotify(deps, order.id), handleOrderNotify(deps, order.id)]);
+    expect(await smsTo(phone, key)).toEqual([expect.objectContaining({ body: expect.stringMatching(/Guest left/) })]);
   });
 
   it("finishes a delivery left pending by a worker that died after the status change, when the event comes again", async () => {
@@ -134,22 +194,25 @@ describe("worker", () => {
   it("texts once when the record of the text failed and the event comes again (database down after the send)", async () => {
     const { order, phone } = await placedOrder();
     const { deps, key } = directDeps();
+    await handleOrderPlaced(deps, order.id);
+    await transitionOrder({ orderId: order.id, to: "preparing", by: "staff:test" });
+    await transitionOrder({ orderId: order.id, to: "ready", by: "staff:test" });
     const breakRecord = () => Order.collection.updateOne({ _id: order._id }, { $set: { notifiedAt: "unwritable" } });
     // The text goes out, then the database refuses the record of it (here: the field can't be written).
     const failing = {
       ...deps,
       sms: { send: (to: string, body: string) => deps.sms.send(to, body).finally(breakRecord) },
     };
-    await expect(handleOrderPlaced(failing, order.id)).rejects.toThrow();
+    await expect(handleOrderNotify(failing, order.id)).rejects.toThrow();
     expect(await smsTo(phone, key)).toHaveLength(1);
     // The database is back; SQS delivers the event again.
     await Order.collection.updateOne(
       { _id: order._id },
-      { $set: { notifiedAt: { statusSms: null, confirmationEmail: null } } },
+      { $set: { notifiedAt: { readySms: null, exitSms: null, confirmationEmail: null } } },
     );
-    await handleOrderPlaced(deps, order.id);
+    await handleOrderNotify(deps, order.id);
     expect(await smsTo(phone, key)).toHaveLength(1);
-    expect((await stored(order.id))?.notifiedAt?.statusSms).toBeInstanceOf(Date);
+    expect((await stored(order.id))?.notifiedAt?.readySms).toBeInstanceOf(Date);
   });
 
   it("rejects the order with a reason when an item was 86'd after it was placed", async () => {
@@ -178,11 +241,11 @@ describe("worker", () => {
     const { deps, key } = directDeps();
     await handleOrderPlaced(deps, order.id);
     expect(await statusOf(order.id)).toBe("accepted");
-    expect(await smsTo(phone, key)).toHaveLength(1);
+    expect(await smsTo(phone, key)).toEqual([]);
     expect(await emailsTo(email)).toEqual([]);
   });
 
-  it("sends no receipt past the guest's emails per hour, and still accepts and texts", async () => {
+  it("sends no receipt past the guest's emails per hour, and still accepts", async () => {
     const email = `guest-${randomUUID()}@example.com`;
     const { order, phone, customerId } = await placedOrder({ email, emailVerified: true });
     const { deps, key } = directDeps();
@@ -190,17 +253,16 @@ describe("worker", () => {
     for (let i = 0; i < EMAIL_POLICY.emailsPerGuestPerHour; i += 1) await deps.emailLimit.consume(customerId);
     await handleOrderPlaced(deps, order.id);
     expect(await statusOf(order.id)).toBe("accepted");
-    expect(await smsTo(phone, key)).toHaveLength(1);
+    expect(await smsTo(phone, key)).toEqual([]);
     expect(await emailsTo(email)).toEqual([]);
   });
 
   it("relays an order.placed event left in the outbox by a process that died before delivering it", async () => {
-    const { order, phone } = await placedOrder({ pendingEvent: true });
+    const { order } = await placedOrder({ pendingEvent: true });
     // Nobody published the event: the relay must, after the grace period, and then clear it.
     await expect.poll(() => statusOf(order.id), { message: "the relayed event is processed" }).toBe("accepted");
     await expect
       .poll(async () => (await stored(order.id))?.outbox, { message: "the relay empties the outbox" })
       .toEqual([]);
-    await expect.poll(() => smsTo(phone), { message: "the guest is texted once" }).toHaveLength(1);
   });
 });

@@ -13,6 +13,7 @@ import { createRedis } from "@tabletap/redis";
 import type { Logger } from "pino";
 import type { WorkerEnv } from "./env";
 import type { ReadinessCheck } from "./health";
+import { handleOrderNotify } from "./order-notify";
 import { handleOrderPlaced } from "./order-placed";
 import { startReceiptRelay } from "./receipts";
 import { startOutboxRelay } from "./relay";
@@ -33,7 +34,7 @@ export interface RunningWorker {
 
 /**
  * Starts the worker: a consumer of the orders queue that processes `order.placed` events
- * (see `handleOrderPlaced`), received in batches and handled `WORKER_CONCURRENCY` at a time, the outbox relay, and the
+ * (see `handleOrderPlaced`) and `order.notify` events (the guest's texts: `handleOrderNotify`), received in batches and handled `WORKER_CONCURRENCY` at a time, the outbox relay, and the
  * receipt relay (`startReceiptRelay`: GST receipts of paid payments by email and SMS); the first two deliver order changes through one
  * `createOrderChanges` publisher, as the API does. Long polls wait `WORKER_RECEIVE_WAIT_SECONDS`.
  * Connects to MongoDB if not yet connected.
@@ -66,6 +67,7 @@ export async function startWorker(env: WorkerEnv, log: Logger): Promise<RunningW
     concurrency: env.WORKER_CONCURRENCY,
     handle: async (event) => {
       if (event.type === "order.placed") await handleOrderPlaced(deps, event.orderId);
+      else if (event.type === "order.notify") await handleOrderNotify(deps, event.orderId);
     },
   });
   consumer.start();

@@ -92,6 +92,7 @@ const MATRIX: Record<string, Row> = {
   "auth.refresh": { call: (api) => api.auth.refresh(), expect: { ...all("ok"), anonymous: "UNAUTHORIZED" } },
   "auth.logout": { call: (api) => api.auth.logout(), expect: all("ok"), last: true },
   "menu.forTable": { call: (api, fx) => api.menu.forTable({ tableCode: fx.a.tables[0]!.code }), expect: all("ok") },
+  "menu.estimate": { call: (api, fx) => api.menu.estimate({ tableCode: fx.a.tables[0]!.code }), expect: all("ok") },
   "menu.onChange": {
     call: (api, fx) => opened(api.menu.onChange({ tableCode: fx.a.tables[0]!.code })),
     expect: all("ok"),
@@ -116,6 +117,7 @@ const MATRIX: Record<string, Row> = {
     expect: guests("ok"),
   },
   "order.get": { call: (api, fx) => api.order.get({ orderId: fx.orderId }), expect: guests("ok", "NOT_FOUND") },
+  "order.eta": { call: (api, fx) => api.order.eta({ orderId: fx.orderId }), expect: guests("ok", "NOT_FOUND") },
   "order.onUpdate": {
     call: (api, fx) => opened(api.order.onUpdate({ orderId: fx.orderId })),
     expect: guests("ok", "NOT_FOUND"),

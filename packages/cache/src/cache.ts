@@ -11,6 +11,8 @@ export const CACHE_TTL = {
   table: "10m",
   /** One order's view, for reads by id. */
   order: "1m",
+  /** A restaurant's prep-time figures from its order history (`prepStats` in @tabletap/core/eta): they move slowly. */
+  etaStats: "10m",
 } as const;
 
 /** Cache keys, one builder per kind (the store prefixes them with `tabletap:cache:`). */
@@ -18,6 +20,7 @@ export const cacheKeys = {
   menu: (restaurantId: string) => `menu:${restaurantId}`,
   table: (code: string) => `table:${code}`,
   order: (orderId: string) => `order:${orderId}`,
+  etaStats: (restaurantId: string) => `eta-stats:${restaurantId}`,
 };
 
 /** Tags: everything cached about one restaurant (menu and its tables) goes with `deleteByTag`. */

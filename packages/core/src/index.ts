@@ -24,3 +24,4 @@ export * from "./payments-admin";
 export * from "./receipt";
 export * from "./stations";
 export * from "./kitchen-lookup";
+export * from "./eta";

@@ -8,6 +8,8 @@ import {
   ORDER_STATUSES,
   ORDER_STATUS_LABELS,
   ORDER_TRANSITIONS,
+  GUEST_ORDER_STATUS,
+  exitReason,
   PAYMENT_STATUSES,
   RECALL_POLICY,
   RECALL_TRANSITIONS,
@@ -263,5 +265,34 @@ describe("recall", () => {
     expect(recallRefusal("accepted", 0)).toBe("This ticket hasn't been started yet; there is nothing to recall");
     expect(recallRefusal("cancelled", 0)).toBe("This order was cancelled; it can't be recalled");
     expect(recallRefusal("rejected", 0)).toBe("This order was rejected; it can't be recalled");
+  });
+});
+
+describe("GUEST_ORDER_STATUS and exitReason", () => {
+  it("separates what the system did from what staff did, in a guest's words", () => {
+    expect(Object.fromEntries(ORDER_STATUSES.map((s) => [s, GUEST_ORDER_STATUS[s].label]))).toEqual({
+      placed: "Order received",
+      accepted: "Sent to the kitchen",
+      preparing: "The kitchen has started it",
+      ready: "Ready — on its way to you",
+      served: "Served",
+      cancelled: "Cancelled",
+      rejected: "Not accepted",
+    });
+    // "accepted" is the worker's hand-off: it must not claim a person is on it.
+    expect(GUEST_ORDER_STATUS.accepted.detail).toMatch(/waiting for a cook/);
+    expect(new Set(ORDER_STATUSES.map((s) => GUEST_ORDER_STATUS[s].label)).size).toBe(ORDER_STATUSES.length);
+  });
+
+  it("gives the reason of an exit only", () => {
+    const history = [{ status: "cancelled" as const, reason: "Ran out of paneer" }];
+    expect(exitReason({ status: "cancelled", rejectionReason: null, statusHistory: history })).toBe(
+      "Ran out of paneer",
+    );
+    expect(exitReason({ status: "rejected", rejectionReason: " Kitchen closing ", statusHistory: [] })).toBe(
+      "Kitchen closing",
+    );
+    expect(exitReason({ status: "rejected", rejectionReason: "  ", statusHistory: [] })).toBeNull();
+    expect(exitReason({ status: "preparing", rejectionReason: "x", statusHistory: [] })).toBeNull();
   });
 });

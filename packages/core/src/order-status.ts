@@ -85,6 +85,7 @@ export function recallRefusal(status: OrderStatus, sinceChangeMs: number): strin
 }
 
 /** Guest-facing names of each status. */
+/** Short names of each status, as staff say them (kitchen display, floor). Guests see `GUEST_ORDER_STATUS`. */
 export const ORDER_STATUS_LABELS: Readonly<Record<OrderStatus, string>> = Object.freeze({
   placed: "Order placed",
   accepted: "Accepted",
@@ -94,6 +95,46 @@ export const ORDER_STATUS_LABELS: Readonly<Record<OrderStatus, string>> = Object
   cancelled: "Cancelled",
   rejected: "Rejected",
 });
+
+/** A status in a guest's words: a short label and one sentence under it. */
+export interface GuestStatusWords {
+  label: string;
+  detail: string;
+}
+
+/**
+ * What each status means, in the guest's words, keeping apart what the system did from what a
+ * person did: `accepted` is the worker handing the order to the kitchen's screen within a second
+ * (no one has seen it yet), `preparing` is a cook starting it. The reason of a cancelled or
+ * rejected order is shown beside its words (`exitReason`).
+ */
+export const GUEST_ORDER_STATUS: Readonly<Record<OrderStatus, GuestStatusWords>> = Object.freeze({
+  placed: { label: "Order received", detail: "We've got your order and are sending it to the kitchen." },
+  accepted: {
+    label: "Sent to the kitchen",
+    detail: "Your order is on the kitchen's screen, waiting for a cook to start it.",
+  },
+  preparing: { label: "The kitchen has started it", detail: "A cook is preparing your food now." },
+  ready: { label: "Ready — on its way to you", detail: "Your food is ready and staff are bringing it to your table." },
+  served: { label: "Served", detail: "Enjoy your meal!" },
+  cancelled: { label: "Cancelled", detail: "The restaurant cancelled this order." },
+  rejected: { label: "Not accepted", detail: "Sorry, the restaurant couldn't take this order." },
+});
+
+/**
+ * Why an order ended, when it did (cancelled or rejected): the stored reason, else the reason of
+ * its last status change; null for an order still going or ended without a reason.
+ */
+export function exitReason(order: {
+  status: OrderStatus;
+  rejectionReason: string | null;
+  statusHistory: readonly { status: OrderStatus; reason: string | null }[];
+}): string | null {
+  if (!isOrderExit(order.status)) return null;
+  const reason =
+    order.rejectionReason ?? order.statusHistory.findLast((c) => c.status === order.status)?.reason ?? null;
+  return reason?.trim() ? reason.trim() : null;
+}
 
 /** True when `status` is one of ORDER_STATUSES (for narrowing untrusted strings). */
 export function isOrderStatus(status: unknown): status is OrderStatus {
@@ -184,6 +225,17 @@ export type OrderExit = (typeof ORDER_EXITS)[number];
 /** True when `status` is an exit (cancelled, rejected) rather than a step of the normal path. */
 export function isOrderExit(status: OrderStatus): status is OrderExit {
   return (ORDER_EXITS as readonly OrderStatus[]).includes(status);
+}
+
+/**
+ * The changes a guest is texted about: the food is ready, or the order ended (cancelled or
+ * rejected, with the reason). Not the steps between: the guest follows those on the order page.
+ */
+export const GUEST_TEXT_STATUSES = ["ready", "cancelled", "rejected"] as const satisfies readonly OrderStatus[];
+
+/** True when a guest is texted once their order reaches `status` (see GUEST_TEXT_STATUSES). */
+export function isGuestTextStatus(status: OrderStatus): boolean {
+  return (GUEST_TEXT_STATUSES as readonly OrderStatus[]).includes(status);
 }
 
 /** The longest reason staff may give when an order exits (the guest sees it on their order page). */

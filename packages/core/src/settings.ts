@@ -93,11 +93,25 @@ const rateBps = (what: string) => {
   return z.number({ error: message }).int(message).min(0, message).max(MAX_RATE_BPS, message);
 };
 
+/** The range of the kitchen's overload threshold a manager may set, minutes. */
+export const BACKLOG_WARN_MINUTES = Object.freeze({ min: 1, max: 240 });
+
+const BACKLOG_MESSAGE = `Enter whole minutes from ${BACKLOG_WARN_MINUTES.min} to ${BACKLOG_WARN_MINUTES.max}, or leave it empty`;
+/** The overload threshold: whole minutes 1–240, or null for "never warn guests". */
+const backlogWarnMinutes = z
+  .number({ error: BACKLOG_MESSAGE })
+  .int(BACKLOG_MESSAGE)
+  .min(BACKLOG_WARN_MINUTES.min, BACKLOG_MESSAGE)
+  .max(BACKLOG_WARN_MINUTES.max, BACKLOG_MESSAGE)
+  .nullable();
+
 /**
  * `admin.settings.save`: the settings to change (fields left out stay as they are, so the pause
  * switch saves `{ orderingPaused }` alone). `currency` an ISO 4217 code, `timeZone` an IANA zone,
  * rates in basis points (integers 0–10 000; the form enters percent, `percentToBps`),
- * `openingHours` at most one entry per day (days left out are closed).
+ * `openingHours` at most one entry per day (days left out are closed), `kitchenBacklogWarnMinutes`
+ * the overload threshold (guests are warned before ordering while the kitchen's backlog is past
+ * it; null never warns).
  */
 export const saveSettingsInput = z
   .object({
@@ -113,6 +127,7 @@ export const saveSettingsInput = z
       .max(7, "At most one entry per day")
       .refine((days) => new Set(days.map((d) => d.day)).size === days.length, "At most one entry per day"),
     orderingPaused: z.boolean({ error: "Choose paused or not" }),
+    kitchenBacklogWarnMinutes: backlogWarnMinutes,
   })
   .partial();
 export type SaveSettingsInput = z.infer<typeof saveSettingsInput>;
@@ -126,5 +141,7 @@ export interface SettingsView {
   serviceChargeBps: number;
   openingHours: OpeningHours[];
   orderingPaused: boolean;
+  /** Minutes of kitchen backlog past which guests are warned before ordering; null never warns. */
+  kitchenBacklogWarnMinutes: number | null;
   updatedAt: string;
 }

@@ -1,4 +1,4 @@
-import { ACTIVE_ORDER_STATUSES, assertTransition, type OrderStatus } from "@tabletap/core";
+import { ACTIVE_ORDER_STATUSES, assertTransition, isGuestTextStatus, type OrderStatus } from "@tabletap/core";
 import { isValidObjectId, type Types } from "mongoose";
 import { Order, OrderCounter, type OrderDoc } from "./models";
 import { outboxEntry } from "./outbox";
@@ -48,7 +48,8 @@ const TRANSITION_ATTEMPTS = 5;
  * staff members (or staff and the worker) race on the same ticket, one wins and the other reads
  * again and sees the new status: a clear `IllegalTransitionError` (or `changed: false`). The
  * change and its `order.changed` outbox event (the live channels' copy, see `createOrderChanges`
- * in @tabletap/realtime) are one write.
+ * in @tabletap/realtime) are one write, with an `order.notify` event (the worker texts the guest)
+ * when the order reaches a status the guest is texted about (`isGuestTextStatus`).
  *
  * @param input.by who changes it: "system", "staff:{id}" or "guest:{id}".
  * @param input.expectedFrom when set, only this current status is acceptable (idempotent worker
@@ -83,7 +84,12 @@ export async function transitionOrder(input: {
         },
         $push: {
           statusHistory: { status: input.to, at, by: input.by, reason },
-          outbox: outboxEntry("order.changed", at),
+          outbox: {
+            $each: [
+              outboxEntry("order.changed", at),
+              ...(isGuestTextStatus(input.to) ? [outboxEntry("order.notify", at)] : []),
+            ],
+          },
         },
       },
       { returnDocument: "after" },

@@ -73,7 +73,7 @@ export function toOrderView(order: OrderDoc): OrderView {
  * table), the restaurant's time zone (business dates) and every item as `priceOrder` prices it.
  */
 export interface RestaurantMenu {
-  restaurant: TableMenuView["restaurant"] & { timeZone: string };
+  restaurant: TableMenuView["restaurant"] & { timeZone: string; kitchenBacklogWarnMinutes: number | null };
   categories: TableMenuView["categories"];
   pricing: PricingMenuItem[];
 }
@@ -145,6 +145,7 @@ export function toRestaurantMenu(
       serviceChargeBps: restaurant.serviceChargeBps,
       orderingPaused: restaurant.orderingPaused ?? false,
       timeZone: restaurant.timeZone,
+      kitchenBacklogWarnMinutes: restaurant.kitchenBacklogWarnMinutes ?? null,
     },
     categories: categories.map((category) => ({
       id: category._id.toString(),
@@ -179,7 +180,7 @@ export function toRestaurantMenu(
 
 /** The guest-facing menu of a table: the restaurant's menu with the table's id and label. */
 export function toTableMenuView(menu: RestaurantMenu, table: TableRef): TableMenuView {
-  const { timeZone: _timeZone, ...restaurant } = menu.restaurant;
+  const { timeZone: _timeZone, kitchenBacklogWarnMinutes: _warn, ...restaurant } = menu.restaurant;
   return { restaurant, table: { id: table.id, label: table.label }, categories: menu.categories };
 }
 
@@ -253,6 +254,7 @@ export function toSettingsView(restaurant: RestaurantDoc & { updatedAt?: Date })
       )
       .sort((x, y) => x.day - y.day),
     orderingPaused: restaurant.orderingPaused ?? false,
+    kitchenBacklogWarnMinutes: restaurant.kitchenBacklogWarnMinutes ?? null,
     updatedAt: (restaurant.updatedAt ?? new Date(0)).toISOString(),
   };
 }

@@ -17,8 +17,9 @@ export { GuestEmailLimit, EmailLimitError } from "./email-limit";
 export {
   otpSms,
   otpEmail,
-  orderAcceptedSms,
+  orderReadySms,
   orderRejectedSms,
+  orderCancelledSms,
   orderConfirmationEmail,
   receiptEmail,
   receiptSms,

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { formatMoney } from "@tabletap/core";
 import {
   escapeHtml,
-  orderAcceptedSms,
+  orderCancelledSms,
   orderConfirmationEmail,
+  orderReadySms,
   orderRejectedSms,
   otpEmail,
   otpSms,
@@ -36,21 +37,27 @@ describe("otpEmail", () => {
 });
 
 describe("order SMS", () => {
-  it("accepted: restaurant, order number, table and total in the order's currency", () => {
-    const sms = orderAcceptedSms(sampleOrder(), "Spice Route");
-    expect(sms).toContain("Spice Route accepted your order #042");
-    expect(sms).toContain(formatMoney(77_000, "INR"));
-    expect(sms).toContain("₹770.00");
-    expect(sms).toContain("table T12");
+  it("ready: order number, restaurant and table", () => {
+    expect(orderReadySms(sampleOrder({ status: "ready" }), "Spice Route")).toBe(
+      "Your order #042 at Spice Route is ready. Staff are bringing it to table T12.",
+    );
   });
 
   it("does not double the # when the number already has one", () => {
-    expect(orderAcceptedSms(sampleOrder({ number: "#007" }), "X")).toContain("order #007 ");
+    expect(orderReadySms(sampleOrder({ number: "#007" }), "X")).toContain("order #007 ");
   });
 
-  it("formats other currencies by their own minor units", () => {
-    const sms = orderAcceptedSms(sampleOrder({ currency: "JPY", total: 1500 }), "Sushi Go");
-    expect(sms).toContain(formatMoney(1500, "JPY"));
+  it("cancelled: gives the reason, and the refund in the order's own currency when paid", () => {
+    expect(
+      orderCancelledSms(sampleOrder({ status: "cancelled", rejectionReason: "We ran out of paneer" }), "Spice Route"),
+    ).toBe(
+      "Sorry, Spice Route cancelled your order #042. Reason: We ran out of paneer. Please ask a member of staff if you need help.",
+    );
+    const sms = orderCancelledSms(
+      sampleOrder({ status: "cancelled", currency: "JPY", total: 1500, payment: { method: "online", status: "paid" } }),
+      "Sushi Go",
+    );
+    expect(sms).toContain(`Your payment of ${formatMoney(1500, "JPY")} will be refunded.`);
     expect(sms).not.toContain("15.00");
   });
 

@@ -77,28 +77,35 @@ ${lines
   return { subject: `${code} is your Tabletap ${what}`, text: lines.join("\n"), html };
 }
 
-/** SMS when the restaurant accepts an order: who, which order, the total, and what happens next. */
-export function orderAcceptedSms(order: OrderView, restaurantName: string): string {
+/** SMS when staff mark an order ready: which order, where, and that it is coming. */
+export function orderReadySms(order: OrderView, restaurantName: string): string {
   return (
-    `${restaurantName} accepted your order ${orderLabel(order)} (${money(order, order.total)}) ` +
-    `for table ${order.tableLabel}. The kitchen is on it. We'll bring it to your table as soon as it's ready.`
+    `Your order ${orderLabel(order)} at ${restaurantName} is ready. ` +
+    `Staff are bringing it to table ${order.tableLabel}.`
   );
 }
 
-/**
- * SMS when the restaurant declines an order: the reason when there is one, a refund note when
- * it was already paid, and where to get help.
- */
-export function orderRejectedSms(order: OrderView, restaurantName: string): string {
+/** The end of an exit text: the reason when there is one, a refund note when it was paid, where to get help. */
+function exitTail(order: OrderView): string {
   const reason = order.rejectionReason?.trim() ? ` ${sentence(`Reason: ${order.rejectionReason}`)}` : "";
   const refund =
     order.payment.status === "paid" || order.payment.status === "refunded"
       ? ` Your payment of ${money(order, order.total)} will be refunded.`
       : "";
-  return (
-    `Sorry, ${restaurantName} couldn't accept your order ${orderLabel(order)}.${reason}${refund} ` +
-    "Please ask a member of staff if you need help."
-  );
+  return `${reason}${refund} Please ask a member of staff if you need help.`;
+}
+
+/**
+ * SMS when the restaurant declines a new order: the reason when there is one, a refund note when
+ * it was already paid, and where to get help.
+ */
+export function orderRejectedSms(order: OrderView, restaurantName: string): string {
+  return `Sorry, ${restaurantName} couldn't accept your order ${orderLabel(order)}.${exitTail(order)}`;
+}
+
+/** SMS when staff cancel an order they had taken: the reason, a refund note when paid, and where to get help. */
+export function orderCancelledSms(order: OrderView, restaurantName: string): string {
+  return `Sorry, ${restaurantName} cancelled your order ${orderLabel(order)}.${exitTail(order)}`;
 }
 
 function paymentSummary(order: OrderView): string {

@@ -7,9 +7,11 @@ import { z } from "zod";
  * - `order.placed`: a new order, sent to SQS for the worker (accept or reject, notify).
  * - `order.changed`: the order's state changed (placed, status moved), broadcast as the order's
  *   current `OrderView` on its live channels (kitchen display, guest tracking page).
+ * - `order.notify`: the order reached a status the guest is texted about (`GUEST_TEXT_STATUSES`
+ *   in @tabletap/core: ready, cancelled, rejected), sent to SQS for the worker (the text).
  * Add new ones here; consumers see them through `OrderEvent["type"]`.
  */
-export const ORDER_EVENT_TYPES = ["order.placed", "order.changed"] as const;
+export const ORDER_EVENT_TYPES = ["order.placed", "order.changed", "order.notify"] as const;
 export const orderEventTypeSchema = z.enum(ORDER_EVENT_TYPES);
 export type OrderEventType = z.infer<typeof orderEventTypeSchema>;
 

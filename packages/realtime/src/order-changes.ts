@@ -29,7 +29,7 @@ export interface OrderChangesLogger {
  */
 export interface OrderChanges {
   /**
-   * Delivers the order's pending outbox events now: `order.placed` to SQS, `order.changed` as the
+   * Delivers the order's pending outbox events now: `order.placed` and `order.notify` to SQS, `order.changed` as the
    * order's current view on its live channels (a failed broadcast is retried a few times with
    * backoff first). Never throws: whatever could not be delivered stays in the outbox for
    * `relay`, and is logged.
@@ -100,6 +100,9 @@ export function createOrderChanges(deps: {
     const orderId = typeof order === "string" ? order : order._id.toString();
     const { failed } = await flushOrderOutbox(order, {
       "order.placed": async (events) => {
+        for (const event of events) await deps.sendToQueue(event);
+      },
+      "order.notify": async (events) => {
         for (const event of events) await deps.sendToQueue(event);
       },
       // However many changes are pending, the live channels need the order's current view once.

@@ -194,7 +194,7 @@ export function formatReport(result: FaultRunResult): string {
   const problems = Object.entries(v.problems).filter(([, list]) => list.length > 0);
   lines.push(
     problems.length === 0
-      ? "Every rule held: nothing answered with success was lost or stored twice, every order is accepted or rejected, one status SMS each, the queues and outboxes are drained."
+      ? "Every rule held: nothing answered with success was lost or stored twice, every order is accepted or rejected, one SMS for each rejection and none for an acceptance, the queues and outboxes are drained."
       : "PROBLEMS:",
   );
   for (const [rule, list] of problems) {

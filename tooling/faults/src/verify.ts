@@ -15,7 +15,7 @@ import {
   type SQSClient,
 } from "@aws-sdk/client-sqs";
 import { Order, toOrderView, type OrderDoc } from "@tabletap/db";
-import { orderAcceptedSms, orderRejectedSms, readDevOutbox, type DevSmsMessage } from "@tabletap/notify";
+import { orderRejectedSms, readDevOutbox, type DevSmsMessage } from "@tabletap/notify";
 import type { Redis } from "@tabletap/redis";
 import { clientAddress } from "./client";
 import { kitchenBoard, type FaultRestaurant, type Guest } from "./guests";
@@ -73,10 +73,13 @@ const FINAL = new Set(["accepted", "rejected"]);
 const STAFF_CLIENTS = 60_000;
 const isOtpSms = (message: DevSmsMessage) => message.body.includes("is your Tabletap code");
 
-/** The status SMS the worker sends for `order` (the exact template text). */
-function expectedSms(order: OrderDoc, restaurantName: string): string {
-  const view = toOrderView(order);
-  return order.status === "rejected" ? orderRejectedSms(view, restaurantName) : orderAcceptedSms(view, restaurantName);
+/**
+ * The status SMS the worker sends for `order` (the exact template text): the rejection with its
+ * reason; none for an accepted order (guests are texted when it is ready, not when the worker
+ * hands it to the kitchen).
+ */
+function expectedSms(order: OrderDoc, restaurantName: string): string | null {
+  return order.status === "rejected" ? orderRejectedSms(toOrderView(order), restaurantName) : null;
 }
 
 async function queueDepth(sqs: SQSClient, QueueUrl: string): Promise<{ visible: number; inFlight: number }> {
@@ -233,10 +236,10 @@ export async function verifyRun(opts: {
     const wantOtp = guest.signedInBy === "otp" ? 1 : 0;
     if (otp.length !== wantOtp)
       problems.otpSms.push(`${guest.phone}: ${otp.length} sign-in codes, expected ${wantOtp}`);
-    const expected = (ordersOf.get(guest.customerId) ?? []).map((order) => ({
-      order,
-      body: expectedSms(order, restaurantName.get(order.restaurantId.toString()) ?? ""),
-    }));
+    const expected = (ordersOf.get(guest.customerId) ?? []).flatMap((order) => {
+      const body = expectedSms(order, restaurantName.get(order.restaurantId.toString()) ?? "");
+      return body === null ? [] : [{ order, body }];
+    });
     for (const { order, body } of expected) {
       const sent = status.filter((message) => message.body === body).length;
       if (sent !== 1)
@@ -303,7 +306,7 @@ export async function verifyRun(opts: {
     },
     sms: {
       status: statusSms,
-      expectedStatus: orders.length,
+      expectedStatus: orders.filter((o) => o.status === "rejected").length,
       otp: otpSms,
       otpGuests: guests.filter((g) => g.signedInBy === "otp").length,
     },

@@ -151,9 +151,9 @@ describe("scale out: two API instances and two workers on the same services", ()
 
     const processed = async () =>
       (await Order.find({ _id: { $in: ids } }).lean()).filter(
-        (order) => order.status === "accepted" && order.notifiedAt?.statusSms,
+        (order) => order.status === "accepted" && order.outbox.length === 0,
       ).length;
-    await expect.poll(processed, { message: "every order accepted and its guest texted" }).toBe(ids.length);
+    await expect.poll(processed, { message: "every order accepted and delivered" }).toBe(ids.length);
 
     const stored = await Order.find({ _id: { $in: ids } }).lean();
     for (const order of stored)
@@ -162,14 +162,14 @@ describe("scale out: two API instances and two workers on the same services", ()
         `order ${order.number}`,
       ).toHaveLength(1);
 
-    // One status SMS per order, to its guest.
+    // No status SMS: an accepted order is news for the guest only once it is ready.
     let statusSms = 0;
     for (const guest of guests) {
       const messages = await readDevOutbox(redis, { to: guest.phone, limit: 50 });
       for (const { order } of placed.filter((p) => p.guest === guest)) {
         const label = order.number.startsWith("#") ? order.number : `#${order.number}`;
-        const sms = messages.filter((m) => m.body.includes(`accepted your order ${label} `));
-        expect(sms, `status SMS of order ${label}`).toHaveLength(1);
+        const sms = messages.filter((m) => m.body.includes(`order ${label} `));
+        expect(sms, `status SMS of order ${label}`).toHaveLength(0);
         statusSms += sms.length;
       }
     }

@@ -7,6 +7,7 @@ import type { CartEstimate } from "@/lib/cart";
 import type { GetClient } from "@/trpc/deferred-client";
 import { CartLineItem } from "./CartLineItem";
 import { EstimatedBill } from "./EstimatedBill";
+import { KitchenEstimate } from "./KitchenEstimate";
 import { ReceiptEmail } from "./ReceiptEmail";
 import { Sheet } from "./Sheet";
 
@@ -20,6 +21,7 @@ export function CartSheet({
   open,
   onClose,
   menu,
+  tableCode,
   cart,
   estimate,
   guest,
@@ -35,6 +37,8 @@ export function CartSheet({
   open: boolean;
   onClose: () => void;
   menu: TableMenuView;
+  /** The table's QR code (for the kitchen's estimate before ordering). */
+  tableCode: string;
   cart: Cart;
   estimate: CartEstimate;
   /** The signed-in guest, or null (then "Sign in to place order"). */
@@ -127,6 +131,7 @@ export function CartSheet({
             ))}
           </ul>
           <EstimatedBill estimate={estimate} restaurant={menu.restaurant} totalId={`${titleId}-total`} />
+          <KitchenEstimate tableCode={tableCode} getClient={getClient} />
           <p className="fine-print">
             This is an estimate. The restaurant confirms the final price when you place your order.
           </p>

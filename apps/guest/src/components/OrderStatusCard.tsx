@@ -1,23 +1,16 @@
-import type { OrderStatus, OrderView } from "@tabletap/core";
-import { ORDER_STATUS_LABELS } from "@tabletap/core/order-status";
+import type { OrderView } from "@tabletap/core";
+import { exitReason, GUEST_ORDER_STATUS } from "@tabletap/core/order-status";
+import type { ReactNode } from "react";
 import { OrderTimeline } from "./OrderTimeline";
 
-/** What each status means for the guest, under its label. */
-const STATUS_DETAIL: Record<OrderStatus, string> = {
-  placed: "We've sent your order to the kitchen. The restaurant will confirm it shortly.",
-  accepted: "The restaurant has accepted your order.",
-  preparing: "The kitchen is preparing your food.",
-  ready: "Your order is ready and on its way to your table.",
-  served: "Enjoy your meal!",
-  cancelled: "This order was cancelled.",
-  rejected: "Sorry, the restaurant couldn't take this order.",
-};
-
-/** The order's status (a polite live region), what it means, why it ended if it did, and the timeline. */
-export function OrderStatusCard({ order }: { order: OrderView }) {
-  const ended = order.status === "cancelled" || order.status === "rejected";
-  const reason =
-    order.rejectionReason ?? order.statusHistory.findLast((c) => c.status === order.status)?.reason ?? null;
+/**
+ * The order's status in the guest's words (`GUEST_ORDER_STATUS`: a polite live region), what it
+ * means, why it ended if it did, `estimate` (the ready-time estimate, while there is one) and
+ * the timeline.
+ */
+export function OrderStatusCard({ order, estimate }: { order: OrderView; estimate?: ReactNode }) {
+  const words = GUEST_ORDER_STATUS[order.status];
+  const reason = exitReason(order);
   return (
     <section className={`card status-card status-card--${order.status}`} aria-labelledby="order-status-heading">
       <h2 id="order-status-heading" className="visually-hidden">
@@ -31,10 +24,11 @@ export function OrderStatusCard({ order }: { order: OrderView }) {
         aria-live="polite"
         aria-atomic="true"
       >
-        {ORDER_STATUS_LABELS[order.status]}
+        {words.label}
       </p>
-      <p className="status-card__detail">{STATUS_DETAIL[order.status]}</p>
-      {ended && reason && <p className="status-card__reason">Reason: {reason}</p>}
+      <p className="status-card__detail">{words.detail}</p>
+      {reason && <p className="status-card__reason">Reason: {reason}</p>}
+      {estimate}
       <OrderTimeline order={order} />
     </section>
   );

@@ -1,5 +1,5 @@
 import type { OrderStatus, OrderView } from "@tabletap/core";
-import { guestStatusPath, ORDER_STATUS_LABELS } from "@tabletap/core/order-status";
+import { GUEST_ORDER_STATUS, guestStatusPath } from "@tabletap/core/order-status";
 import { ClockTime } from "./ClockTime";
 
 /** Newest history entry per status: when the order reached it. */
@@ -41,7 +41,7 @@ export function OrderTimeline({ order }: { order: OrderView }) {
                 </svg>
               )}
             </span>
-            <span className="timeline__label">{ORDER_STATUS_LABELS[status]}</span>
+            <span className="timeline__label">{GUEST_ORDER_STATUS[status].label}</span>
             {at && state !== "todo" ? (
               <ClockTime className="timeline__time" iso={at} />
             ) : (

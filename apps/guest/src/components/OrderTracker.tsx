@@ -11,6 +11,7 @@ import { OrderNotFound } from "./OrderNotFound";
 import { OrderSkeleton } from "./OrderSkeleton";
 import { OrderStatusCard } from "./OrderStatusCard";
 import { QueryUnavailable } from "./QueryUnavailable";
+import { ReadyEstimate } from "./ReadyEstimate";
 
 /** Why the order could not be shown: unknown order, signed out (sign in here), or an error to retry. */
 function OrderUnavailable({ query }: { query: ReturnType<typeof useLiveOrder>["query"] }) {
@@ -72,7 +73,7 @@ export function OrderTracker({ orderId }: { orderId: string }) {
       <OrderHeader order={order} live={live} finished={finished} onReconnect={reconnect} />
       <main id="main" className="page">
         <div className="container">
-          <OrderStatusCard order={order} />
+          <OrderStatusCard order={order} estimate={<ReadyEstimate order={order} />} />
           <OrderBill order={order} />
           <div className="order-actions">
             {recent ? (

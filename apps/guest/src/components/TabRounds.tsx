@@ -1,4 +1,4 @@
-import { ORDER_STATUS_LABELS } from "@tabletap/core/order-status";
+import { GUEST_ORDER_STATUS } from "@tabletap/core/order-status";
 import type { TabLineView, TabRoundView } from "@tabletap/core/tab";
 import { money } from "@/lib/format";
 import { ClockTime } from "./ClockTime";
@@ -37,7 +37,7 @@ export function TabRounds({ rounds, currency }: { rounds: TabRoundView[]; curren
               </span>
             </p>
             <p className="round__meta muted">
-              Order {round.number} · <ClockTime iso={round.placedAt} /> · {ORDER_STATUS_LABELS[round.status]}
+              Order {round.number} · <ClockTime iso={round.placedAt} /> · {GUEST_ORDER_STATUS[round.status].label}
             </p>
           </header>
           <ul className="order-lines">

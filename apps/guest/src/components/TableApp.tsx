@@ -180,6 +180,7 @@ export function TableApp({
             open
             onClose={screens.closeCart}
             menu={menu.menu}
+            tableCode={tableCode}
             cart={cart}
             estimate={estimate}
             guest={session.guest}

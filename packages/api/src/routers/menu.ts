@@ -1,6 +1,7 @@
 import { menuSubscriptionInput, tableMenuInput } from "@tabletap/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { publicProcedure, trackedEvents } from "../trpc";
+import { menuEstimate } from "../use-cases/eta";
 import { followMenu, tableMenu } from "../use-cases/menu";
 
 /** The guest-facing menu. */
@@ -12,6 +13,15 @@ export const menuRouter = {
    * inactive code.
    */
   forTable: publicProcedure.input(tableMenuInput).query(({ ctx, input }) => tableMenu(ctx.services, input)),
+
+  /**
+   * How long an order placed now would take, for a guest before ordering:
+   * `{ earliestMinutes, latestMinutes, backlogMinutes, overloaded }` (whole minutes from now;
+   * `overloaded` when the kitchen's backlog is past the manager's `kitchenBacklogWarnMinutes`).
+   * From the restaurant's own prep times and the tickets open now (the model: @tabletap/core/eta).
+   * Errors: NOT_FOUND "This table's code isn't valid" for an unknown or inactive code.
+   */
+  estimate: publicProcedure.input(tableMenuInput).query(({ ctx, input }) => menuEstimate(ctx.services, input)),
 
   /**
    * Live menu changes of the restaurant a table's QR code points at, over SSE: one

@@ -1,6 +1,7 @@
 import { orderIdInput, orderSubscriptionInput, placeOrderInput } from "@tabletap/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { guestProcedure, trackedEvents, whileSignedIn } from "../trpc";
+import { orderEta } from "../use-cases/eta";
 import { followOwnOrder, ownOrder, placeOrder } from "../use-cases/orders";
 
 /** Guests' orders: place, read, follow live. */
@@ -23,6 +24,15 @@ export const orderRouter = {
 
   /** One of the signed-in guest's orders. Errors: NOT_FOUND for a missing order or another guest's. */
   get: guestProcedure.input(orderIdInput).query(({ ctx, input }) => ownOrder(ctx.services, ctx.guest, input)),
+
+  /**
+   * When one of the guest's orders will be ready: `{ earliestAt, latestAt }` (ISO-8601 UTC), from
+   * the tickets ahead of it per station and its dishes' prep times in the restaurant's history
+   * (the model: @tabletap/core/eta); null once it is ready, served, cancelled or rejected.
+   * Computed at each read (ask again on each order event, and every `ETA_POLICY.refreshSeconds`).
+   * Errors: NOT_FOUND as `get`.
+   */
+  eta: guestProcedure.input(orderIdInput).query(({ ctx, input }) => orderEta(ctx.services, ctx.guest, input)),
 
   /**
    * Live updates of one of the guest's orders over SSE: every change as the full `OrderView`,

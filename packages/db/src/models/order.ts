@@ -85,7 +85,10 @@ const orderSchema = new Schema(
     outbox: { type: [outboxEventSchema], default: [] },
     /** When the worker sent each guest notification; set once, so a redelivered event sends nothing twice. */
     notifiedAt: {
-      statusSms: { type: Date, default: null },
+      /** The "your order is ready" text. */
+      readySms: { type: Date, default: null },
+      /** The text that the order was cancelled or rejected (with the reason). */
+      exitSms: { type: Date, default: null },
       confirmationEmail: { type: Date, default: null },
     },
   },

@@ -33,6 +33,11 @@ const restaurantSchema = new Schema(
     serviceChargeBps: { type: Number, required: true, default: 0, min: 0, max: 10_000 },
     /** The "pause ordering" switch: while true, guests see that the kitchen isn't taking orders and `order.place` refuses. */
     orderingPaused: { type: Boolean, required: true, default: false },
+    /**
+     * The overload threshold (minutes): when the kitchen's backlog (`menu.estimate`) is past it,
+     * guests are warned before they order; null never warns.
+     */
+    kitchenBacklogWarnMinutes: { type: Number, default: null, min: 1, max: 240 },
     /** GST identification number printed on receipts (15 characters), null until the manager sets it. */
     gstin: { type: String, default: null, trim: true },
     /** Postal address printed on receipts. */

@@ -33,6 +33,7 @@ describe("admin.settings.get", () => {
       taxBps: 500,
       serviceChargeBps: 0,
       orderingPaused: false,
+      kitchenBacklogWarnMinutes: null,
     });
     expect(settings.openingHours).toHaveLength(7);
     expect(settings.openingHours[0]).toEqual({ day: 0, opens: "11:00", closes: "23:00" });
@@ -79,6 +80,23 @@ describe("admin.settings.save", () => {
     });
   });
 
+  it("sets and clears the kitchen's overload threshold, audited", async () => {
+    const seeded = await seedRestaurant();
+    const manager = await signedInStaff(seeded, "manager");
+    const set = await manager.call((api) => api.admin.settings.save({ kitchenBacklogWarnMinutes: 25 }));
+    expect(set.kitchenBacklogWarnMinutes).toBe(25);
+    expect((await stored(seeded))?.kitchenBacklogWarnMinutes).toBe(25);
+    const cleared = await manager.call((api) => api.admin.settings.save({ kitchenBacklogWarnMinutes: null }));
+    expect(cleared.kitchenBacklogWarnMinutes).toBeNull();
+    const entries = await AuditEntry.find({ entity: "settings", entityId: seeded.restaurantId })
+      .sort({ _id: 1 })
+      .lean();
+    expect(entries.map((e) => [e.before?.kitchenBacklogWarnMinutes, e.after?.kitchenBacklogWarnMinutes])).toEqual([
+      [null, 25],
+      [25, null],
+    ]);
+  });
+
   it("pausing ordering refuses the next order at once (nothing stored); resuming lets it through", async () => {
     const seeded = await seedRestaurant();
     const manager = await signedInStaff(seeded, "manager");
@@ -123,6 +141,9 @@ describe("admin.settings.save", () => {
       [{ name: "" }, "name", /Enter the restaurant's name/],
       [{ openingHours: [{ day: 1, opens: "10:00", closes: "10:00" }] }, "openingHours", /must differ/],
       [{ openingHours: [{ day: 1, opens: "25:00", closes: "10:00" }] }, "openingHours", /24-hour time/],
+      [{ kitchenBacklogWarnMinutes: 0 }, "kitchenBacklogWarnMinutes", /whole minutes from 1 to 240/],
+      [{ kitchenBacklogWarnMinutes: 12.5 }, "kitchenBacklogWarnMinutes", /whole minutes from 1 to 240/],
+      [{ kitchenBacklogWarnMinutes: 241 }, "kitchenBacklogWarnMinutes", /whole minutes from 1 to 240/],
     ];
     for (const [input, field, message] of cases) {
       const error = await failure(manager.call((api) => api.admin.settings.save(input as SaveSettingsInput)));

@@ -36,6 +36,8 @@ interface Draft {
   timeZone: string;
   taxPercent: string;
   serviceChargePercent: string;
+  /** The kitchen's overload threshold in minutes as typed; "" for never warn. */
+  backlogWarnMinutes: string;
   hours: DayHours[];
 }
 
@@ -46,6 +48,7 @@ function draftOf(settings: SettingsView): Draft {
     timeZone: settings.timeZone,
     taxPercent: bpsToPercent(settings.taxBps),
     serviceChargePercent: bpsToPercent(settings.serviceChargeBps),
+    backlogWarnMinutes: settings.kitchenBacklogWarnMinutes === null ? "" : String(settings.kitchenBacklogWarnMinutes),
     hours: WEEKDAYS.map((_, day) => {
       const hours = settings.openingHours.find((h) => h.day === day);
       return hours
@@ -196,6 +199,7 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
       taxBps: taxBps ?? -1,
       serviceChargeBps: serviceChargeBps ?? -1,
       openingHours: openDays,
+      kitchenBacklogWarnMinutes: draft.backlogWarnMinutes.trim() === "" ? null : Number(draft.backlogWarnMinutes),
     });
     const found: Record<string, string> = {};
     if (taxBps === null) found.taxBps = RATE_MESSAGE;
@@ -246,6 +250,24 @@ function SettingsForm({ settings }: { settings: SettingsView }) {
             />
           </Field>
         </div>
+      </Section>
+
+      <Section
+        title="Busy kitchen"
+        description="Guests see how long an order will take before they order. Warn them as well when the kitchen's backlog is longer than this."
+      >
+        <Field
+          label="Warn guests past (minutes of backlog)"
+          description="e.g. 20. Leave empty to never warn."
+          error={errors.kitchenBacklogWarnMinutes}
+          className="max-w-xs"
+        >
+          <Input
+            inputMode="numeric"
+            value={draft.backlogWarnMinutes}
+            onChange={(e) => set({ backlogWarnMinutes: e.target.value })}
+          />
+        </Field>
       </Section>
 
       <Section title="Time zone" description="Business days, opening hours and reports follow it.">
