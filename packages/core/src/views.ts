@@ -84,6 +84,8 @@ export interface OrderLineView {
   lineTotal: number;
   /** Kitchen station that prepares it ("grill", "bar", ...). */
   station: string;
+  /** The allergen ids the item listed when it was ordered (`ALLERGENS` in dietary.ts); empty when none. */
+  allergens: string[];
 }
 
 export interface OrderStatusChangeView {
@@ -106,6 +108,10 @@ export interface OrderView {
   status: OrderStatus;
   statusHistory: OrderStatusChangeView[];
   rejectionReason: string | null;
+  /** The guest's note for the whole order (≤ 200 characters), or null. */
+  note: string | null;
+  /** The allergies the guest declared at checkout (allergen ids of `ALLERGENS`); empty when none. */
+  allergies: string[];
   lines: OrderLineView[];
   subtotal: number;
   serviceCharge: number;

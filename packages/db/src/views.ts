@@ -44,6 +44,8 @@ export function toOrderView(order: OrderDoc): OrderView {
       reason: change.reason ?? null,
     })),
     rejectionReason: order.rejectionReason ?? null,
+    note: order.note ?? null,
+    allergies: order.allergies ?? [],
     lines: order.lines.map((line) => ({
       menuItemId: line.menuItemId.toString(),
       name: line.name,
@@ -53,6 +55,7 @@ export function toOrderView(order: OrderDoc): OrderView {
       notes: line.notes ?? null,
       lineTotal: line.lineTotal,
       station: line.station,
+      allergens: line.allergens ?? [],
     })),
     subtotal: order.subtotal,
     serviceCharge: order.serviceCharge,
@@ -223,6 +226,7 @@ export function toPricingMenuItem(item: MenuItemDoc): PricingMenuItem {
     available: item.available,
     station: item.station,
     modifierGroups: modifierGroupsOf(item),
+    allergens: item.allergens ?? [],
   };
 }
 
