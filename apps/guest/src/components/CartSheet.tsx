@@ -7,6 +7,7 @@ import type { CartEstimate } from "@/lib/cart";
 import type { GetClient } from "@/trpc/deferred-client";
 import { CartLineItem } from "./CartLineItem";
 import { EstimatedBill } from "./EstimatedBill";
+import { OrderExtras } from "./OrderExtras";
 import { ReceiptEmail } from "./ReceiptEmail";
 import { Sheet } from "./Sheet";
 
@@ -126,6 +127,7 @@ export function CartSheet({
               <CartLineItem key={line.key} line={line} currency={currency} cart={cart} />
             ))}
           </ul>
+          <OrderExtras cart={cart} />
           <EstimatedBill estimate={estimate} restaurant={menu.restaurant} totalId={`${titleId}-total`} />
           <p className="fine-print">
             This is an estimate. The restaurant confirms the final price when you place your order.

@@ -3,6 +3,7 @@ import type { OrderStatus, OrderView } from "@tabletap/core";
 import { memo } from "react";
 import type { StationTicket } from "@/lib/tickets";
 import { AgeTimer } from "./age-timer";
+import { AllergenBanner } from "./allergen-banner";
 import { TicketActions } from "./ticket-actions";
 import { TicketLine } from "./ticket-line";
 
@@ -58,6 +59,7 @@ function TicketCardImpl({ item, fresh, pendingTo, serverNow, takeFocus, onAdvanc
           <AgeTimer placedAt={ticket.placedAt} serverNow={serverNow} />
         </div>
       </header>
+      <AllergenBanner ticket={ticket} lines={lines} />
 
       <ul className="ticket-lines" aria-label="Items">
         {lines.map((line, index) => (
