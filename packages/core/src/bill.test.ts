@@ -58,6 +58,7 @@ function order(
       modifiers: [],
       notes: null,
       lineTotal,
+      allergens: [],
       station: "kitchen",
       doneAt: null,
     })),

@@ -53,3 +53,39 @@ const ALLERGEN_LABELS = new Map<string, string>(ALLERGENS.map(({ id, label }) =>
 export function allergenLabel(id: string): string {
   return ALLERGEN_LABELS.get(id) ?? id;
 }
+
+/** One order line's allergens as the kitchen's allergen banner lists them. */
+export interface LineAllergenWarning {
+  /** The line's index among the lines given. */
+  index: number;
+  name: string;
+  quantity: number;
+  /** The item's listed allergens at order time, as ids. */
+  allergens: string[];
+  /** Those of `allergens` the guest declared at checkout: the line needs the cook's attention first. */
+  declared: string[];
+}
+
+/**
+ * What the kitchen's allergen banner shows for an order: the allergies the guest declared, and
+ * each of `lines` that lists an allergen, with those the guest declared picked out. Lines with
+ * none listed are left out; modifier options list no allergens, so the item's list is all there
+ * is. Empty `allergies` and no line → nothing to show.
+ */
+export function allergenWarnings(
+  allergies: readonly string[],
+  lines: readonly { name: string; quantity: number; allergens: readonly string[] }[],
+): { allergies: string[]; lines: LineAllergenWarning[] } {
+  const warnings: LineAllergenWarning[] = [];
+  lines.forEach((line, index) => {
+    if (line.allergens.length === 0) return;
+    warnings.push({
+      index,
+      name: line.name,
+      quantity: line.quantity,
+      allergens: [...line.allergens],
+      declared: line.allergens.filter((id) => allergies.includes(id)),
+    });
+  });
+  return { allergies: [...allergies], lines: warnings };
+}

@@ -14,6 +14,7 @@ export * from "./audit";
 export * from "./staff-admin";
 export * from "./settings";
 export * from "./dietary";
+export * from "./menu-filter";
 export * from "./menu-admin";
 export * from "./analytics";
 export * from "./tables-admin";

@@ -15,6 +15,7 @@ const dosa: PricingMenuItem = {
   price: 12_000,
   available: true,
   station: "kitchen",
+  allergens: ["gluten", "milk"],
   modifierGroups: [
     {
       id: "size",
@@ -118,6 +119,7 @@ describe("priceOrder: lines", () => {
         notes: null,
         lineTotal: 25_000 * 2,
         station: "kitchen",
+        allergens: ["gluten", "milk"],
       },
     ]);
   });
@@ -125,6 +127,14 @@ describe("priceOrder: lines", () => {
   it("prices an item without modifiers", () => {
     const { lines } = price([{ menuItemId: "lassi", quantity: 3 }]);
     expect(lines[0]).toMatchObject({ unitPrice: 9_950, quantity: 3, lineTotal: 29_850, modifiers: [], station: "bar" });
+  });
+
+  it("snapshots the item's listed allergens on the line (none listed: an empty list)", () => {
+    const { lines } = price([
+      { menuItemId: "dosa", quantity: 1, optionIds: ["regular"] },
+      { menuItemId: "lassi", quantity: 1 },
+    ]);
+    expect(lines.map((line) => line.allergens)).toEqual([["gluten", "milk"], []]);
   });
 
   it("keeps zero-delta options and explicitly available options", () => {

@@ -30,6 +30,8 @@ export interface PricingMenuItem {
   available: boolean;
   station: string;
   modifierGroups: PricingModifierGroup[];
+  /** The allergen ids the item lists (`ALLERGENS` in dietary.ts); absent means none listed. */
+  allergens?: readonly string[];
 }
 
 /** One line of a guest's cart, as sent by the client (only ids and quantities are trusted). */
@@ -63,6 +65,8 @@ export interface PricedLine {
   /** unitPrice × quantity, minor units. */
   lineTotal: number;
   station: string;
+  /** The item's listed allergens at order time (modifier options list none); empty when none. */
+  allergens: string[];
 }
 
 /** A priced order; every amount in minor units. total = subtotal + serviceCharge + tax + tip. */
@@ -118,6 +122,8 @@ export const MIN_LINE_QUANTITY = 1;
 export const MAX_LINE_QUANTITY = 50;
 /** Longest kitchen note on a cart line, characters after trimming (`orderLineInput`, the item form). */
 export const MAX_LINE_NOTES = 200;
+/** Longest order-level note, characters after trimming (`placeOrderInput`, the cart). */
+export const MAX_ORDER_NOTE = 200;
 
 export interface PriceOrderInput {
   lines: CartLine[];
@@ -274,6 +280,7 @@ function priceLine(line: CartLine, menu: ReadonlyMap<string, PricingMenuItem>): 
     notes: notes === "" ? null : notes,
     lineTotal: unitPrice * line.quantity,
     station: item.station,
+    allergens: [...(item.allergens ?? [])],
   };
 }
 
@@ -287,6 +294,7 @@ function priceLine(line: CartLine, menu: ReadonlyMap<string, PricingMenuItem>): 
  *   once (DUPLICATE_OPTION) and not be sold out (OPTION_UNAVAILABLE); each group needs between
  *   `minSelect` (GROUP_MIN) and `maxSelect` (GROUP_MAX) choices;
  * - unitPrice = price + Σ chosen option deltas; lineTotal = unitPrice × quantity;
+ * - each line snapshots the item's listed allergens (for the kitchen's allergen banner);
  * - subtotal = Σ lineTotal;
  * - serviceCharge = percentOfBps(subtotal, serviceChargeBps);
  * - tax = percentOfBps(subtotal + serviceCharge, taxBps) — GST is levied on the service charge

@@ -201,6 +201,25 @@ describe("placeOrderInput", () => {
     expect(placeOrderInput.parse(valid)).toEqual(valid);
   });
 
+  it("takes an order-level note (trimmed, bidi controls removed, at most 200 characters)", () => {
+    expect(placeOrderInput.parse({ ...valid, note: "  \u202Eallergic \u202Cto nuts  " }).note).toBe("allergic to nuts");
+    expect(placeOrderInput.safeParse({ ...valid, note: "a".repeat(200) }).success).toBe(true);
+    expect(messages(placeOrderInput, { ...valid, note: "a".repeat(201) })).toEqual([
+      "Your note can be at most 200 characters",
+    ]);
+  });
+
+  it("takes the guest's declared allergies from the allergen list, each once", () => {
+    expect(placeOrderInput.parse({ ...valid, allergies: ["peanut", "milk", "peanut"] }).allergies).toEqual([
+      "peanut",
+      "milk",
+    ]);
+    expect(messages(placeOrderInput, { ...valid, allergies: ["peanut", "chocolate"] })).toEqual([
+      "Choose allergies from the list",
+    ]);
+    expect(placeOrderInput.safeParse({ ...valid, allergies: "peanut" }).success).toBe(false);
+  });
+
   it("rejects an empty cart and more than 100 lines", () => {
     expect(messages(placeOrderInput, { ...valid, items: [] })).toEqual(["Your cart is empty"]);
     const line = { menuItemId: ID, quantity: 1 };

@@ -3,11 +3,12 @@
  * written for the person filling in the form. Each `*Input` schema has a matching inferred type.
  */
 import { z } from "zod";
+import { ALLERGEN_IDS } from "./dietary";
 import { isEventId } from "./event-id";
 import { ORDER_POLICY } from "./order-policy";
 import { EXIT_REASON_MAX_LENGTH, ORDER_STATUSES } from "./order-status";
 import { OTP_CHANNELS, OTP_FORMAT_MESSAGE, isOtpFormat } from "./otp";
-import { MAX_LINE_NOTES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "./pricing";
+import { MAX_LINE_NOTES, MAX_LINE_QUANTITY, MAX_ORDER_NOTE, MIN_LINE_QUANTITY } from "./pricing";
 import { stripBidiControls } from "./text";
 
 /**
@@ -93,7 +94,22 @@ export const idempotencyKeySchema = z
   .max(100, "Invalid idempotency key")
   .regex(/^[A-Za-z0-9_-]+$/, "Invalid idempotency key");
 
-/** An order: 1–100 lines of at most 200 items in all (`ORDER_POLICY`). */
+/**
+ * Allergies the guest declares at checkout: ids of the 14 allergens (`ALLERGEN_IDS`, EU FIC
+ * Annex II), each kept once, in the order given.
+ */
+export const declaredAllergiesSchema = z
+  .array(z.enum(ALLERGEN_IDS, { error: "Choose allergies from the list" }), {
+    error: "Choose allergies from the list",
+  })
+  .max(ALLERGEN_IDS.length, "Choose allergies from the list")
+  .transform((ids) => [...new Set(ids)]);
+
+/**
+ * An order: 1–100 lines of at most 200 items in all (`ORDER_POLICY`); an optional order-level
+ * `note` for the kitchen (`displayText`, ≤ `MAX_ORDER_NOTE` characters) and the guest's declared
+ * `allergies` (`declaredAllergiesSchema`), both shown on the kitchen ticket.
+ */
 export const placeOrderInput = z.object({
   tableCode: tableCodeSchema,
   idempotencyKey: idempotencyKeySchema,
@@ -105,6 +121,8 @@ export const placeOrderInput = z.object({
       (lines) => lines.reduce((sum, line) => sum + line.quantity, 0) <= ORDER_POLICY.maxItemsPerOrder,
       `An order can have at most ${ORDER_POLICY.maxItemsPerOrder} items`,
     ),
+  note: displayText(MAX_ORDER_NOTE, `Your note can be at most ${MAX_ORDER_NOTE} characters`).optional(),
+  allergies: declaredAllergiesSchema.optional(),
 });
 export type PlaceOrderInput = z.infer<typeof placeOrderInput>;
 

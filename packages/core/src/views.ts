@@ -86,6 +86,8 @@ export interface OrderLineView {
   station: string;
   /** When its station bumped it as done (ISO-8601 UTC, `kitchen.bumpLine`); null while still to make. */
   doneAt: string | null;
+  /** The allergen ids the item listed when it was ordered (`ALLERGENS` in dietary.ts); empty when none. */
+  allergens: string[];
 }
 
 export interface OrderStatusChangeView {
@@ -108,6 +110,10 @@ export interface OrderView {
   status: OrderStatus;
   statusHistory: OrderStatusChangeView[];
   rejectionReason: string | null;
+  /** The guest's note for the whole order (≤ 200 characters), or null. */
+  note: string | null;
+  /** The allergies the guest declared at checkout (allergen ids of `ALLERGENS`); empty when none. */
+  allergies: string[];
   lines: OrderLineView[];
   subtotal: number;
   serviceCharge: number;

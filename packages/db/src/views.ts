@@ -44,6 +44,8 @@ export function toOrderView(order: OrderDoc): OrderView {
       reason: change.reason ?? null,
     })),
     rejectionReason: order.rejectionReason ?? null,
+    note: order.note ?? null,
+    allergies: order.allergies ?? [],
     lines: order.lines.map((line) => ({
       menuItemId: line.menuItemId.toString(),
       name: line.name,
@@ -54,6 +56,7 @@ export function toOrderView(order: OrderDoc): OrderView {
       lineTotal: line.lineTotal,
       station: line.station,
       doneAt: line.doneAt?.toISOString() ?? null,
+      allergens: line.allergens ?? [],
     })),
     subtotal: order.subtotal,
     serviceCharge: order.serviceCharge,
@@ -225,6 +228,7 @@ export function toPricingMenuItem(item: MenuItemDoc): PricingMenuItem {
     available: item.available,
     station: item.station,
     modifierGroups: modifierGroupsOf(item),
+    allergens: item.allergens ?? [],
   };
 }
 

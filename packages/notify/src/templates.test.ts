@@ -133,6 +133,7 @@ describe("orderConfirmationEmail", () => {
           notes: "Tom & Jerry's <special>",
           lineTotal: 100,
           station: "grill",
+          allergens: [],
         },
       ],
     });

@@ -25,9 +25,12 @@ function ticket(overrides: Partial<OrderView> & { id: string }): OrderView {
     status: "accepted",
     statusHistory: [],
     rejectionReason: null,
+    note: null,
+    allergies: [],
     lines: [
       {
         menuItemId: "m1",
+        allergens: [],
         name: "Butter Naan",
         unitPrice: 6000,
         quantity: 2,
@@ -80,6 +83,7 @@ describe("stations", () => {
     lines: [
       {
         menuItemId: "m1",
+        allergens: [],
         name: "Butter Chicken",
         unitPrice: 1,
         quantity: 1,
@@ -91,6 +95,7 @@ describe("stations", () => {
       },
       {
         menuItemId: "m2",
+        allergens: [],
         name: "Sweet Lassi",
         unitPrice: 1,
         quantity: 1,

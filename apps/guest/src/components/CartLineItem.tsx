@@ -1,4 +1,6 @@
-import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "@tabletap/core/pricing";
+"use client";
+import { MAX_LINE_NOTES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "@tabletap/core/pricing";
+import { useId, useState } from "react";
 import type { Cart } from "@/hooks/useCart";
 import type { PricedCartLine } from "@/lib/cart";
 import { money } from "@/lib/format";
@@ -8,6 +10,8 @@ import { Stepper } from "./Stepper";
 /**
  * One cart line: name, choices, notes, its flag when it can't be ordered any more (sold out,
  * removed from the menu, a choice gone: `checkCart`) or its price changed, quantity, "Remove", price.
+ * "Add note" / "Edit note" gives every line a note for the kitchen, also one added straight from
+ * the menu without the item form.
  */
 export function CartLineItem({
   line,
@@ -16,8 +20,10 @@ export function CartLineItem({
 }: {
   line: PricedCartLine;
   currency: string;
-  cart: Pick<Cart, "setQuantity" | "remove">;
+  cart: Pick<Cart, "setQuantity" | "remove" | "setNotes">;
 }) {
+  const noteId = useId();
+  const [draft, setDraft] = useState<string | null>(null);
   return (
     <li className={`cart-line ${line.problem ? "cart-line--problem" : ""}`}>
       <div className="cart-line__main">
@@ -28,7 +34,38 @@ export function CartLineItem({
         {line.modifiers.length > 0 && (
           <p className="cart-line__modifiers">{line.modifiers.map((m) => m.name).join(" · ")}</p>
         )}
-        {line.notes && <p className="cart-line__notes">Note: {line.notes}</p>}
+        {line.notes && draft === null && <p className="cart-line__notes">Note: {line.notes}</p>}
+        {draft !== null && (
+          <form
+            className="cart-line__note-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              cart.setNotes(line.key, draft);
+              setDraft(null);
+            }}
+          >
+            <label htmlFor={noteId} className="field__label">
+              Note for the kitchen
+            </label>
+            <textarea
+              id={noteId}
+              className="input textarea"
+              rows={2}
+              maxLength={MAX_LINE_NOTES}
+              placeholder="e.g. less oil, no onion"
+              value={draft}
+              onChange={(e) => setDraft(e.target.value.slice(0, MAX_LINE_NOTES))}
+            />
+            <div className="cart-line__controls">
+              <button type="submit" className="button button--small button--secondary">
+                Save note
+              </button>
+              <button type="button" className="link-button" onClick={() => setDraft(null)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        )}
         {line.problem && (
           <p className="cart-line__problem" id={`${line.key}-problem`}>
             {line.problem}
@@ -49,6 +86,16 @@ export function CartLineItem({
               onChange={(q) => cart.setQuantity(line.key, q)}
               label={`Quantity of ${line.name}`}
             />
+          )}
+          {!line.problem && draft === null && (
+            <button
+              type="button"
+              className="link-button"
+              aria-label={`${line.notes ? "Edit note" : "Add note"} for ${line.name}`}
+              onClick={() => setDraft(line.notes)}
+            >
+              {line.notes ? "Edit note" : "Add note"}
+            </button>
           )}
           <button
             type="button"

@@ -8,6 +8,7 @@ import type { GetClient } from "@/trpc/deferred-client";
 import { CartLineItem } from "./CartLineItem";
 import { EstimatedBill } from "./EstimatedBill";
 import { KitchenEstimate } from "./KitchenEstimate";
+import { OrderExtras } from "./OrderExtras";
 import { ReceiptEmail } from "./ReceiptEmail";
 import { Sheet } from "./Sheet";
 
@@ -130,6 +131,7 @@ export function CartSheet({
               <CartLineItem key={line.key} line={line} currency={currency} cart={cart} />
             ))}
           </ul>
+          <OrderExtras cart={cart} />
           <EstimatedBill estimate={estimate} restaurant={menu.restaurant} totalId={`${titleId}-total`} />
           <KitchenEstimate tableCode={tableCode} getClient={getClient} />
           <p className="fine-print">

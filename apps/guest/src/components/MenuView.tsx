@@ -77,7 +77,34 @@ function CategoryNav({ categories }: { categories: TableMenuView["categories"] }
   );
 }
 
-function ItemCard({
+/**
+ * An item's description, clamped to three lines (CSS) with a "More" button that shows the rest,
+ * offered only when the text is actually cut off (measured after layout).
+ */
+function Description({ text }: { text: string }) {
+  const ref = useRef<HTMLParagraphElement>(null);
+  const [clamped, setClamped] = useState(false);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (el) setClamped(el.scrollHeight > el.clientHeight + 1);
+  }, [text]);
+  return (
+    <>
+      <p ref={ref} className={`item__description ${open ? "item__description--open" : ""}`}>
+        {text}
+      </p>
+      {(clamped || open) && (
+        <button type="button" className="link-button item__more" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? "Less" : "More"}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** One item on the menu: mark, name, price, description, tags, allergens, "Add" (or "Sold out"), photo. */
+export function ItemCard({
   item,
   currency,
   inCart,
@@ -98,7 +125,7 @@ function ItemCard({
           <span>{item.name}</span>
         </h3>
         <p className="item__price price">{money(item.price, currency)}</p>
-        {item.description && <p className="item__description">{item.description}</p>}
+        {item.description && <Description text={item.description} />}
         <DietaryTags tags={item.dietaryTags} />
         {item.allergens.length > 0 && (
           <p className="allergens">Contains: {item.allergens.map(allergenLabel).join(", ")}</p>

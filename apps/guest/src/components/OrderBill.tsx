@@ -1,7 +1,8 @@
 import type { OrderView } from "@tabletap/core";
+import { allergenLabel } from "@tabletap/core/dietary";
 import { money } from "@/lib/format";
 
-/** The order's lines and the server's bill (subtotal, service charge, GST, tip, total). */
+/** The order's lines, the guest's note and declared allergies, and the server's bill (subtotal, service charge, GST, tip, total). */
 export function OrderBill({ order }: { order: OrderView }) {
   const count = order.lines.reduce((sum, l) => sum + l.quantity, 0);
   return (
@@ -27,6 +28,12 @@ export function OrderBill({ order }: { order: OrderView }) {
           </li>
         ))}
       </ul>
+      {order.note && <p className="order-line__notes">Note for the kitchen: {order.note}</p>}
+      {order.allergies.length > 0 && (
+        <p className="order-line__notes">
+          Allergies you told the kitchen: {order.allergies.map(allergenLabel).join(", ")}
+        </p>
+      )}
       <dl className="totals" aria-label="Bill">
         <div className="totals__row">
           <dt>Subtotal</dt>

@@ -121,6 +121,7 @@ export function TableApp({
       <main id="main" className={`page ${withCart ? "page--with-cart" : ""}`}>
         {showMenu ? (
           <MenuScreen
+            tableCode={tableCode}
             menu={menu.menu}
             stale={menu.state === "stale"}
             signedIn={!!session.guest}

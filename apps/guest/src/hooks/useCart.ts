@@ -1,6 +1,7 @@
 "use client";
 import type { TableMenuView } from "@tabletap/core";
 import { checkCart } from "@tabletap/core/cart";
+import type { AllergenId } from "@tabletap/core/dietary";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   clampQuantity,
@@ -59,6 +60,27 @@ export function useCart(tableCode: string) {
     }));
   }, []);
 
+  /** Changes a line's kitchen note; a line that then matches another (same item, options, note) merges into it. */
+  const setNotes = useCallback((key: string, notes: string) => {
+    setState((prev) => {
+      const line = prev.lines.find((l) => l.key === key);
+      if (!line) return prev;
+      const trimmed = notes.trim();
+      const nextKey = lineKey(line.menuItemId, line.optionIds, trimmed);
+      if (nextKey === key) return prev;
+      const twin = prev.lines.find((l) => l.key === nextKey);
+      const lines = twin
+        ? prev.lines
+            .filter((l) => l.key !== key)
+            .map((l) => (l === twin ? { ...l, quantity: clampQuantity(l.quantity + line.quantity) } : l))
+        : prev.lines.map((l) => (l.key === key ? { ...l, notes: trimmed, key: nextKey } : l));
+      return { ...prev, lines };
+    });
+  }, []);
+
+  const setNote = useCallback((note: string) => setState((prev) => ({ ...prev, note })), []);
+  const setAllergies = useCallback((allergies: AllergenId[]) => setState((prev) => ({ ...prev, allergies })), []);
+
   const remove = useCallback((key: string) => {
     setState((prev) => ({ ...prev, lines: prev.lines.filter((l) => l.key !== key) }));
   }, []);
@@ -75,7 +97,20 @@ export function useCart(tableCode: string) {
     return key;
   }, []);
 
-  return { lines: state.lines, loaded, add, setQuantity, remove, clear, checkoutKey };
+  return {
+    lines: state.lines,
+    note: state.note,
+    allergies: state.allergies,
+    loaded,
+    add,
+    setQuantity,
+    setNotes,
+    setNote,
+    setAllergies,
+    remove,
+    clear,
+    checkoutKey,
+  };
 }
 
 export type Cart = ReturnType<typeof useCart>;

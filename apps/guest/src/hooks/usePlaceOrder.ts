@@ -66,6 +66,8 @@ export function usePlaceOrder({
           ...(line.optionIds.length > 0 ? { optionIds: line.optionIds } : {}),
           ...(line.notes ? { notes: line.notes } : {}),
         })),
+        ...(cart.note.trim() ? { note: cart.note } : {}),
+        ...(cart.allergies.length > 0 ? { allergies: cart.allergies } : {}),
       });
       rememberOrder({
         id: order.id,

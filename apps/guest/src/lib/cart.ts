@@ -1,5 +1,6 @@
 import type { CartCheck, CheckedCartLine, HeldCartLine } from "@tabletap/core/cart";
-import { MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "@tabletap/core/pricing";
+import { ALLERGEN_IDS, type AllergenId } from "@tabletap/core/dietary";
+import { MAX_LINE_QUANTITY, MAX_ORDER_NOTE, MIN_LINE_QUANTITY } from "@tabletap/core/pricing";
 
 /**
  * One line of the cart: ids, and the unit price the guest saw when adding it (`seenUnitPrice`,
@@ -21,9 +22,13 @@ export interface CartState {
    * network error can never create a second order.
    */
   checkoutKey: string | null;
+  /** The guest's note for the whole order ("" for none), sent with it. */
+  note: string;
+  /** The allergies the guest declares for the order, sent with it. */
+  allergies: AllergenId[];
 }
 
-export const EMPTY_CART: CartState = { lines: [], checkoutKey: null };
+export const EMPTY_CART: CartState = { lines: [], checkoutKey: null, note: "", allergies: [] };
 const storageKey = (tableCode: string) => `tabletap:cart:${tableCode}`;
 
 /** True when a storage event is about this table's cart. */
@@ -63,6 +68,8 @@ export function readCart(tableCode: string): CartState {
         key: lineKey(l.menuItemId, l.optionIds, l.notes),
       })),
       checkoutKey: typeof parsed.checkoutKey === "string" ? parsed.checkoutKey : null,
+      note: typeof parsed.note === "string" ? parsed.note.slice(0, MAX_ORDER_NOTE) : "",
+      allergies: Array.isArray(parsed.allergies) ? ALLERGEN_IDS.filter((id) => parsed.allergies?.includes(id)) : [],
     };
   } catch {
     return EMPTY_CART;

@@ -35,6 +35,9 @@ function replayed(guest: GuestPrincipal, idempotencyKey: string): Promise<OrderD
  * counter increment beside the session's member update, the insert, and the delivery (outbox read, SQS send, two publishes, two
  * outbox removals); table, restaurant and menu come from the cache.
  *
+ * The guest's order-level `note` (blank: none) and declared `allergies` are stored with it, and each
+ * line snapshots its item's listed allergens (`priceOrder`), for the kitchen's allergen banner.
+ *
  * Idempotent: the same `idempotencyKey` from the same guest returns the first order and creates
  * nothing, also when two requests race; such a replay is not counted against the order limits.
  *
@@ -93,6 +96,8 @@ export async function placeOrder(
       businessDate: date,
       number,
       lines: priced.lines,
+      note: input.note || null,
+      allergies: input.allergies ?? [],
       currency: restaurant.currency,
       subtotal: priced.subtotal,
       serviceCharge: priced.serviceCharge,

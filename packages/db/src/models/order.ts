@@ -25,6 +25,8 @@ const orderLineSchema = new Schema(
     station: { type: String, required: true },
     /** When its station bumped it as done (kitchen.bumpLine); null while still to make. */
     doneAt: { type: Date, default: null },
+    /** The allergen ids the menu item listed at order time (core `ALLERGENS`), for the kitchen's allergen banner. */
+    allergens: { type: [String], default: [] },
   },
   { _id: false },
 );
@@ -76,6 +78,10 @@ const orderSchema = new Schema(
     status: { type: String, enum: ORDER_STATUSES, required: true, default: "placed" },
     statusHistory: { type: [statusChangeSchema], default: [] },
     rejectionReason: { type: String, default: null },
+    /** The guest's note for the whole order (core `MAX_ORDER_NOTE` characters at most), or null. */
+    note: { type: String, default: null },
+    /** Allergies the guest declared at checkout: allergen ids of core `ALLERGENS`. */
+    allergies: { type: [String], default: [] },
     payment: {
       method: { type: String, enum: ["counter", "online", null], default: null },
       status: { type: String, enum: PAYMENT_STATUSES, required: true, default: "unpaid" },

@@ -15,6 +15,8 @@ export function sampleOrder(overrides: Partial<OrderView> = {}): OrderView {
       { status: "accepted", at: "2025-11-21T13:41:00.000Z", reason: null },
     ],
     rejectionReason: null,
+    note: null,
+    allergies: [],
     lines: [
       {
         menuItemId: "item_1",
@@ -28,6 +30,7 @@ export function sampleOrder(overrides: Partial<OrderView> = {}): OrderView {
         notes: "No onions please",
         lineTotal: 64_000,
         station: "grill",
+        allergens: ["milk"],
       },
       {
         menuItemId: "item_2",
@@ -38,6 +41,7 @@ export function sampleOrder(overrides: Partial<OrderView> = {}): OrderView {
         notes: null,
         lineTotal: 6_000,
         station: "bar",
+        allergens: ["milk"],
       },
     ],
     subtotal: 70_000,

@@ -6,6 +6,7 @@ import { progressText, stationProgress } from "@/lib/stations";
 import { ticketName, type StationTicket } from "@/lib/tickets";
 import { AgeTimer } from "./age-timer";
 import { useStationWorkContext } from "./station-work";
+import { AllergenBanner } from "./allergen-banner";
 import { TicketActions } from "./ticket-actions";
 import { TicketLine } from "./ticket-line";
 
@@ -68,6 +69,7 @@ function TicketCardImpl({ item, fresh, pendingTo, serverNow, takeFocus, onAdvanc
           <AgeTimer placedAt={ticket.placedAt} serverNow={serverNow} />
         </div>
       </header>
+      <AllergenBanner ticket={ticket} lines={lines} />
 
       <ul className="ticket-lines" aria-label="Items">
         {lines.map((line) => {
