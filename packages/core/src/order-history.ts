@@ -1,0 +1,97 @@
+import { z } from "zod";
+import type { OrderStatus } from "./order-status";
+
+/**
+ * A signed-in guest's order history (`order.mine`): every order of theirs, at any restaurant,
+ * newest first, a page at a time.
+ */
+export const ORDER_HISTORY_POLICY = {
+  /** Orders per page: a phone screen or two of cards, one small query on `{ customerId, createdAt }`. */
+  pageSize: 20,
+  /** Lines named in an order's summary ("Paneer Tikka ×2, Butter Naan ×4 and 3 more"). */
+  summaryLines: 3,
+} as const;
+
+/** A position in the history: the last order shown (its placing time and id, so equal times never skip an order). */
+export interface OrderHistoryPosition {
+  placedAt: Date;
+  id: string;
+}
+
+const CURSOR_PATTERN = /^(\d{1,15})\.([0-9a-f]{24})$/;
+
+/**
+ * The opaque `nextCursor` for the page after `position`: base64url of "{placedAt ms}.{order id}".
+ * Clients pass it back unchanged; only `decodeOrderHistoryCursor` reads it.
+ */
+export function encodeOrderHistoryCursor(position: OrderHistoryPosition): string {
+  return btoa(`${position.placedAt.getTime()}.${position.id}`)
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+/** The position a cursor of `encodeOrderHistoryCursor` names, or null for anything else. */
+export function decodeOrderHistoryCursor(cursor: string): OrderHistoryPosition | null {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(cursor)) return null;
+  let text: string;
+  try {
+    text = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+  } catch {
+    return null;
+  }
+  const match = CURSOR_PATTERN.exec(text);
+  if (!match) return null;
+  const placedAt = new Date(Number(match[1]));
+  return Number.isNaN(placedAt.getTime()) ? null : { placedAt, id: match[2]! };
+}
+
+/** `order.mine` input: no cursor for the newest page, else the previous page's `nextCursor`. */
+export const myOrdersInput = z
+  .object({
+    cursor: z
+      .string({ error: "The page position must be text." })
+      .refine(
+        (cursor) => decodeOrderHistoryCursor(cursor) !== null,
+        "This page position isn't valid. Reload your orders to start again.",
+      )
+      .optional(),
+  })
+  .default({});
+export type MyOrdersInput = z.infer<typeof myOrdersInput>;
+
+/** One order in the guest's history. Amounts in minor units (paise); times ISO-8601 UTC. */
+export interface OrderHistoryItem {
+  id: string;
+  /** "#042": the restaurant's number of the day. */
+  number: string;
+  restaurantName: string;
+  tableLabel: string;
+  /**
+   * The table's QR code while the table is still in service and its restaurant takes orders,
+   * so the guest can order there again ("Reorder"); null otherwise.
+   */
+  tableCode: string | null;
+  status: OrderStatus;
+  total: number;
+  currency: string;
+  placedAt: string;
+  /** Every line, for the summary and for "Reorder" (which re-adds the items and options still on the menu). */
+  lines: { menuItemId: string; name: string; quantity: number; optionIds: string[]; notes: string | null }[];
+}
+
+/** A page of `order.mine`: `nextCursor` is null on the last page. */
+export interface OrderHistoryPage {
+  orders: OrderHistoryItem[];
+  nextCursor: string | null;
+}
+
+/** "Paneer Tikka ×2, Butter Naan ×4 and 3 more": an order's lines in one line of text. */
+export function summarizeOrderLines(lines: OrderHistoryItem["lines"]): string {
+  const named = lines
+    .slice(0, ORDER_HISTORY_POLICY.summaryLines)
+    .map((line) => (line.quantity > 1 ? `${line.name} ×${line.quantity}` : line.name))
+    .join(", ");
+  const rest = lines.length - ORDER_HISTORY_POLICY.summaryLines;
+  return rest > 0 ? `${named} and ${rest} more` : named;
+}
