@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { OrderStatus } from "./order-status";
+import { resolveModifierChoices } from "./pricing";
+import type { MenuItemView } from "./views";
 
 /**
  * A signed-in guest's order history (`order.mine`): every order of theirs, at any restaurant,
@@ -94,4 +96,41 @@ export function summarizeOrderLines(lines: OrderHistoryItem["lines"]): string {
     .join(", ");
   const rest = lines.length - ORDER_HISTORY_POLICY.summaryLines;
   return rest > 0 ? `${named} and ${rest} more` : named;
+}
+
+/** A cart line "Reorder" adds: ids, quantity and notes, as the guest's cart keeps them. */
+export interface ReorderLine {
+  menuItemId: string;
+  quantity: number;
+  optionIds: string[];
+  notes: string;
+}
+
+/**
+ * "Reorder": the lines of a past order that can be ordered again from `menuItems` (the table's
+ * live menu) — the item is on it and available, and every option it had is still offered and
+ * still a valid choice — and the names of the lines skipped (sold out, removed, options gone).
+ */
+export function reorderLines(
+  lines: OrderHistoryItem["lines"],
+  menuItems: readonly MenuItemView[],
+): { lines: ReorderLine[]; skipped: string[] } {
+  const byId = new Map(menuItems.map((item) => [item.id, item]));
+  const kept: ReorderLine[] = [];
+  const skipped: string[] = [];
+  for (const line of lines) {
+    const item = byId.get(line.menuItemId);
+    const choices = item?.available ? resolveModifierChoices(item, line.optionIds) : null;
+    if (!choices || choices.problems.length > 0 || choices.modifiers.length !== line.optionIds.length) {
+      skipped.push(line.name);
+      continue;
+    }
+    kept.push({
+      menuItemId: line.menuItemId,
+      quantity: line.quantity,
+      optionIds: line.optionIds,
+      notes: line.notes ?? "",
+    });
+  }
+  return { lines: kept, skipped };
 }
