@@ -73,7 +73,7 @@ describe("order history cursor", () => {
     const cursor = encodeOrderHistoryCursor(position);
     expect(decodeOrderHistoryCursor(cursor)).toEqual(position);
     expect(myOrdersInput.safeParse({ cursor }).success).toBe(true);
-    for (const bad of ["", "abc", btoa("1.zz"), "%%%"]) {
+    for (const bad of ["", "abc", "1_zz", "%%%"]) {
       const parsed = myOrdersInput.safeParse({ cursor: bad });
       expect(parsed.error?.issues[0]?.message).toBe(
         "This page position isn't valid. Reload your orders to start again.",

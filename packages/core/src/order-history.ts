@@ -20,31 +20,21 @@ export interface OrderHistoryPosition {
   id: string;
 }
 
-const CURSOR_PATTERN = /^(\d{1,15})\.([0-9a-f]{24})$/;
+const CURSOR_PATTERN = /^([0-9a-z]{1,11})_([0-9a-f]{24})$/;
 
 /**
- * The opaque `nextCursor` for the page after `position`: base64url of "{placedAt ms}.{order id}".
+ * The opaque `nextCursor` for the page after `position`: "{placedAt ms, base 36}_{order id}".
  * Clients pass it back unchanged; only `decodeOrderHistoryCursor` reads it.
  */
 export function encodeOrderHistoryCursor(position: OrderHistoryPosition): string {
-  return btoa(`${position.placedAt.getTime()}.${position.id}`)
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
+  return `${position.placedAt.getTime().toString(36)}_${position.id}`;
 }
 
 /** The position a cursor of `encodeOrderHistoryCursor` names, or null for anything else. */
 export function decodeOrderHistoryCursor(cursor: string): OrderHistoryPosition | null {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(cursor)) return null;
-  let text: string;
-  try {
-    text = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
-  } catch {
-    return null;
-  }
-  const match = CURSOR_PATTERN.exec(text);
+  const match = CURSOR_PATTERN.exec(cursor);
   if (!match) return null;
-  const placedAt = new Date(Number(match[1]));
+  const placedAt = new Date(parseInt(match[1]!, 36));
   return Number.isNaN(placedAt.getTime()) ? null : { placedAt, id: match[2]! };
 }
 

@@ -43,9 +43,11 @@ export function useLiveFallback({
   const live = status === "pending";
   const [droppedAt, setDroppedAt] = useState(0);
   const refetchRef = useRef(refetch);
-  refetchRef.current = refetch;
   const updatedRef = useRef(dataUpdatedAt);
-  updatedRef.current = dataUpdatedAt;
+  useEffect(() => {
+    refetchRef.current = refetch;
+    updatedRef.current = dataUpdatedAt;
+  });
 
   useEffect(() => {
     if (live) return () => setDroppedAt(Date.now());

@@ -113,7 +113,7 @@ describe("order.mine", () => {
 
   it("refuses a cursor it did not give with BAD_REQUEST and a human message", async () => {
     const guest = await signedInGuest();
-    for (const cursor of ["not a cursor", "", Buffer.from("123.zz").toString("base64url"), "x".repeat(500)]) {
+    for (const cursor of ["not a cursor", "", "123_0123456789abcdef0123456z", "x".repeat(500)]) {
       await expect(guest.call((api) => api.order.mine({ cursor }))).rejects.toMatchObject({
         code: "BAD_REQUEST",
         message: expect.stringMatching(/page position isn't valid|page position/),
