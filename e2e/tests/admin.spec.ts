@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { expectNoSeriousA11yViolations } from "./a11y";
 import { devices, expect, test, type Browser, type Page } from "@playwright/test";
 import {
   businessDateOf,
@@ -46,6 +47,7 @@ test("a manager runs the restaurant from the admin panel, and guests and staff s
   // Managers land on the admin panel, not the kitchen display.
   await expect(manager).toHaveURL(/\/admin\/menu$/);
   await expect(manager.getByRole("heading", { level: 1, name: "Menu" })).toBeVisible();
+  await expectNoSeriousA11yViolations(manager);
   const guest = await guestAt(browser, "T6");
 
   // A new dessert with a modifier group: it reaches the open guest menu without a reload.
@@ -62,6 +64,7 @@ test("a manager runs the restaurant from the admin panel, and guests and staff s
   await editor.getByLabel("Name of option 1").fill("Pistachio");
   await editor.getByLabel("Price difference of Pistachio, rupees").fill("20");
   await snapshot(manager, "item-editor");
+  await expectNoSeriousA11yViolations(manager);
   await editor.getByRole("button", { name: "Create item" }).click();
   await expect(manager.getByText(`Saved “${dish}”. Guests see it now.`)).toBeVisible();
   await expect(guest.getByRole("button", { name: `Add ${dish}` })).toBeVisible();
@@ -103,6 +106,7 @@ test("a manager runs the restaurant from the admin panel, and guests and staff s
   await guest.getByRole("button", { name: /View cart/ }).click();
   const line = guest.getByRole("list", { name: "Cart items" }).getByRole("listitem").filter({ hasText: dish });
   await expect(line).toContainText("Sold out — remove it to order");
+  await expectNoSeriousA11yViolations(guest);
   await expect(guest.getByRole("button", { name: "Place order" })).toBeDisabled();
 
   // A deactivated table's QR code shows the not-valid page; reactivated, it works again.
@@ -111,6 +115,7 @@ test("a manager runs the restaurant from the admin panel, and guests and staff s
   await manager.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
   await expect(manager.getByText("Table T9 deactivated.")).toBeVisible();
   await snapshot(manager, "tables");
+  await expectNoSeriousA11yViolations(manager);
   const scan = await guest.context().newPage();
   await scan.goto(`${GUEST_URL}/t/${await tableCode("T9")}`);
   await expect(scan.getByRole("heading", { name: "This table's code isn't valid" })).toBeVisible();
@@ -133,6 +138,7 @@ test("a manager runs the restaurant from the admin panel, and guests and staff s
   expect(cook.password.length).toBeGreaterThanOrEqual(12);
   await manager.getByRole("button", { name: "Done" }).click();
   await snapshot(manager, "staff");
+  await expectNoSeriousA11yViolations(manager);
   const kitchen = await signInStaff(browser, cook);
   await expect(kitchen).toHaveURL(/\/kitchen/);
   await expect(kitchen.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
@@ -148,11 +154,13 @@ test("a manager runs the restaurant from the admin panel, and guests and staff s
   await manager.getByRole("link", { name: "Settings" }).click();
   await expect(manager.getByRole("switch")).toBeVisible();
   await snapshot(manager, "settings");
+  await expectNoSeriousA11yViolations(manager);
   const day = await businessDateOf(orderId);
   await manager.goto(`${DASHBOARD_URL}/admin/analytics?from=${day}&to=${day}`);
   const ordersTile = manager.locator("dt", { hasText: /^Orders$/ }).locator("xpath=following-sibling::dd[1]");
   await expect(ordersTile).toHaveText((await countedOrdersOn(day)).toLocaleString("en-IN"));
   await expect(manager.getByRole("cell", { name: dish }).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(manager);
   if (process.env.UPDATE_SCREENSHOTS) {
     const oneDay = (await ordersTile.textContent()) ?? "";
     await manager.getByRole("button", { name: "Last 30 days" }).click();

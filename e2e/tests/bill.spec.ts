@@ -1,5 +1,6 @@
 import { devices, expect, test, type Browser, type Page } from "@playwright/test";
-import { DASHBOARD_URL, emailedCode, otpFor, receiptsTo, signInGuest, STAFF, tableCode } from "./support";
+import { expectNoSeriousA11yViolations } from "./a11y";
+import { DASHBOARD_URL, emailedCode, GUEST_URL, otpFor, receiptsTo, signInGuest, STAFF, tableCode } from "./support";
 
 /** The test cards of the local Razorpay driver's Checkout page. */
 const CARD_OK = "4111 1111 1111 1111";
@@ -42,6 +43,7 @@ async function order(page: Page, dishes: string[], receiptEmail?: string): Promi
 async function openBill(page: Page): Promise<void> {
   await page.getByRole("link", { name: /bill/i }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your table's bill" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 }
 
 /** Pays in the local Razorpay Checkout (an iframe over the page) with `card`. */
@@ -97,6 +99,7 @@ test("two guests share a table's bill: one pays half online with a tip, the othe
   // Half of ₹577.50 = ₹288.75, 10 % tip = ₹28.88 (rounded half up): ₹317.63.
   await expect(sheet.getByLabel("Your payment")).toContainText("₹317.63");
   await snapshot(a, "pay-sheet");
+  await expectNoSeriousA11yViolations(a);
   await sheet.getByRole("button", { name: "Pay online" }).click();
   await payInCheckout(a, CARD_DECLINED);
   await expect(sheet.getByRole("alert")).toHaveText(
@@ -108,6 +111,13 @@ test("two guests share a table's bill: one pays half online with a tip, the othe
   await payInCheckout(a, CARD_OK);
   await expect(sheet.getByRole("status").filter({ hasText: "Paid" })).toContainText("₹317.63");
   await expect(sheet.getByRole("link", { name: "View receipt" })).toHaveAttribute("href", /^\/receipts\/[\w-]{22}$/);
+  await expectNoSeriousA11yViolations(a);
+  // The receipt page itself, in a tab of its own.
+  const receipt = await a.context().newPage();
+  await receipt.goto(`${GUEST_URL}${await sheet.getByRole("link", { name: "View receipt" }).getAttribute("href")}`);
+  await expect(receipt.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoSeriousA11yViolations(receipt);
+  await receipt.close();
   await sheet.getByRole("button", { name: "Done" }).click();
   await expect(leftToPay(a)).toHaveText("₹288.75");
   await expect(leftToPay(b)).toHaveText("₹288.75");
@@ -134,6 +144,7 @@ test("two guests share a table's bill: one pays half online with a tip, the othe
   await staff.goto(`${DASHBOARD_URL}/floor`);
   const table = staff.getByRole("article", { name: "Table T7" });
   await expect(table).toContainText("₹288.75");
+  await expectNoSeriousA11yViolations(staff);
   await snapshot(staff, "floor");
   await table.getByRole("button", { name: "Table T7" }).click();
   // Staff acknowledge A's call for a waiter in one tap; A's bill says help is on the way.
@@ -149,6 +160,7 @@ test("two guests share a table's bill: one pays half online with a tip, the othe
 
   // The session closes: both guests see the bill settled.
   for (const guest of [a, b]) await expect(guest.getByText("All paid — thank you!")).toBeVisible();
+  await expectNoSeriousA11yViolations(a);
 
   // A's GST receipt arrives by email (the local SES keeps what it "sent").
   await expect

@@ -1,4 +1,5 @@
 import { devices, expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./a11y";
 import { DASHBOARD_URL, emailedCode, GUEST_URL, otpFor, receiptsTo, signInGuest, STAFF, tableCode } from "./support";
 
 test("a guest's order crosses live to the kitchen and the kitchen's moves cross live back", async ({ browser }) => {
@@ -14,19 +15,24 @@ test("a guest's order crosses live to the kitchen and the kitchen's moves cross 
   await kitchen.getByRole("button", { name: "Sign in" }).click();
   await expect(kitchen).toHaveURL(/\/kitchen/);
   await expect(kitchen.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+  await expectNoSeriousA11yViolations(kitchen);
 
   // The guest, on a phone: sign in with the texted code.
   const guestContext = await browser.newContext(devices["Pixel 7"]);
   const guest = await guestContext.newPage();
   const phone = await signInGuest(guest, code);
+  await expectNoSeriousA11yViolations(guest);
   await guest.getByLabel("6-digit code").fill(await otpFor(guest.request, phone.e164));
   await guest.getByRole("button", { name: "Verify" }).click();
 
+  await expect(guest.getByRole("button", { name: "Add Garlic Naan" })).toBeVisible();
+  await expectNoSeriousA11yViolations(guest);
   // Order a plain item and one with a modifier.
   await guest.getByRole("button", { name: "Add Garlic Naan" }).click();
   await guest.getByRole("button", { name: "Add Masala Chai" }).click();
   const sheet = guest.getByRole("dialog", { name: "Masala Chai" });
   await sheet.getByLabel(/Large/).check();
+  await expectNoSeriousA11yViolations(guest);
   await sheet.getByRole("button", { name: /Add to cart/ }).click();
   // The 15-minute access cookie runs out while the guest browses: the client renews the session
   // from the refresh cookie by itself, and the order still goes through.
@@ -41,12 +47,14 @@ test("a guest's order crosses live to the kitchen and the kitchen's moves cross 
   await emailCode.fill(await emailedCode(guest.request, receiptEmail));
   await guest.getByRole("button", { name: "Confirm email" }).click();
   await expect(guest.getByText("Verified ✓")).toBeVisible();
+  await expectNoSeriousA11yViolations(guest);
   await guest.getByRole("button", { name: "Place order" }).click();
   await expect(guest).toHaveURL(/\/orders\/[a-f0-9]{24}$/);
   const orderNumber = (await guest.getByRole("heading", { level: 1 }).textContent())?.match(/#\d+/)?.[0];
   expect(orderNumber).toBeTruthy();
   // Server-priced: Garlic Naan ₹70 + Masala Chai Large ₹80 = ₹150, GST 5% = ₹7.50.
   await expect(guest.getByLabel("Bill")).toContainText("₹157.50");
+  await expectNoSeriousA11yViolations(guest);
 
   // The ticket appears on the kitchen display without a reload, and the worker accepts it.
   const ticketName = `order ${orderNumber} for T4`;
@@ -57,6 +65,7 @@ test("a guest's order crosses live to the kitchen and the kitchen's moves cross 
   await expect(guest.getByTestId("order-status")).toHaveText("Sent to the kitchen");
   // Before any cook starts it, the guest sees when it should be ready.
   await expect(guest.getByTestId("order-eta")).toHaveText(/^Ready in about \d+(–\d+)? min$/);
+  await expectNoSeriousA11yViolations(kitchen);
   // The worker emailed the receipt through SES (the local stand-in keeps what it "sent").
   await expect
     .poll(async () =>
@@ -93,5 +102,6 @@ test("a wrong code is refused with the attempts left, and an unknown table says 
   const response = await page.goto(`${GUEST_URL}/t/not-a-real-table-code`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: /isn't valid/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await context.close();
 });

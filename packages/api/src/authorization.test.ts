@@ -116,6 +116,12 @@ const MATRIX: Record<string, Row> = {
       }),
     expect: guests("ok"),
   },
+  "order.mine": {
+    // Every guest has a history; only the target order's guest finds it in theirs.
+    call: async (api, fx) =>
+      (await api.order.mine({})).orders.some((order) => order.id === fx.orderId) ? "ok" : "hidden",
+    expect: guests("ok", "hidden"),
+  },
   "order.get": { call: (api, fx) => api.order.get({ orderId: fx.orderId }), expect: guests("ok", "NOT_FOUND") },
   "order.eta": { call: (api, fx) => api.order.eta({ orderId: fx.orderId }), expect: guests("ok", "NOT_FOUND") },
   "order.onUpdate": {

@@ -26,3 +26,4 @@ export * from "./receipt";
 export * from "./stations";
 export * from "./kitchen-lookup";
 export * from "./eta";
+export * from "./order-history";

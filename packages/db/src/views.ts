@@ -28,11 +28,16 @@ import type {
   TableDoc,
 } from "./models";
 
+/** An order's daily number as guests and staff see it: 42 → "#042". */
+export function orderNumberLabel(number: number): string {
+  return `#${String(number).padStart(3, "0")}`;
+}
+
 /** Maps a stored order to the public `OrderView` (ISO-8601 UTC times, paise amounts). */
 export function toOrderView(order: OrderDoc): OrderView {
   return {
     id: order._id.toString(),
-    number: `#${String(order.number).padStart(3, "0")}`,
+    number: orderNumberLabel(order.number),
     restaurantId: order.restaurantId.toString(),
     tableId: order.tableId.toString(),
     tableLabel: order.tableLabel,

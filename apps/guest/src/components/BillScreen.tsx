@@ -5,7 +5,8 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import { useLiveTab } from "@/hooks/useLiveTab";
 import { usePayment } from "@/hooks/usePayment";
 import { money } from "@/lib/format";
-import { LiveIndicator, type LiveStatus } from "./LiveIndicator";
+import type { LiveState } from "@/hooks/useLiveFallback";
+import { LiveIndicator } from "./LiveIndicator";
 import { ServiceRequests } from "./ServiceRequests";
 import { QueryUnavailable } from "./QueryUnavailable";
 import { TabPayments, TabTotals } from "./TabTotals";
@@ -25,7 +26,7 @@ function BillHeader({
   onReconnect,
 }: {
   label: string | null;
-  live: LiveStatus;
+  live: LiveState;
   finished: boolean;
   onReconnect: () => void;
 }) {
@@ -40,7 +41,7 @@ function BillHeader({
             </p>
           )}
         </div>
-        <LiveIndicator status={live} finished={finished} onRetry={onReconnect} />
+        <LiveIndicator live={live} finished={finished} onRetry={onReconnect} />
       </div>
     </header>
   );
@@ -111,7 +112,7 @@ export function BillScreen({ tableCode }: { tableCode: string }) {
   if (!tab) {
     return (
       <>
-        <BillHeader label={null} live="idle" finished onReconnect={reconnect} />
+        <BillHeader label={null} live={live} finished onReconnect={reconnect} />
         {query.isPending ? (
           <BillSkeleton />
         ) : (

@@ -4,6 +4,7 @@ import { useId } from "react";
 import type { Cart } from "@/hooks/useCart";
 import type { Guest } from "@/hooks/useGuestSession";
 import type { CartEstimate } from "@/lib/cart";
+import { money } from "@/lib/format";
 import type { GetClient } from "@/trpc/deferred-client";
 import { CartLineItem } from "./CartLineItem";
 import { EstimatedBill } from "./EstimatedBill";
@@ -92,7 +93,7 @@ export function CartSheet({
           disabled={placing || !!estimate.blockedReason}
           aria-describedby={estimate.blockedReason && !error ? `${titleId}-blocked` : `${titleId}-total`}
         >
-          {placing ? "Placing order…" : "Place order"}
+          {placing ? "Placing order…" : `Place order · ${money(estimate.total, currency)}`}
         </button>
       ) : (
         <button type="button" className="button button--primary button--block button--large" onClick={onSignIn}>

@@ -5,7 +5,8 @@ import { useLiveOrder } from "@/hooks/useLiveOrder";
 import { errorCode } from "@/lib/errors";
 import { findRecentOrder, type RecentOrder } from "@/lib/recent-orders";
 import { ClockTime } from "./ClockTime";
-import { LiveIndicator, type LiveStatus } from "./LiveIndicator";
+import type { LiveState } from "@/hooks/useLiveFallback";
+import { LiveIndicator } from "./LiveIndicator";
 import { OrderBill } from "./OrderBill";
 import { OrderNotFound } from "./OrderNotFound";
 import { OrderSkeleton } from "./OrderSkeleton";
@@ -35,7 +36,7 @@ function OrderHeader({
   onReconnect,
 }: {
   order: OrderView;
-  live: LiveStatus;
+  live: LiveState;
   finished: boolean;
   onReconnect: () => void;
 }) {
@@ -51,7 +52,7 @@ function OrderHeader({
             </span>
           </p>
         </div>
-        <LiveIndicator status={live} finished={finished} onRetry={onReconnect} />
+        <LiveIndicator live={live} finished={finished} onRetry={onReconnect} />
       </div>
     </header>
   );

@@ -66,7 +66,7 @@ export function ReceiptEmail({
 
   if (sentTo) {
     return (
-      <form className="receipt-email" onSubmit={onCodeSubmit} noValidate>
+      <form method="post" className="receipt-email" onSubmit={onCodeSubmit} noValidate>
         <FormField label={`${CODE_NAME} we emailed to ${sentTo}`} error={error}>
           {(control) => (
             <input

@@ -1,6 +1,6 @@
 import type { RecentOrder } from "@/lib/recent-orders";
 
-/** Links to the guest's latest (up to 3) orders at this table. */
+/** Links to the guest's latest (up to 3) orders at this table, and to all their orders (/orders). */
 export function RecentOrders({ orders }: { orders: RecentOrder[] }) {
   if (orders.length === 0) return null;
   return (
@@ -22,6 +22,9 @@ export function RecentOrders({ orders }: { orders: RecentOrder[] }) {
           </svg>
         </a>
       ))}
+      <a href="/orders" className="recent-orders__all">
+        All your orders
+      </a>
     </nav>
   );
 }

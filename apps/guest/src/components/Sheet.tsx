@@ -1,10 +1,13 @@
 "use client";
 import { useEffect, useRef, type ReactNode } from "react";
 
+/** The key marking a history entry an open sheet added (`history.state`). */
+const SHEET_ENTRY = "tabletapSheet";
+
 /**
  * A bottom sheet on a native modal `<dialog>`: the browser traps focus and makes the page behind
- * it inert; Escape, the close button and a tap on the backdrop close it. Focus returns to the
- * element that opened it.
+ * it inert; Escape, the close button, a tap on the backdrop and the phone's Back close it. Focus
+ * returns to the element that opened it.
  */
 export function Sheet({
   open,
@@ -23,6 +26,7 @@ export function Sheet({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
+  const historyEntry = useRef<string | null>(null);
 
   function restoreFocus() {
     const target = opener.current;
@@ -42,6 +46,35 @@ export function Sheet({
   }, [open]);
 
   useEffect(() => {
+    if (!open) return;
+    // Back (a phone's back gesture) closes the sheet instead of leaving the table: opening adds a
+    // history entry of the same URL (the router's state kept, marked as this sheet's), and Back
+    // onto the entry before it closes the sheet.
+    const token = Math.random().toString(36).slice(2);
+    historyEntry.current = token;
+    const state: unknown = window.history.state;
+    const entry = { ...(state && typeof state === "object" ? state : {}), [SHEET_ENTRY]: token };
+    // A sheet closed by the page (e.g. "Add to cart") left its entry: reused, so Back never piles up.
+    if (state && typeof state === "object" && SHEET_ENTRY in state) window.history.replaceState(entry, "");
+    else window.history.pushState(entry, "");
+    const onPop = () => {
+      historyEntry.current = null;
+      ref.current?.close();
+    };
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, [open]);
+
+  /** Closed here (Escape, ✕, backdrop): takes this sheet's history entry off again, if nothing navigated since. */
+  function leaveHistoryEntry() {
+    const token = historyEntry.current;
+    historyEntry.current = null;
+    const state: unknown = window.history.state;
+    if (token && state && typeof state === "object" && (state as Record<string, unknown>)[SHEET_ENTRY] === token)
+      window.history.back();
+  }
+
+  useEffect(() => {
     // Unmounted while open (the parent stopped rendering it): taking the <dialog> out of the
     // document already closed it (no "close" event); give focus back. React's development-only
     // effect re-run leaves the element in the document, so it is left alone then.
@@ -57,6 +90,7 @@ export function Sheet({
       className="sheet"
       aria-labelledby={titleId}
       onClose={() => {
+        leaveHistoryEntry();
         onClose();
         restoreFocus();
       }}

@@ -70,7 +70,7 @@ export function SignIn({
 
   if (step === "phone") {
     return (
-      <form className="signin" onSubmit={onPhoneSubmit} noValidate aria-labelledby={`${ids}-title`}>
+      <form method="post" className="signin" onSubmit={onPhoneSubmit} noValidate aria-labelledby={`${ids}-title`}>
         <Heading id={`${ids}-title`} className="signin__title">
           {heading}
         </Heading>
@@ -100,7 +100,13 @@ export function SignIn({
   }
 
   return (
-    <form className="signin" onSubmit={(e) => void onCodeSubmit(e)} noValidate aria-labelledby={`${ids}-title`}>
+    <form
+      method="post"
+      className="signin"
+      onSubmit={(e) => void onCodeSubmit(e)}
+      noValidate
+      aria-labelledby={`${ids}-title`}
+    >
       <Heading id={`${ids}-title`} className="signin__title">
         Enter the code
       </Heading>

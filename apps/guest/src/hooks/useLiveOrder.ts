@@ -4,26 +4,18 @@ import { isStaleOrderView } from "@tabletap/core/views";
 import { useTRPC } from "@tabletap/client/guest";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useEffect, useState } from "react";
-
-/** How often the order is polled while its live stream is down, ms. */
-const POLL_MS = 15_000;
+import { useLiveFallback } from "./useLiveFallback";
 
 /**
  * One order, followed live: `order.get` from the query cache (hydrated by the server page when
  * it could read the order, else fetched here), kept current by the `order.onUpdate`
- * subscription until the order reaches a terminal status, with polling as the fallback while
- * the stream is down.
+ * subscription until the order reaches a terminal status, and polled while the stream cannot
+ * connect or has dropped (`useLiveFallback`), so the page never shows an old status as current.
  */
 export function useLiveOrder(orderId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [liveFailed, setLiveFailed] = useState(false);
-  const query = useQuery({
-    ...trpc.order.get.queryOptions({ orderId }),
-    refetchInterval: (q) =>
-      liveFailed && q.state.data && !isTerminalOrderStatus(q.state.data.status) ? POLL_MS : false,
-  });
+  const query = useQuery(trpc.order.get.queryOptions({ orderId }));
   const order = query.data;
   const finished = !!order && isTerminalOrderStatus(order.status);
 
@@ -40,7 +32,12 @@ export function useLiveOrder(orderId: string) {
       },
     ),
   );
-  useEffect(() => setLiveFailed(subscription.status === "error"), [subscription.status]);
+  const live = useLiveFallback({
+    status: subscription.status,
+    active: !!order && !finished,
+    dataUpdatedAt: query.dataUpdatedAt,
+    refetch: query.refetch,
+  });
 
-  return { query, order, finished, live: subscription.status, reconnect: () => subscription.reset() };
+  return { query, order, finished, live, reconnect: () => subscription.reset() };
 }

@@ -1,6 +1,6 @@
 "use client";
 import type { MenuItemView } from "@tabletap/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 /**
  * What the table page shows besides the menu: sign-in or browsing for a signed-out guest, the
@@ -12,6 +12,13 @@ export function useTableScreens() {
   const [cartOpen, setCartOpen] = useState(false);
   const [resumeCheckout, setResumeCheckout] = useState(false);
   const [activeItem, setActiveItem] = useState<MenuItemView | null>(null);
+
+  // "/t/{code}#cart" (Reorder from the order history) opens the cart; the hash is dropped.
+  useEffect(() => {
+    if (window.location.hash !== "#cart") return;
+    window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+    setCartOpen(true);
+  }, []);
 
   return {
     browsing,

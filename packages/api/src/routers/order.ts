@@ -1,7 +1,8 @@
-import { orderIdInput, orderSubscriptionInput, placeOrderInput } from "@tabletap/core";
+import { myOrdersInput, orderIdInput, orderSubscriptionInput, placeOrderInput } from "@tabletap/core";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { guestProcedure, trackedEvents, whileSignedIn } from "../trpc";
 import { orderEta } from "../use-cases/eta";
+import { myOrders } from "../use-cases/order-history";
 import { followOwnOrder, ownOrder, placeOrder } from "../use-cases/orders";
 
 /** Guests' orders: place, read, follow live. */
@@ -21,6 +22,15 @@ export const orderRouter = {
   place: guestProcedure
     .input(placeOrderInput)
     .mutation(({ ctx, input, signal }) => placeOrder(ctx.services, ctx.guest, input, signal)),
+
+  /**
+   * The signed-in guest's order history at every restaurant, newest first, `ORDER_HISTORY_POLICY.pageSize`
+   * (20) a page: `{ orders: OrderHistoryItem[], nextCursor }`; pass `nextCursor` back as `cursor`
+   * for the next page (null on the last). Each order carries its restaurant's name, status, total
+   * (paise), placing time (ISO UTC), lines, and its table's code while the guest can still order
+   * there. Errors: BAD_REQUEST for a cursor this procedure did not give; UNAUTHORIZED signed out.
+   */
+  mine: guestProcedure.input(myOrdersInput).query(({ ctx, input }) => myOrders(ctx.guest, input)),
 
   /** One of the signed-in guest's orders. Errors: NOT_FOUND for a missing order or another guest's. */
   get: guestProcedure.input(orderIdInput).query(({ ctx, input }) => ownOrder(ctx.services, ctx.guest, input)),

@@ -102,6 +102,8 @@ const orderSchema = new Schema(
 );
 orderSchema.index({ customerId: 1, idempotencyKey: 1 }, { unique: true });
 orderSchema.index({ restaurantId: 1, status: 1, createdAt: 1 });
+// A guest's order history (`order.mine`): newest first, ties broken by id.
+orderSchema.index({ customerId: 1, createdAt: -1, _id: -1 });
 orderSchema.index({ restaurantId: 1, businessDate: 1, number: 1 }, { unique: true });
 orderSchema.index({ "outbox.occurredAt": 1 });
 // The kitchen's order lookup (kitchen.findOrders): today's orders of a table, or of a guest.

@@ -50,7 +50,13 @@ export function LoginForm({ next }: { next: string }) {
   }
 
   return (
-    <form className="login-form" onSubmit={onSubmit} aria-describedby={error ? errorId : undefined} noValidate>
+    <form
+      method="post"
+      className="login-form"
+      onSubmit={onSubmit}
+      aria-describedby={error ? errorId : undefined}
+      noValidate
+    >
       {error ? (
         <p id={errorId} className="form-error" role="alert">
           {error}
