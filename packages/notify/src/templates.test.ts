@@ -134,6 +134,7 @@ describe("orderConfirmationEmail", () => {
           lineTotal: 100,
           station: "grill",
           allergens: [],
+          doneAt: null,
         },
       ],
     });

@@ -17,7 +17,6 @@ import {
   reopenLine,
 } from "../use-cases/kitchen";
 import { findOrders } from "../use-cases/order-lookup";
-import { findOrders } from "../use-cases/order-lookup";
 
 /** The kitchen display: tickets of the staff member's restaurant only. */
 export const kitchenRouter = {

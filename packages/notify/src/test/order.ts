@@ -31,6 +31,7 @@ export function sampleOrder(overrides: Partial<OrderView> = {}): OrderView {
         lineTotal: 64_000,
         station: "grill",
         allergens: ["milk"],
+        doneAt: null,
       },
       {
         menuItemId: "item_2",
@@ -42,6 +43,7 @@ export function sampleOrder(overrides: Partial<OrderView> = {}): OrderView {
         lineTotal: 6_000,
         station: "bar",
         allergens: ["milk"],
+        doneAt: null,
       },
     ],
     subtotal: 70_000,
