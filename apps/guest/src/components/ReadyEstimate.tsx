@@ -3,7 +3,7 @@ import type { OrderView } from "@tabletap/core";
 import { ETA_POLICY, readyInWords } from "@tabletap/core/eta";
 import { useTRPC } from "@tabletap/client/guest";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /** Statuses an order has an estimate in (before ready). */
 const ESTIMATED = new Set<OrderView["status"]>(["placed", "accepted", "preparing"]);
@@ -22,10 +22,14 @@ export function ReadyEstimate({ order }: { order: OrderView }) {
     refetchInterval: ETA_POLICY.refreshSeconds * 1000,
   });
   const { refetch } = query;
-  const [now, setNow] = useState(() => Date.now());
+  // Asked again on each change of the order (not on mount: the query just fetched).
+  const seen = useRef(order.updatedAt);
   useEffect(() => {
+    if (seen.current === order.updatedAt) return;
+    seen.current = order.updatedAt;
     if (estimated) void refetch();
   }, [order.updatedAt, estimated, refetch]);
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 30_000);
     return () => window.clearInterval(timer);

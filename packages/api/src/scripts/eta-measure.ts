@@ -2,7 +2,7 @@
  * `pnpm --filter @tabletap/api eta:measure`: how well the ETA estimator (@tabletap/core/eta)
  * predicts the seeded history. Seeds a restaurant `eta-measure` (the demo menu) with 30 days of
  * history ending on a fixed date (`seedHistory`, deterministic; a second run reuses it) into
- * `MONGODB_URI`, then replays it: for each order that reached ready, the estimate made when it was
+ * `MONGODB_URI` (validated by `dbEnv`), then replays it: for each order that reached ready, the estimate made when it was
  * placed, from the history of the days before it (`prepStats`, as the API's cached figures) and
  * the tickets open at that moment (placed and not yet ready or ended, started if a cook had
  * started them), against its real ready time. Prints the median and 90th-percentile absolute
@@ -10,7 +10,7 @@
  * and the same error for a baseline that ignores the load (pickup + prep only).
  */
 import { estimateReady, prepStats, quantile, type EtaTicket, type TimedOrder } from "@tabletap/core";
-import { connectDb, disconnectDb, Order, Restaurant } from "@tabletap/db";
+import { connectDb, dbEnv, disconnectDb, Order, Restaurant } from "@tabletap/db";
 import { seedDemo } from "@tabletap/db/seed";
 import { seedHistory } from "@tabletap/db/seed-history";
 import { ETA_ORDER_FIELDS, timedOrder, type EtaOrderDoc } from "../use-cases/eta";
@@ -21,9 +21,7 @@ const HISTORY_END = new Date("2026-11-01T06:30:00Z");
 /** Orders of the first days have little history before them; the figure counts those after this many days. */
 const WARM_UP_DAYS = 7;
 
-const uri = process.env.MONGODB_URI;
-if (!uri) throw new Error("Set MONGODB_URI (e.g. run under tooling/stack with --profile test)");
-await connectDb(uri);
+await connectDb(dbEnv().MONGODB_URI);
 await seedDemo({ slug: SLUG, staffEmailDomain: `${SLUG}.test` });
 await seedHistory(SLUG, 30, HISTORY_END);
 const restaurant = await Restaurant.findOne({ slug: SLUG }).lean();

@@ -59,7 +59,7 @@ export function timedOrder(order: EtaOrderDoc): TimedOrder | null {
 }
 
 /** An active order as the estimator's ticket: started when it has reached `preparing`. */
-export function etaTicket(order: EtaOrderDoc): EtaTicket {
+function etaTicket(order: EtaOrderDoc): EtaTicket {
   return {
     placedAt: order.createdAt.getTime(),
     startedAt: order.status === "preparing" ? firstAt(order, "preparing") : null,
@@ -73,7 +73,7 @@ export function etaTicket(order: EtaOrderDoc): EtaTicket {
  * query on the `{ restaurantId, status, createdAt }` index), cached for `CACHE_TTL.etaStats`
  * (they move slowly), so an order read costs a cache read.
  */
-export async function restaurantPrepStats(services: Services, restaurantId: string): Promise<PrepStats> {
+async function restaurantPrepStats(services: Services, restaurantId: string): Promise<PrepStats> {
   return services.cache.getOrSet({
     key: cacheKeys.etaStats(restaurantId),
     ttl: CACHE_TTL.etaStats,

@@ -91,9 +91,15 @@ describe("admin.settings.save", () => {
     const entries = await AuditEntry.find({ entity: "settings", entityId: seeded.restaurantId })
       .sort({ _id: 1 })
       .lean();
-    expect(entries.map((e) => [e.before?.kitchenBacklogWarnMinutes, e.after?.kitchenBacklogWarnMinutes])).toEqual([
-      [null, 25],
-      [25, null],
+    expect(entries.map((e): unknown[] => [e.before as unknown, e.after as unknown])).toEqual([
+      [
+        expect.objectContaining({ kitchenBacklogWarnMinutes: null }),
+        expect.objectContaining({ kitchenBacklogWarnMinutes: 25 }),
+      ],
+      [
+        expect.objectContaining({ kitchenBacklogWarnMinutes: 25 }),
+        expect.objectContaining({ kitchenBacklogWarnMinutes: null }),
+      ],
     ]);
   });
 
