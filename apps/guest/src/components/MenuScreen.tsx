@@ -11,8 +11,7 @@ import { RecentOrders } from "./RecentOrders";
 // Loaded when needed, never with the page (its first-load budget): the filtered menu when the
 // table has a filter, the sheets when tapped.
 const FilteredMenu = lazy(() => import("./FilteredMenu").then((m) => ({ default: m.FilteredMenu })));
-const MenuFilterSheet = lazy(() => import("./MenuFilterSheet").then((m) => ({ default: m.MenuFilterSheet })));
-const MenuSearchSheet = lazy(() => import("./MenuSearchSheet").then((m) => ({ default: m.MenuSearchSheet })));
+const MenuToolSheet = lazy(() => import("./MenuToolSheet").then((m) => ({ default: m.MenuToolSheet })));
 
 const opening = (
   <p className="sheet-loading" role="status">
@@ -101,11 +100,16 @@ export function MenuScreen({
       )}
       {open && (
         <Suspense fallback={opening}>
-          {open === "filter" ? (
-            <MenuFilterSheet tableCode={tableCode} stored={stored} menu={menu} onChange={setStored} onClose={close} />
-          ) : (
-            <MenuSearchSheet stored={stored} menu={menu} quantities={quantities} onAdd={onAdd} onClose={close} />
-          )}
+          <MenuToolSheet
+            tool={open}
+            tableCode={tableCode}
+            stored={stored}
+            menu={menu}
+            quantities={quantities}
+            onAdd={onAdd}
+            onChange={setStored}
+            onClose={close}
+          />
         </Suspense>
       )}
     </>
