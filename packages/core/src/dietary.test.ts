@@ -28,4 +28,8 @@ describe("allergenWarnings", () => {
   it("has nothing to show without declared allergies or listed allergens", () => {
     expect(allergenWarnings([], [lines[1]!])).toEqual({ allergies: [], lines: [] });
   });
+
+  it("reads an order view from before these fields existed as having none", () => {
+    expect(allergenWarnings(undefined, [{ name: "Lassi", quantity: 1 }])).toEqual({ allergies: [], lines: [] });
+  });
 });

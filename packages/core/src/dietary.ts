@@ -70,22 +70,24 @@ export interface LineAllergenWarning {
  * What the kitchen's allergen banner shows for an order: the allergies the guest declared, and
  * each of `lines` that lists an allergen, with those the guest declared picked out. Lines with
  * none listed are left out; modifier options list no allergens, so the item's list is all there
- * is. Empty `allergies` and no line → nothing to show.
+ * is. Empty `allergies` and no line → nothing to show. Missing lists (an order view stored before
+ * these fields existed, replayed from a live stream) count as empty.
  */
 export function allergenWarnings(
-  allergies: readonly string[],
-  lines: readonly { name: string; quantity: number; allergens: readonly string[] }[],
+  allergies: readonly string[] | undefined,
+  lines: readonly { name: string; quantity: number; allergens?: readonly string[] }[],
 ): { allergies: string[]; lines: LineAllergenWarning[] } {
+  const declared = allergies ?? [];
   const warnings: LineAllergenWarning[] = [];
-  lines.forEach((line, index) => {
-    if (line.allergens.length === 0) return;
+  lines.forEach(({ name, quantity, allergens = [] }, index) => {
+    if (allergens.length === 0) return;
     warnings.push({
       index,
-      name: line.name,
-      quantity: line.quantity,
-      allergens: [...line.allergens],
-      declared: line.allergens.filter((id) => allergies.includes(id)),
+      name,
+      quantity,
+      allergens: [...allergens],
+      declared: allergens.filter((id) => declared.includes(id)),
     });
   });
-  return { allergies: [...allergies], lines: warnings };
+  return { allergies: [...declared], lines: warnings };
 }

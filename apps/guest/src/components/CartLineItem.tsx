@@ -2,10 +2,27 @@
 import { MAX_LINE_NOTES, MAX_LINE_QUANTITY, MIN_LINE_QUANTITY } from "@tabletap/core/pricing";
 import { useId, useState } from "react";
 import type { Cart } from "@/hooks/useCart";
-import type { PricedCartLine } from "@/lib/cart";
+import { clampQuantity, lineKey, type CartLine, type PricedCartLine } from "@/lib/cart";
 import { money } from "@/lib/format";
 import { DietaryMark } from "./DietaryMark";
 import { Stepper } from "./Stepper";
+
+/**
+ * `lines` with line `key`'s note changed to `notes` (trimmed): its key follows, and it merges into
+ * a line it then matches (same item, options and note).
+ */
+function withLineNotes(lines: CartLine[], key: string, notes: string): CartLine[] {
+  const line = lines.find((l) => l.key === key);
+  if (!line) return lines;
+  const trimmed = notes.trim();
+  const nextKey = lineKey(line.menuItemId, line.optionIds, trimmed);
+  const twin = lines.find((l) => l.key === nextKey);
+  if (twin === line) return lines;
+  if (!twin) return lines.map((l) => (l === line ? { ...l, notes: trimmed, key: nextKey } : l));
+  return lines
+    .filter((l) => l !== line)
+    .map((l) => (l === twin ? { ...l, quantity: clampQuantity(l.quantity + line.quantity) } : l));
+}
 
 /**
  * One cart line: name, choices, notes, its flag when it can't be ordered any more (sold out,
@@ -20,7 +37,7 @@ export function CartLineItem({
 }: {
   line: PricedCartLine;
   currency: string;
-  cart: Pick<Cart, "setQuantity" | "remove" | "setNotes">;
+  cart: Pick<Cart, "setQuantity" | "remove" | "update">;
 }) {
   const noteId = useId();
   const [draft, setDraft] = useState<string | null>(null);
@@ -40,7 +57,7 @@ export function CartLineItem({
             className="cart-line__note-form"
             onSubmit={(event) => {
               event.preventDefault();
-              cart.setNotes(line.key, draft);
+              cart.update((prev) => ({ ...prev, lines: withLineNotes(prev.lines, line.key, draft) }));
               setDraft(null);
             }}
           >

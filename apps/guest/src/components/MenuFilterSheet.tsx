@@ -1,34 +1,52 @@
 "use client";
-import type { MenuCategoryView } from "@tabletap/core";
+import type { TableMenuView } from "@tabletap/core";
 import { ALLERGENS, type AllergenId } from "@tabletap/core/dietary";
-import { filterMenu, isMenuFilterActive, NO_MENU_FILTER, type MenuFilter } from "@tabletap/core/menu-filter";
+import {
+  filterMenu,
+  isMenuFilterActive,
+  NO_MENU_FILTER,
+  toMenuFilter,
+  type MenuFilter,
+} from "@tabletap/core/menu-filter";
 import { useId } from "react";
+import { rememberMenuFilter } from "@/lib/menu-filter";
 import { Sheet } from "./Sheet";
 
 /**
  * The menu filter: vegetarian only, vegan only, and the allergens whose dishes to leave out
- * (core's `passesMenuFilter`). Every change applies at once and is remembered for the table;
- * the footer shows how many items the menu will show and resets the filter.
+ * (core's `passesMenuFilter`). Every change applies at once and is remembered for the table
+ * (`onChange` gets the filter as stored: null once it hides nothing); the footer shows how many
+ * items the menu will show and clears the filter.
  */
 export function MenuFilterSheet({
-  categories,
-  filter,
+  tableCode,
+  stored,
+  menu,
   onChange,
   onClose,
 }: {
-  categories: MenuCategoryView[];
-  filter: MenuFilter;
-  onChange: (filter: MenuFilter) => void;
+  tableCode: string;
+  /** The table's filter as stored (`storedMenuFilter`). */
+  stored: unknown;
+  menu: TableMenuView;
+  onChange: (stored: MenuFilter | null) => void;
   onClose: () => void;
 }) {
   const titleId = useId();
   const ids = useId();
-  const total = categories.reduce((sum, category) => sum + category.items.length, 0);
-  const shown = total - filterMenu(categories, filter).hiddenCount;
+  const filter = toMenuFilter(stored);
+  const total = menu.categories.reduce((sum, category) => sum + category.items.length, 0);
+  const shown = total - filterMenu(menu.categories, filter).hiddenCount;
+
+  function change(next: MenuFilter) {
+    const value = isMenuFilterActive(next) ? next : null;
+    rememberMenuFilter(tableCode, value);
+    onChange(value);
+  }
 
   function toggleAllergen(id: AllergenId, checked: boolean) {
     const rest = filter.excludeAllergens.filter((each) => each !== id);
-    onChange({ ...filter, excludeAllergens: checked ? [...rest, id] : rest });
+    change({ ...filter, excludeAllergens: checked ? [...rest, id] : rest });
   }
 
   const footer = (
@@ -37,7 +55,7 @@ export function MenuFilterSheet({
         type="button"
         className="button button--secondary"
         disabled={!isMenuFilterActive(filter)}
-        onClick={() => onChange(NO_MENU_FILTER)}
+        onClick={() => change(NO_MENU_FILTER)}
       >
         Clear filter
       </button>
@@ -57,7 +75,7 @@ export function MenuFilterSheet({
           <input
             type="checkbox"
             checked={filter.vegOnly}
-            onChange={(e) => onChange({ ...filter, vegOnly: e.target.checked })}
+            onChange={(e) => change({ ...filter, vegOnly: e.target.checked })}
           />
           <span className="choice__name">Vegetarian only</span>
         </label>
@@ -65,7 +83,7 @@ export function MenuFilterSheet({
           <input
             type="checkbox"
             checked={filter.vegan}
-            onChange={(e) => onChange({ ...filter, vegan: e.target.checked })}
+            onChange={(e) => change({ ...filter, vegan: e.target.checked })}
           />
           <span className="choice__name">Vegan only</span>
         </label>

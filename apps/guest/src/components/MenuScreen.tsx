@@ -1,18 +1,23 @@
 "use client";
 import type { MenuItemView, TableMenuView } from "@tabletap/core";
 import { ORDERING_PAUSED_MESSAGE } from "@tabletap/core/cart";
-import { filterMenu, NO_MENU_FILTER } from "@tabletap/core/menu-filter";
-import { lazy, Suspense, useMemo, useState } from "react";
-import { useMenuFilter } from "@/hooks/useMenuFilter";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { rememberMenuFilter, storedMenuFilter } from "@/lib/menu-filter";
 import type { RecentOrder } from "@/lib/recent-orders";
+import { MenuTools, type MenuTool } from "./MenuTools";
 import { MenuView } from "./MenuView";
 import { RecentOrders } from "./RecentOrders";
 
-// Opened on a tap: loaded then (and prefetched on the first tap's intent), never with the page.
-const MenuFilterSheet = lazy(() => import("./MenuFilterSheet").then((m) => ({ default: m.MenuFilterSheet })));
-const MenuSearchSheet = lazy(() => import("./MenuSearchSheet").then((m) => ({ default: m.MenuSearchSheet })));
+// Loaded when needed, never with the page (its first-load budget): the filtered menu when the
+// table has a filter, the sheets when tapped.
+const FilteredMenu = lazy(() => import("./FilteredMenu").then((m) => ({ default: m.FilteredMenu })));
+const MenuToolSheet = lazy(() => import("./MenuToolSheet").then((m) => ({ default: m.MenuToolSheet })));
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const opening = (
+  <p className="sheet-loading" role="status">
+    Opening…
+  </p>
+);
 
 /**
  * The menu part of the table page: a "you're browsing" banner for a signed-out guest, their
@@ -40,11 +45,10 @@ export function MenuScreen({
   onAdd: (item: MenuItemView) => void;
   onSignIn: () => void;
 }) {
-  const { filter, change } = useMenuFilter(tableCode);
-  const [open, setOpen] = useState<"filter" | "search" | null>(null);
-  const filtered = useMemo(() => filterMenu(menu.categories, filter), [menu.categories, filter]);
-  const shown = useMemo(() => ({ ...menu, categories: filtered.categories }), [menu, filtered.categories]);
-  const active = filter.excludeAllergens.length + (filter.vegOnly ? 1 : 0) + (filter.vegan ? 1 : 0);
+  // The table's filter as stored (null: none); read after hydration, it lives in localStorage.
+  const [stored, setStored] = useState<unknown>(null);
+  const [open, setOpen] = useState<MenuTool | null>(null);
+  useEffect(() => setStored(storedMenuFilter(tableCode)), [tableCode]);
   const close = () => setOpen(null);
 
   return (
@@ -74,54 +78,38 @@ export function MenuScreen({
           </p>
         </div>
       )}
-      <div className="menu-tools container">
-        <button type="button" className="chip" aria-haspopup="dialog" onClick={() => setOpen("search")}>
-          Search
-        </button>
-        <button
-          type="button"
-          className={`chip ${active > 0 ? "chip--active" : ""}`}
-          aria-haspopup="dialog"
-          onClick={() => setOpen("filter")}
-        >
-          {active > 0 ? `Filter · ${active}` : "Filter"}
-        </button>
-      </div>
-      {filtered.hiddenCount > 0 && (
-        <div className="container">
-          <p className="banner menu-filter-note" role="status">
-            <span>{plural(filtered.hiddenCount, "item")} hidden by your filter</span>
-            <button
-              type="button"
-              className="button button--small button--secondary"
-              onClick={() => change(NO_MENU_FILTER)}
-            >
-              Show all
-            </button>
-          </p>
-        </div>
-      )}
-      {filtered.hiddenCount > 0 && filtered.categories.length === 0 ? (
-        <div className="empty">
-          <p className="empty__title">Nothing on the menu matches your filter</p>
-          <p>Change the filter, or ask our staff what the kitchen can make for you.</p>
-        </div>
+      {stored ? (
+        <Suspense fallback={<MenuTools active={0} onOpen={setOpen} />}>
+          <FilteredMenu
+            stored={stored}
+            menu={menu}
+            quantities={quantities}
+            onAdd={onAdd}
+            onOpen={setOpen}
+            onReset={() => {
+              rememberMenuFilter(tableCode, null);
+              setStored(null);
+            }}
+          />
+        </Suspense>
       ) : (
-        <MenuView menu={shown} quantities={quantities} onAdd={onAdd} />
+        <>
+          <MenuTools active={0} onOpen={setOpen} />
+          <MenuView menu={menu} quantities={quantities} onAdd={onAdd} />
+        </>
       )}
       {open && (
-        <Suspense
-          fallback={
-            <p className="sheet-loading" role="status">
-              Opening…
-            </p>
-          }
-        >
-          {open === "filter" ? (
-            <MenuFilterSheet categories={menu.categories} filter={filter} onChange={change} onClose={close} />
-          ) : (
-            <MenuSearchSheet menu={menu} filter={filter} quantities={quantities} onAdd={onAdd} onClose={close} />
-          )}
+        <Suspense fallback={opening}>
+          <MenuToolSheet
+            tool={open}
+            tableCode={tableCode}
+            stored={stored}
+            menu={menu}
+            quantities={quantities}
+            onAdd={onAdd}
+            onChange={setStored}
+            onClose={close}
+          />
         </Suspense>
       )}
     </>

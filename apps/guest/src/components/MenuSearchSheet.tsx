@@ -1,6 +1,6 @@
 "use client";
 import type { MenuItemView, TableMenuView } from "@tabletap/core";
-import { searchMenu, type MenuFilter } from "@tabletap/core/menu-filter";
+import { searchMenu, toMenuFilter } from "@tabletap/core/menu-filter";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { ItemCard } from "./MenuView";
 import { Sheet } from "./Sheet";
@@ -11,14 +11,15 @@ import { Sheet } from "./Sheet";
  * added to the cart right here.
  */
 export function MenuSearchSheet({
+  stored,
   menu,
-  filter,
   quantities,
   onAdd,
   onClose,
 }: {
+  /** The table's filter as stored (`storedMenuFilter`). */
+  stored: unknown;
   menu: TableMenuView;
-  filter: MenuFilter;
   quantities: ReadonlyMap<string, number>;
   onAdd: (item: MenuItemView) => void;
   onClose: () => void;
@@ -30,7 +31,10 @@ export function MenuSearchSheet({
   // The sheet opens for this: typing starts at once (after the dialog has taken focus).
   useEffect(() => inputRef.current?.focus(), []);
   const deferred = useDeferredValue(query);
-  const hits = useMemo(() => searchMenu(menu.categories, deferred, filter), [menu.categories, deferred, filter]);
+  const hits = useMemo(
+    () => searchMenu(menu.categories, deferred, toMenuFilter(stored)),
+    [menu.categories, deferred, stored],
+  );
   const searching = deferred.trim() !== "";
 
   return (

@@ -29,7 +29,8 @@ export function OrderBill({ order }: { order: OrderView }) {
         ))}
       </ul>
       {order.note && <p className="order-line__notes">Note for the kitchen: {order.note}</p>}
-      {order.allergies.length > 0 && (
+      {/* `?? []`: an order view streamed before declared allergies existed has none. */}
+      {(order.allergies ?? []).length > 0 && (
         <p className="order-line__notes">
           Allergies you told the kitchen: {order.allergies.map(allergenLabel).join(", ")}
         </p>

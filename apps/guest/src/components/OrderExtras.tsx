@@ -10,7 +10,7 @@ import { FormField } from "./FormField";
  * both kept with the cart and sent with the order; the kitchen sees them on the ticket, the
  * allergies in a red banner.
  */
-export function OrderExtras({ cart }: { cart: Pick<Cart, "note" | "allergies" | "setNote" | "setAllergies"> }) {
+export function OrderExtras({ cart }: { cart: Pick<Cart, "note" | "allergies" | "update"> }) {
   const ids = useId();
   const [showAllergies, setShowAllergies] = useState(cart.allergies.length > 0);
   return (
@@ -29,7 +29,10 @@ export function OrderExtras({ cart }: { cart: Pick<Cart, "note" | "allergies" | 
             maxLength={MAX_ORDER_NOTE}
             placeholder="e.g. bring the starters first"
             value={cart.note}
-            onChange={(e) => cart.setNote(e.target.value.slice(0, MAX_ORDER_NOTE))}
+            onChange={(e) => {
+              const note = e.target.value.slice(0, MAX_ORDER_NOTE);
+              cart.update((prev) => ({ ...prev, note }));
+            }}
           />
         )}
       </FormField>
@@ -53,13 +56,15 @@ export function OrderExtras({ cart }: { cart: Pick<Cart, "note" | "allergies" | 
                 <input
                   type="checkbox"
                   checked={cart.allergies.includes(allergen.id)}
-                  onChange={(e) =>
-                    cart.setAllergies(
-                      e.target.checked
-                        ? [...cart.allergies, allergen.id]
-                        : cart.allergies.filter((id) => id !== allergen.id),
-                    )
-                  }
+                  onChange={(e) => {
+                    const { checked } = e.target;
+                    cart.update((prev) => ({
+                      ...prev,
+                      allergies: checked
+                        ? [...prev.allergies, allergen.id]
+                        : prev.allergies.filter((id) => id !== allergen.id),
+                    }));
+                  }}
                 />
                 <span>{allergen.label}</span>
               </label>

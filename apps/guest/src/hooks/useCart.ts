@@ -1,7 +1,6 @@
 "use client";
 import type { TableMenuView } from "@tabletap/core";
 import { checkCart } from "@tabletap/core/cart";
-import type { AllergenId } from "@tabletap/core/dietary";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   clampQuantity,
@@ -60,26 +59,11 @@ export function useCart(tableCode: string) {
     }));
   }, []);
 
-  /** Changes a line's kitchen note; a line that then matches another (same item, options, note) merges into it. */
-  const setNotes = useCallback((key: string, notes: string) => {
-    setState((prev) => {
-      const line = prev.lines.find((l) => l.key === key);
-      if (!line) return prev;
-      const trimmed = notes.trim();
-      const nextKey = lineKey(line.menuItemId, line.optionIds, trimmed);
-      if (nextKey === key) return prev;
-      const twin = prev.lines.find((l) => l.key === nextKey);
-      const lines = twin
-        ? prev.lines
-            .filter((l) => l.key !== key)
-            .map((l) => (l === twin ? { ...l, quantity: clampQuantity(l.quantity + line.quantity) } : l))
-        : prev.lines.map((l) => (l.key === key ? { ...l, notes: trimmed, key: nextKey } : l));
-      return { ...prev, lines };
-    });
-  }, []);
-
-  const setNote = useCallback((note: string) => setState((prev) => ({ ...prev, note })), []);
-  const setAllergies = useCallback((allergies: AllergenId[]) => setState((prev) => ({ ...prev, allergies })), []);
+  /**
+   * Changes the cart in ways the other calls don't: the order's note and allergies, a line's note
+   * (`withLineNotes`). `change` gets the current cart and returns the next.
+   */
+  const update = useCallback((change: (prev: CartState) => CartState) => setState(change), []);
 
   const remove = useCallback((key: string) => {
     setState((prev) => ({ ...prev, lines: prev.lines.filter((l) => l.key !== key) }));
@@ -104,9 +88,7 @@ export function useCart(tableCode: string) {
     loaded,
     add,
     setQuantity,
-    setNotes,
-    setNote,
-    setAllergies,
+    update,
     remove,
     clear,
     checkoutKey,

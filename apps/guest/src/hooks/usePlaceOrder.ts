@@ -66,8 +66,9 @@ export function usePlaceOrder({
           ...(line.optionIds.length > 0 ? { optionIds: line.optionIds } : {}),
           ...(line.notes ? { notes: line.notes } : {}),
         })),
-        ...(cart.note.trim() ? { note: cart.note } : {}),
-        ...(cart.allergies.length > 0 ? { allergies: cart.allergies } : {}),
+        // A blank note is stored as none.
+        note: cart.note,
+        allergies: cart.allergies,
       });
       rememberOrder({
         id: order.id,

@@ -87,7 +87,7 @@ describe("order.place: note, declared allergies and line allergens", () => {
           idempotencyKey: randomUUID(),
           items: [{ menuItemId: itemId(seeded, "Garlic Naan"), quantity: 1 }],
           ...extra,
-        } as never),
+        }),
       );
     await expect(place({ allergies: ["peanut", "chocolate"] })).rejects.toMatchObject({
       code: "BAD_REQUEST",
