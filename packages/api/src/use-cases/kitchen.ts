@@ -116,8 +116,7 @@ const ATTEMPTS = 5;
 /** The staff member's order `orderId`, read by id. @throws NotFoundError for one of another restaurant or none. */
 async function ticketOf(staff: StaffPrincipal, orderId: string): Promise<OrderDoc> {
   const order = isValidObjectId(orderId) ? await Order.findById(orderId).lean<OrderDoc>() : null;
-  if (order?.restaurantId.toString() !== staff.restaurantId)
-    throw new NotFoundError("We couldn't find that ticket.");
+  if (order?.restaurantId.toString() !== staff.restaurantId) throw new NotFoundError("We couldn't find that ticket.");
   return order;
 }
 

@@ -3,7 +3,7 @@ import type { OrderView } from "@tabletap/core";
 import { useTRPC } from "@tabletap/client/staff";
 import { errorMessage } from "@tabletap/client/errors";
 import { RECALL_POLICY } from "@tabletap/core/order-status";
-import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from "@tabletap/ui/sheet";
+import { Sheet, SheetClose, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from "@tabletap/ui/sheet";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNow } from "@/hooks/use-clock";
@@ -38,7 +38,14 @@ export function RecentDrawer({ serverNow, recalling, onRecall }: RecentDrawerPro
         </button>
       </SheetTrigger>
       <SheetContent side="right" className="gap-3 p-5">
-        <SheetTitle className="text-lg font-bold">Recently done</SheetTitle>
+        <div className="flex items-center justify-between gap-3">
+          <SheetTitle className="text-lg font-bold">Recently done</SheetTitle>
+          <SheetClose asChild>
+            <button type="button" className="btn btn-ghost btn-sm">
+              Close
+            </button>
+          </SheetClose>
+        </div>
         <SheetDescription className="text-muted-foreground text-sm">
           Tickets bumped or served in the last {minutes} minutes. Recall one to bring it back a step.
         </SheetDescription>

@@ -1,5 +1,6 @@
 "use client";
 import type { OrderStatus, OrderView } from "@tabletap/core";
+import { cn } from "@tabletap/ui/cn";
 import { memo } from "react";
 import { lineKey } from "@/hooks/use-station-work";
 import { progressText, stationProgress } from "@/lib/stations";
@@ -45,7 +46,7 @@ function TicketCardImpl({ item, fresh, pendingTo, serverNow, takeFocus, onAdvanc
   const bumpable = stationView && (ticket.status === "accepted" || ticket.status === "preparing");
   return (
     <article
-      className={`ticket ticket--${ticket.status}${fresh ? "is-fresh" : ""}`}
+      className={cn("ticket", `ticket--${ticket.status}`, fresh && "is-fresh")}
       aria-labelledby={headingId}
       aria-busy={pendingTo !== undefined || undefined}
       data-ticket-id={ticket.id}

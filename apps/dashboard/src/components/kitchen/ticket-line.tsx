@@ -1,4 +1,5 @@
 import type { OrderLineView } from "@tabletap/core";
+import { cn } from "@tabletap/ui/cn";
 import { stationHue, stationLabel } from "./station";
 
 /** A station's bump control for a line (station views only). */
@@ -19,12 +20,12 @@ export function TicketLine({ line, bump }: { line: OrderLineView; bump?: LineBum
     groups.set(modifier.groupName, [...(groups.get(modifier.groupName) ?? []), modifier.name]);
   const done = line.doneAt !== null;
   return (
-    <li className={`line${done ? "opacity-60" : ""}`} data-done={done || undefined}>
-      <span className={`line-qty${line.quantity > 1 ? "line-qty--many" : ""}`}>{line.quantity}×</span>
-      <span className={`line-name${done ? "line-through" : ""}`}>
+    <li className={cn("line", done && "opacity-60")} data-done={done || undefined}>
+      <span className={cn("line-qty", line.quantity > 1 && "line-qty--many")}>{line.quantity}×</span>
+      <span className={cn("line-name", done && "line-through")}>
         {line.name}
         {done ? (
-          <span className="text-success ml-2 no-underline" aria-label="done">
+          <span className="text-success ml-2 inline-block" aria-label="done">
             ✓
           </span>
         ) : null}
