@@ -56,7 +56,7 @@ describe("kitchen.findOrders", () => {
       expect.objectContaining({
         id: served.id,
         status: "served",
-        statusHistory: ["placed", "accepted", "preparing", "ready", "served"].map((status) =>
+        statusHistory: ["placed", "accepted", "preparing", "ready", "served"].map((status): unknown =>
           expect.objectContaining({ status, at: expect.any(String) }),
         ),
       }),
