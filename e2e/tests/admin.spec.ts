@@ -43,6 +43,8 @@ async function guestAt(browser: Browser, label: string): Promise<Page> {
 }
 
 test("a manager runs the restaurant from the admin panel, and guests and staff see it at once", async ({ browser }) => {
+  // Long, and axe checks every screen it reaches: three times the default timeout.
+  test.slow();
   const manager = await signInStaff(browser, MANAGER);
   // Managers land on the admin panel, not the kitchen display.
   await expect(manager).toHaveURL(/\/admin\/menu$/);

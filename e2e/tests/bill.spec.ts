@@ -59,6 +59,8 @@ const leftToPay = (page: Page) => page.getByTestId("left-to-pay");
 test("two guests share a table's bill: one pays half online with a tip, the other at the counter, staff settle it", async ({
   browser,
 }) => {
+  // Long, and axe checks every screen it reaches: three times the default timeout.
+  test.slow();
   const code = await tableCode("T7");
   const receiptEmail = `payer-${Date.now()}@example.com`;
 

@@ -3,6 +3,8 @@ import { expectNoSeriousA11yViolations } from "./a11y";
 import { DASHBOARD_URL, emailedCode, GUEST_URL, otpFor, receiptsTo, signInGuest, STAFF, tableCode } from "./support";
 
 test("a guest's order crosses live to the kitchen and the kitchen's moves cross live back", async ({ browser }) => {
+  // Long, and axe checks every screen it reaches: three times the default timeout.
+  test.slow();
   const code = await tableCode("T4");
 
   // The kitchen: a staff member signs in on a wide screen and waits for tickets.

@@ -5,8 +5,15 @@ import { ORDER_STATUS_LABELS } from "@tabletap/core/order-status";
 import { useTRPC } from "@tabletap/client/guest";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useReorder, type ReorderState } from "@/hooks/useReorder";
-import { dateTime, money, plural } from "@/lib/format";
+import { money, plural } from "@/lib/format";
 import { QueryUnavailable } from "./QueryUnavailable";
+
+const dateTimeFormat = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short" });
+
+/** An ISO time as the guest's local date and time, e.g. "15 Jun 2026, 12:00 pm". */
+function dateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso));
+}
 
 /** Why "Reorder" stopped short: the items skipped, and the way on to the cart. */
 function ReorderNotice({ state }: { state: Extract<ReorderState, { step: "skipped" }> }) {

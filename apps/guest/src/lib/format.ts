@@ -31,10 +31,3 @@ export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
-
-const dateTimeFormat = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short" });
-
-/** An ISO time as the guest's local date and time, e.g. "15 Jun 2026, 12:00 pm". */
-export function dateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
-}
