@@ -22,3 +22,4 @@ export * from "./bill";
 export * from "./tab";
 export * from "./payments-admin";
 export * from "./receipt";
+export * from "./stock";

@@ -7,3 +7,4 @@ export * from "./outbox";
 export * from "./sessions";
 export * from "./views";
 export * from "./receipts";
+export * from "./stock";

@@ -1,7 +1,9 @@
 import { advanceOrderInput, ticketSubscriptionInput } from "@tabletap/core";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { staffProcedure, trackedEvents, whileSignedIn } from "../trpc";
+import { kitchenAvailabilityInput, setStockInput } from "@tabletap/core/stock";
+import { managerProcedure, staffProcedure, trackedEvents, whileSignedIn } from "../trpc";
 import { activeTickets, advanceTicket, followTickets } from "../use-cases/kitchen";
+import { kitchenStock, setItemStock, setKitchenAvailability } from "../use-cases/stock";
 
 /** The kitchen display: tickets of the staff member's restaurant only. */
 export const kitchenRouter = {
@@ -32,4 +34,29 @@ export const kitchenRouter = {
   advance: staffProcedure
     .input(advanceOrderInput)
     .mutation(({ ctx, input }) => advanceTicket(ctx.services, ctx.staff, input)),
+
+  /**
+   * What the kitchen watches on its menu: every 86'd item, every item with an 86'd option and
+   * every counted item (`StockItemView[]`, by name; `stock` in portions, null when not counted).
+   */
+  stock: staffProcedure.query(({ ctx }) => kitchenStock(ctx.staff)),
+
+  /**
+   * 86 an item (`available: false`) or one of its options (`optionId`), or bring it back; any
+   * staff member of the restaurant. Audited; open guest menus refetch live. Returns the item.
+   * Errors: NOT_FOUND for another restaurant's item, an unknown one or an option not of the item;
+   * CONFLICT when bringing back a counted item with none left.
+   */
+  setAvailability: staffProcedure
+    .input(kitchenAvailabilityInput)
+    .mutation(({ ctx, input }) => setKitchenAvailability(ctx.services, ctx.staff, input)),
+
+  /**
+   * Managers set an item's count of portions left (0–`STOCK_POLICY.maxCount`): 0 86's it, more
+   * brings it back, null stops counting. Audited; open guest menus refetch live. Returns the item.
+   * Errors: FORBIDDEN for staff who are not managers; NOT_FOUND for another restaurant's item.
+   */
+  setStock: managerProcedure
+    .input(setStockInput)
+    .mutation(({ ctx, input }) => setItemStock(ctx.services, ctx.staff, input)),
 } satisfies TRPCRouterRecord;
