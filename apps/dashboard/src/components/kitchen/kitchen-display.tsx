@@ -13,6 +13,7 @@ import { BoardEmpty, BoardError, BoardLoading, HiddenTickets } from "./board-mes
 import { KitchenHeader } from "./kitchen-header";
 import { NoticeBar } from "./notice-bar";
 import { ServiceStrip } from "./service-strip";
+import { StockStrip } from "./stock-strip";
 import { StopDialog } from "./stop-dialog";
 import { TicketColumns } from "./ticket-columns";
 
@@ -68,6 +69,7 @@ export function KitchenDisplay({ staff, initialBoard, renderedAt, initialStation
       />
 
       <ServiceStrip serverNow={renderedAt} onUnauthorized={session.goToLogin} showNotice={showNotice} />
+      <StockStrip showNotice={showNotice} />
 
       <div className="sr-only" aria-live="polite" aria-atomic="true">
         {announcement}

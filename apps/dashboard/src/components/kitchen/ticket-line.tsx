@@ -1,4 +1,5 @@
 import type { OrderLineView } from "@tabletap/core";
+import { EightySixButton } from "./eighty-six-button";
 import { stationHue, stationLabel } from "./station";
 
 /** One ticket line: quantity ×, name, modifiers grouped by their group, the guest's note, station. */
@@ -10,6 +11,7 @@ export function TicketLine({ line }: { line: OrderLineView }) {
     <li className="line">
       <span className={`line-qty${line.quantity > 1 ? "line-qty--many" : ""}`}>{line.quantity}×</span>
       <span className="line-name">{line.name}</span>
+      <EightySixButton menuItemId={line.menuItemId} name={line.name} />
       <span className={`station-tag station-hue-${stationHue(line.station)}`}>
         <span className="sr-only">Station: </span>
         {stationLabel(line.station)}
