@@ -3,7 +3,8 @@ import { useKitchenStock } from "@/hooks/use-kitchen-stock";
 
 /**
  * One tap 86's a ticket line's item (`kitchen.setAvailability`): guests' open menus show it sold
- * out at once. Shows "86'd" (disabled) once it is; bringing it back is in the kitchen's stock strip.
+ * out at once; it sits under the line's quantity (the line's grid). Shows "86'd" (disabled) once it
+ * is; bringing it back is in the kitchen's stock strip.
  */
 export function EightySixButton({ menuItemId, name }: { menuItemId: string; name: string }) {
   const { query, setAvailable, pending } = useKitchenStock();
