@@ -31,11 +31,15 @@ export interface OrderPlacedDeps {
   log: Logger;
 }
 
-/** Lines whose menu item was 86'd (or deleted) since the order was placed, by name. */
+/**
+ * Lines whose menu item was 86'd (or deleted) since the order was placed, by name. An item sold
+ * out by its count (`stock: 0`, 86'd by the order that took its last portion) is not one: the
+ * orders placed before hold their portions (`order.place` took them).
+ */
 async function unavailableLines(order: OrderDoc): Promise<string[]> {
   const ids = order.lines.map((line) => line.menuItemId);
   const available = await MenuItem.find(
-    { _id: { $in: ids }, restaurantId: order.restaurantId, available: true },
+    { _id: { $in: ids }, restaurantId: order.restaurantId, $or: [{ available: true }, { stock: 0 }] },
     { _id: 1 },
   ).lean();
   const availableIds = new Set(available.map((item) => item._id.toString()));

@@ -226,6 +226,23 @@ describe("worker", () => {
       .toEqual([expect.objectContaining({ body: expect.stringMatching(/Cold Coffee is no longer available/) })]);
   });
 
+  it("accepts the order that took an item's last portions (the item sold out by its count, not 86'd by staff)", async () => {
+    const { order, item } = await placedOrder({ item: "Cold Coffee" });
+    // As order.place leaves a counted item when this order took its last portion.
+    await MenuItem.updateOne({ _id: item._id }, { stock: 0, available: false });
+    await publishPlaced(order);
+    await expect.poll(() => statusOf(order.id), { message: "the worker accepts the order" }).toBe("accepted");
+  });
+
+  it("gives a rejected order's counted portions back", async () => {
+    const { order, item } = await placedOrder({ item: "Cold Coffee" });
+    await MenuItem.updateOne({ _id: item._id }, { stock: 3, available: false });
+    await publishPlaced(order);
+    await expect.poll(() => statusOf(order.id), { message: "the worker rejects the order" }).toBe("rejected");
+    const quantity = order.lines.reduce((sum, line) => sum + line.quantity, 0);
+    expect((await MenuItem.findById(item._id).lean())?.stock).toBe(3 + quantity);
+  });
+
   it("emails the confirmation through SES when the guest has a verified email", async () => {
     const email = `guest-${randomUUID()}@example.com`;
     const { order } = await placedOrder({ email, emailVerified: true });

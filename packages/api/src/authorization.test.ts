@@ -203,6 +203,23 @@ const MATRIX: Record<string, Row> = {
         : "hidden",
     expect: staffOnly("ok", "hidden"),
   },
+  "kitchen.stock": {
+    // Restaurant A's seeded 86'd item is on A's list only.
+    call: async (api, fx) =>
+      (await api.kitchen.stock()).some((item) => item.id === fx.a.items.get("Tandoori Prawns")!._id.toString())
+        ? "ok"
+        : "hidden",
+    expect: staffOnly("ok", "hidden"),
+  },
+  "kitchen.setAvailability": {
+    // Already available: the call is allowed or refused, and changes nothing either way.
+    call: (api, fx) => api.kitchen.setAvailability({ menuItemId: fx.itemId, available: true }),
+    expect: staffOnly("ok", "NOT_FOUND"),
+  },
+  "kitchen.setStock": {
+    call: (api, fx) => api.kitchen.setStock({ menuItemId: fx.itemId, count: null }),
+    expect: managersOnly("ok", "NOT_FOUND"),
+  },
   "payment.start": {
     // The guest pays their order at A's T1 at the counter (only they may: it is their table).
     call: (api, fx) =>

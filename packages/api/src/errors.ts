@@ -71,6 +71,13 @@ const BILL_CONFLICTS: ReadonlySet<BillErrorCode> = new Set([
   "EQUAL_SPLIT_IN_PROGRESS",
 ]);
 
+/** The pricing refusals that are not bad input: a deleted item, and one 86'd since the menu was read. */
+const PRICING_ERROR_CODES: Partial<Record<PricingError["code"], TRPCError["code"]>> = {
+  ITEM_NOT_FOUND: "NOT_FOUND",
+  ITEM_UNAVAILABLE: "CONFLICT",
+  OPTION_UNAVAILABLE: "CONFLICT",
+};
+
 /** Seconds as a guest reads them: "45 seconds", or whole minutes from 90 seconds on ("10 minutes"). */
 function waitText(seconds: number): string {
   return seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
@@ -113,6 +120,7 @@ export function retryAfterSeconds(error: unknown): number | null {
  * INTERNAL_SERVER_ERROR (logged, and shown to clients as a generic apology).
  *
  * - NotFoundError, PricingError ITEM_NOT_FOUND → NOT_FOUND
+ * - PricingError ITEM_UNAVAILABLE / OPTION_UNAVAILABLE (86'd since the guest's menu was read) → CONFLICT
  * - InvalidInputError, other PricingErrors, OtpError (wrong/expired code) → BAD_REQUEST
  * - NotSignedInError, InvalidTokenError → UNAUTHORIZED
  * - ForbiddenError → FORBIDDEN
@@ -130,7 +138,7 @@ export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
   const as = (code: TRPCError["code"]) => new TRPCError({ code, message: (error as Error).message, cause: error });
   if (error instanceof NotFoundError) return as("NOT_FOUND");
-  if (error instanceof PricingError) return as(error.code === "ITEM_NOT_FOUND" ? "NOT_FOUND" : "BAD_REQUEST");
+  if (error instanceof PricingError) return as(PRICING_ERROR_CODES[error.code] ?? "BAD_REQUEST");
   if (error instanceof InvalidInputError) return as("BAD_REQUEST");
   if (error instanceof OtpError)
     return as(error.code === "RATE_LIMITED" || error.code === "COOLDOWN" ? "TOO_MANY_REQUESTS" : "BAD_REQUEST");

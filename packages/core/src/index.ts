@@ -27,3 +27,4 @@ export * from "./stations";
 export * from "./kitchen-lookup";
 export * from "./eta";
 export * from "./order-history";
+export * from "./stock";

@@ -202,6 +202,8 @@ export interface AdminMenuItemView {
   allergens: AllergenId[];
   sortOrder: number;
   available: boolean;
+  /** Portions left, or null when not counted (`kitchen.setStock`; see @tabletap/core/stock). */
+  stock: number | null;
   modifierGroups: AdminModifierGroupView[];
 }
 

@@ -8,3 +8,4 @@ export * from "./outbox";
 export * from "./sessions";
 export * from "./views";
 export * from "./receipts";
+export * from "./stock";

@@ -2,6 +2,7 @@ import { ACTIVE_ORDER_STATUSES, assertTransition, isGuestTextStatus, type OrderS
 import { isValidObjectId, type Types } from "mongoose";
 import { Order, OrderCounter, type OrderDoc } from "./models";
 import { outboxEntry } from "./outbox";
+import { returnStock, stockTakes } from "./stock";
 
 /** Thrown when an order does not exist in the given restaurant. */
 export class OrderNotFoundError extends Error {
@@ -38,6 +39,10 @@ export function isDuplicateKeyError(error: unknown): boolean {
   return (error as { code?: number } | null)?.code === 11000;
 }
 
+/** The moves that give an order's counted portions back (`returnStock`), when made before the order was ready. */
+const RETURNS_STOCK: ReadonlySet<OrderStatus> = new Set(["rejected", "cancelled"]);
+const BEFORE_READY: ReadonlySet<OrderStatus> = new Set(["placed", "accepted", "preparing"]);
+
 /** How often `transitionOrder` re-reads an order that changed between its read and its write. */
 const TRANSITION_ATTEMPTS = 5;
 
@@ -49,7 +54,8 @@ const TRANSITION_ATTEMPTS = 5;
  * again and sees the new status: a clear `IllegalTransitionError` (or `changed: false`). The
  * change and its `order.changed` outbox event (the live channels' copy, see `createOrderChanges`
  * in @tabletap/realtime) are one write, with an `order.notify` event (the worker texts the guest)
- * when the order reaches a status the guest is texted about (`isGuestTextStatus`).
+ * when the order reaches a status the guest is texted about (`isGuestTextStatus`). Rejecting or cancelling an order before it is ready gives
+ * its counted portions back to the menu (`returnStock`, right after the change).
  *
  * @param input.by who changes it: "system", "staff:{id}" or "guest:{id}".
  * @param input.expectedFrom when set, only this current status is acceptable (idempotent worker
@@ -94,7 +100,11 @@ export async function transitionOrder(input: {
       },
       { returnDocument: "after" },
     ).lean<OrderDoc>();
-    if (updated) return { order: updated, changed: true };
+    if (updated) {
+      if (RETURNS_STOCK.has(input.to) && BEFORE_READY.has(current.status))
+        await returnStock(current.restaurantId, stockTakes(current.lines));
+      return { order: updated, changed: true };
+    }
   }
   throw new Error(`Order ${input.orderId} kept changing; gave up after ${TRANSITION_ATTEMPTS} attempts`);
 }

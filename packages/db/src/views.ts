@@ -84,6 +84,11 @@ export interface RestaurantMenu {
   restaurant: TableMenuView["restaurant"] & { timeZone: string; kitchenBacklogWarnMinutes: number | null };
   categories: TableMenuView["categories"];
   pricing: PricingMenuItem[];
+  /**
+   * The items whose stock is counted (`stock` not null): `order.place` takes from these in the
+   * database and from no other item, so an order of uncounted items costs no extra call.
+   */
+  countedItemIds: string[];
 }
 
 /** A table as the hot paths need it, JSON-safe for the cache: `openSessionId` null when no table session is open. */
@@ -183,6 +188,7 @@ export function toRestaurantMenu(
         })),
     })),
     pricing: items.map(toPricingMenuItem),
+    countedItemIds: items.filter((item) => item.stock != null).map((item) => item._id.toString()),
   };
 }
 
@@ -314,6 +320,7 @@ export function toAdminMenuItemView(item: MenuItemDoc, media: MediaLocation): Ad
     allergens: (item.allergens ?? []).filter((id): id is AllergenId => KNOWN_ALLERGENS.has(id)),
     sortOrder: item.sortOrder,
     available: item.available,
+    stock: item.stock ?? null,
     modifierGroups: modifierGroupsOf(item),
   };
 }

@@ -87,7 +87,9 @@ export function usePlaceOrder({
         onSignedOut();
       } else {
         setError(errorMessage(caught));
-        if (code === "BAD_REQUEST" || code === "NOT_FOUND" || code === "PRECONDITION_FAILED") onMenuChanged();
+        // CONFLICT: an item sold out or was 86'd ("Paneer Tikka just sold out"): the refetched menu marks its line.
+        if (code === "BAD_REQUEST" || code === "NOT_FOUND" || code === "CONFLICT" || code === "PRECONDITION_FAILED")
+          onMenuChanged();
       }
     } finally {
       placingRef.current = false;

@@ -6,7 +6,8 @@ import {
   ticketSubscriptionInput,
 } from "@tabletap/core";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { staffProcedure, trackedEvents, whileSignedIn } from "../trpc";
+import { kitchenAvailabilityInput, setStockInput } from "@tabletap/core/stock";
+import { managerProcedure, staffProcedure, trackedEvents, whileSignedIn } from "../trpc";
 import {
   activeTickets,
   advanceTicket,
@@ -17,6 +18,7 @@ import {
   reopenLine,
 } from "../use-cases/kitchen";
 import { findOrders } from "../use-cases/order-lookup";
+import { kitchenStock, setItemStock, setKitchenAvailability } from "../use-cases/stock";
 
 /** The kitchen display: tickets of the staff member's restaurant only. */
 export const kitchenRouter = {
@@ -90,4 +92,29 @@ export const kitchenRouter = {
    * Errors: BAD_REQUEST with a human message for a query that is none of these.
    */
   findOrders: staffProcedure.input(findOrdersInput).query(({ ctx, input }) => findOrders(ctx.staff, input)),
+
+  /**
+   * What the kitchen watches on its menu: every 86'd item, every item with an 86'd option and
+   * every counted item (`StockItemView[]`, by name; `stock` in portions, null when not counted).
+   */
+  stock: staffProcedure.query(({ ctx }) => kitchenStock(ctx.staff)),
+
+  /**
+   * 86 an item (`available: false`) or one of its options (`optionId`), or bring it back; any
+   * staff member of the restaurant. Audited; open guest menus refetch live. Returns the item.
+   * Errors: NOT_FOUND for another restaurant's item, an unknown one or an option not of the item;
+   * CONFLICT when bringing back a counted item with none left.
+   */
+  setAvailability: staffProcedure
+    .input(kitchenAvailabilityInput)
+    .mutation(({ ctx, input }) => setKitchenAvailability(ctx.services, ctx.staff, input)),
+
+  /**
+   * Managers set an item's count of portions left (0–`STOCK_POLICY.maxCount`): 0 86's it, more
+   * brings it back, null stops counting. Audited; open guest menus refetch live. Returns the item.
+   * Errors: FORBIDDEN for staff who are not managers; NOT_FOUND for another restaurant's item.
+   */
+  setStock: managerProcedure
+    .input(setStockInput)
+    .mutation(({ ctx, input }) => setItemStock(ctx.services, ctx.staff, input)),
 } satisfies TRPCRouterRecord;

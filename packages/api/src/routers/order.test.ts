@@ -63,7 +63,7 @@ describe("menu.forTable", () => {
           items: [{ menuItemId: rasmalai._id.toString(), quantity: 1 }],
         }),
       ),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/Rasmalai/) });
+    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Rasmalai/) });
   });
 
   it("shows a paused restaurant to guests and refuses its orders, storing nothing", async () => {
@@ -205,7 +205,7 @@ describe("order.place", () => {
     });
     await expect(
       place([{ menuItemId: item(seeded, "Tandoori Prawns")._id.toString(), quantity: 1 }]),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/Tandoori Prawns/) });
+    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Tandoori Prawns/) });
     await expect(
       place([{ menuItemId: dosa, quantity: 1, optionIds: [option(seeded, "Masala Chai", "Size", "Large")] }]),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/isn't an option for Masala Dosa/) });

@@ -14,6 +14,7 @@ import { NotFoundError, OrderingPausedError } from "../errors";
 import type { Services } from "../services";
 import type { GuestPrincipal } from "../trpc";
 import { restaurantMenu } from "./menu";
+import { takeOrderStock } from "./stock";
 import { joinAsOrderer } from "./tab";
 import { findActiveTable, openTableSession } from "./tables";
 
@@ -44,10 +45,17 @@ function replayed(guest: GuestPrincipal, idempotencyKey: string): Promise<OrderD
  * Limited (`ORDER_POLICY` in @tabletap/core, through `services.orderThrottle`): a guest and a
  * table may place only so many orders in 10 minutes, so a flood can't bury real orders on the
  * kitchen display. A valid cart is counted just before it is stored.
+ *
+ * Stock (`takeOrderStock`): the order takes its portions of counted items first, all or nothing
+ * and never more than is left (one conditional update per counted item, in parallel; uncounted
+ * items cost no call); the item it empties is 86'd and guests' menus refetch. The portions go
+ * back when the order is then not stored.
  * @param signal aborts before anything is written when the client has gone (load shedding).
  * @throws NotFoundError for an unknown or inactive table code; OrderingPausedError while the
  *   restaurant has paused ordering (nothing stored); PricingError for an unknown or
  *   86'd item, an option not of the item, or a modifier group's min/max broken;
+ *   ConflictError ("Paneer Tikka just sold out") when a counted item has fewer portions left
+ *   than the order asks for (nothing stored, nothing taken);
  *   OrderThrottledError past the guest's or the table's limit (nothing stored); the signal's
  *   reason when it aborted before the insert.
  */
@@ -73,17 +81,20 @@ export async function placeOrder(
   });
 
   signal?.throwIfAborted();
-  await services.orderThrottle.take(guest.customerId, table.id);
+  const stock = await takeOrderStock(services, menu, priced.lines);
+  await stock.giveBackIfFails(services.orderThrottle.take(guest.customerId, table.id));
   const now = new Date();
   const date = businessDate(now, restaurant.timeZone);
   const restaurantId = new Types.ObjectId(restaurant.id);
-  const [tableSessionId, number] = await Promise.all([
-    openTableSession(services, table, input.tableCode).then(async (sessionId) => {
-      await joinAsOrderer(sessionId, guest.customerId);
-      return sessionId;
-    }),
-    nextOrderNumber(restaurantId, date),
-  ]);
+  const [tableSessionId, number] = await stock.giveBackIfFails(
+    Promise.all([
+      openTableSession(services, table, input.tableCode).then(async (sessionId) => {
+        await joinAsOrderer(sessionId, guest.customerId);
+        return sessionId;
+      }),
+      nextOrderNumber(restaurantId, date),
+    ]),
+  );
   let order: OrderDoc;
   try {
     const created = await Order.create({
@@ -110,6 +121,7 @@ export async function placeOrder(
     });
     order = created.toObject();
   } catch (error) {
+    await stock.giveBack(); // not stored: a failure, or a concurrent replay won
     // A concurrent replay of the same key won the insert: answer with its order.
     if (!isDuplicateKeyError(error)) throw error;
     const winner = await replayed(guest, input.idempotencyKey);

@@ -50,7 +50,8 @@ const menuItemPhotoSchema = new Schema(
 );
 
 /**
- * A menu item. `price` is the base unit price in paise; `available: false` means 86'd.
+ * A menu item. `price` is the base unit price in paise; `available: false` means 86'd; `stock`
+ * counts portions left (null: not counted).
  * `station` routes the ticket line in the kitchen ("tandoor", "bar", ...).
  */
 const menuItemSchema = new Schema(
@@ -66,6 +67,16 @@ const menuItemSchema = new Schema(
     allergens: { type: [String], default: [] },
     station: { type: String, required: true, default: "kitchen" },
     available: { type: Boolean, required: true, default: true },
+    /**
+     * Portions left, or null (absent) when the item is not counted (`STOCK_POLICY` in
+     * @tabletap/core/stock). `order.place` takes from it atomically and 86's the item at 0.
+     */
+    stock: {
+      type: Number,
+      default: null,
+      min: 0,
+      validate: { validator: (v: number | null) => v === null || Number.isInteger(v), message: "whole portions" },
+    },
     sortOrder: { type: Number, required: true, default: 0 },
     modifierGroups: { type: [modifierGroupSchema], default: [] },
   },

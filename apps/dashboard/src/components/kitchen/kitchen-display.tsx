@@ -25,6 +25,7 @@ import { RecentDrawer } from "./recent-drawer";
 import { ServiceStrip } from "./service-strip";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { StationWorkContext } from "./station-work";
+import { StockStrip } from "./stock-strip";
 import { StopDialog } from "./stop-dialog";
 import { boardOrder, TicketColumns } from "./ticket-columns";
 import { UndoBar } from "./undo-bar";
@@ -117,6 +118,7 @@ export function KitchenDisplay({ staff, initialBoard, renderedAt, initialStation
         />
 
         <ServiceStrip serverNow={renderedAt} onUnauthorized={session.goToLogin} showNotice={showNotice} />
+        <StockStrip showNotice={showNotice} />
         <AllDayStrip tickets={board} station={filter.station} />
 
         <div className="sr-only" aria-live="polite" aria-atomic="true">

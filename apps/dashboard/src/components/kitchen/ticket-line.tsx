@@ -1,5 +1,6 @@
 import type { OrderLineView } from "@tabletap/core";
 import { cn } from "@tabletap/ui/cn";
+import { EightySixButton } from "./eighty-six-button";
 import { stationHue, stationLabel } from "./station";
 
 /** A station's bump control for a line (station views only). */
@@ -30,6 +31,7 @@ export function TicketLine({ line, bump }: { line: OrderLineView; bump?: LineBum
           </span>
         ) : null}
       </span>
+      <EightySixButton menuItemId={line.menuItemId} name={line.name} />
       {bump && !done ? (
         <button
           type="button"

@@ -13,6 +13,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { AuditTrail } from "../audit-trail";
 import { Checkbox, Textarea } from "./form";
 import { fromDraft, toDraft, type ItemDraft } from "./item-draft";
+import { ItemStock } from "./item-stock";
 import { ModifierGroupsEditor } from "./modifier-groups-editor";
 
 /** Which item the editor is open for: an existing one, or a new one in a category. */
@@ -199,6 +200,8 @@ export function ItemEditor({
               onChange={(modifierGroups) => set({ modifierGroups })}
               errors={errors}
             />
+
+            {existing ? <ItemStock menuItemId={existing.id} stock={existing.stock} /> : null}
 
             {existing ? (
               <section aria-labelledby="item-history" className="flex flex-col gap-2">
