@@ -13,7 +13,6 @@ import { useToast } from "@/hooks/useToast";
 import type { CartLine } from "@/lib/cart";
 import { useDeferredClient } from "@/trpc/deferred-client";
 import { CartBar } from "./CartBar";
-import { InvalidTable } from "./InvalidTable";
 import { MenuScreen } from "./MenuScreen";
 import { SignInGate } from "./SignInGate";
 import { TableHeader } from "./TableHeader";
@@ -21,6 +20,8 @@ import { TableHeader } from "./TableHeader";
 // The sheets open on a tap: they load after hydration (prefetched on mount), not with the page.
 const loadItemDialog = () => import("./ItemDialog");
 const loadCartSheet = () => import("./CartSheet");
+// Shown only when the table is deactivated while the page is open: loaded then, not with the page.
+const InvalidTable = lazy(() => import("./InvalidTable").then((m) => ({ default: m.InvalidTable })));
 const ItemDialog = lazy(() => loadItemDialog().then((m) => ({ default: m.ItemDialog })));
 const CartSheet = lazy(() => loadCartSheet().then((m) => ({ default: m.CartSheet })));
 
@@ -108,7 +109,12 @@ export function TableApp({
     screens.showSignIn();
   }
 
-  if (menu.state === "gone") return <InvalidTable />;
+  if (menu.state === "gone")
+    return (
+      <Suspense fallback={null}>
+        <InvalidTable />
+      </Suspense>
+    );
 
   return (
     <>
