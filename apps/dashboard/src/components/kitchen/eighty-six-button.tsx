@@ -13,7 +13,7 @@ export function EightySixButton({ menuItemId, name }: { menuItemId: string; name
   return (
     <button
       type="button"
-      className="border-border text-muted-foreground hover:bg-surface ml-auto rounded border px-1.5 text-xs font-semibold disabled:opacity-60"
+      className="border-border text-foreground hover:bg-surface ml-auto rounded border px-1.5 text-xs font-semibold disabled:opacity-60"
       aria-label={out ? `${name} is 86'd` : `86 ${name}`}
       title={out ? `${name} is 86'd` : `86 ${name}: guests see it sold out`}
       disabled={out || busy}
